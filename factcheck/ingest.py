@@ -1,0 +1,233 @@
+"""Ingest stage: files and folders -> Documents, text kept byte-exact, metadata from front matter or a manifest."""
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+import yaml
+
+from .errors import InputError
+from .models import Document
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
+MANIFEST_KEYS = ("path", "published", "title", "source")
+
+
+@dataclass(frozen=True)
+class Meta:
+    published: dt.date | None = None
+    title: str | None = None
+    source: str | None = None
+
+
+def _date(value, where: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise InputError(f"{where}: published date {str(value)!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def read_manifest(path: Path) -> dict[Path, Meta]:
+    """Manifest rows keyed by resolved document path (CSV with a header, or JSON Lines)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: cannot read manifest: {e.strerror or e}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: manifest is not UTF-8 (byte {e.start})") from None
+    base = path.resolve().parent
+    rows: list[tuple[int, dict]] = []
+    if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise InputError(f"{path}:{n}: invalid JSON: {e.msg} (column {e.colno})") from None
+            if not isinstance(obj, dict):
+                raise InputError(f"{path}:{n}: each line must be a JSON object")
+            unknown = set(obj) - set(MANIFEST_KEYS)
+            if unknown:
+                raise InputError(f"{path}:{n}: unknown key {sorted(unknown)[0]!r} (expected {', '.join(MANIFEST_KEYS)})")
+            rows.append((n, obj))
+    else:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise InputError(f"{path}:1: manifest is empty; expected a header {','.join(MANIFEST_KEYS)}") from None
+        header = [h.strip() for h in header]
+        if "path" not in header or set(header) - set(MANIFEST_KEYS):
+            raise InputError(f"{path}:1: manifest header must be {','.join(MANIFEST_KEYS)} (got {','.join(header)})")
+        for row in reader:
+            n = reader.line_num
+            if not any(c.strip() for c in row):
+                continue
+            if len(row) != len(header):
+                raise InputError(f"{path}:{n}: expected {len(header)} fields, found {len(row)}")
+            rows.append((n, dict(zip(header, row))))
+    out: dict[Path, Meta] = {}
+    for n, r in rows:
+        where = f"{path}:{n}"
+        p = str(r.get("path") or "").strip()
+        if not p:
+            raise InputError(f"{where}: missing path")
+        full = (base / p).resolve()
+        if full in out:
+            raise InputError(f"{where}: {p} is listed twice")
+        out[full] = Meta(_date(r.get("published"), where), (r.get("title") or None), (r.get("source") or None))
+    return out
+
+
+_FRONT = regex.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", regex.S)
+
+
+def front_matter(text: str, label: str) -> tuple[Meta, int]:
+    """YAML front matter (published/date, title, source) and where the body starts."""
+    m = _FRONT.match(text)
+    if not m:
+        return Meta(), 0
+    try:
+        data = yaml.safe_load(m.group(1) or "") or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"{label}:{mark.line + 2}" if mark else label
+        raise InputError(f"{where}: invalid YAML front matter: {getattr(e, 'problem', e)}") from None
+    if not isinstance(data, dict):
+        return Meta(), 0
+    published = data.get("published", data.get("date"))
+    title, source = data.get("title"), data.get("source")
+    return Meta(_date(published, f"{label}:front matter"),
+                str(title) if title is not None else None,
+                str(source) if source is not None else None), m.end()
+
+
+def read_text(path: Path) -> str:
+    """The file's text, exactly as stored (no newline translation); InputError if not UTF-8 text."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {e.strerror or e}") from None
+    if b"\x00" in raw[:8192]:
+        raise InputError(f"{path}: binary file (NUL byte at offset {raw.index(0)}), expected UTF-8 text")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise InputError(f"{path}:{line}: not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})") from None
+
+
+def discover(paths: list[str | Path], exclude: tuple[str, ...] = ()) -> tuple[list[Path], list[Path]]:
+    """Document files under the given paths (folders recursively) and manifests found in those folders."""
+    files, manifests = [], []
+    for p in paths:
+        p = Path(p)
+        if not p.exists():
+            raise InputError(f"{p}: no such file or directory")
+        if p.is_dir():
+            for name in MANIFEST_NAMES:
+                if (p / name).is_file():
+                    manifests.append(p / name)
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for n in sorted(names):
+                    f = Path(root) / n
+                    if f.suffix.lower() in TEXT_SUFFIXES and not any(f.match(g) for g in exclude):
+                        files.append(f)
+        else:
+            files.append(p)
+    seen, unique = set(), []
+    for f in files:
+        r = f.resolve()
+        if r not in seen:
+            seen.add(r)
+            unique.append(f)
+    return unique, manifests
+
+
+def _doc_ids(files: list[Path]) -> list[str]:
+    # A document's id is its file stem, or its relative path where stems collide.
+    stems = [f.stem for f in files]
+    dup = {s for s in stems if stems.count(s) > 1}
+    return [f.with_suffix("").as_posix() if f.stem in dup else f.stem for f in files]
+
+
+def load_documents(paths: list[str | Path], manifest: Path | None = None,
+                   exclude: tuple[str, ...] = ()) -> list[Document]:
+    """Documents for the paths, sorted by path; metadata from --manifest, a folder's manifest or front matter."""
+    files, found = discover(paths, exclude)
+    meta: dict[Path, Meta] = {}
+    for m in ([manifest] if manifest else found):
+        meta.update(read_manifest(Path(m)))
+    docs = []
+    for f, doc_id in zip(files, _doc_ids(files)):
+        text = read_text(f)
+        fm, body = front_matter(text, str(f))
+        mm = meta.get(f.resolve(), Meta())
+        docs.append(Document(
+            id=doc_id, path=f.as_posix(), text=text, body_start=body,
+            published=mm.published or fm.published, title=mm.title or fm.title, source=mm.source or fm.source,
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        ))
+    return sorted(docs, key=lambda d: d.path)
+
+
+class LineIndex:
+    """Offset -> (line, column), both 1-based; columns count characters."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\n|\r", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i + 1, offset - self.starts[i] + 1
+
+
+# Sentence ends: terminal punctuation (plus closing quotes/brackets) before
+# whitespace and a capital, digit or quote; line breaks always end a sentence.
+_ABBREV = ("Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sr", "Jr", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov",
+           "Sen", "Rep", "Rev", "No", "Vol", "Fig", "Inc", "Ltd", "Co", "Corp", "vs", "etc", "Jan", "Feb",
+           "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est", "U.S",
+           "U.K", "U.N", "e.g", "i.e", "a.m", "p.m")
+_SENT_END = regex.compile(
+    r"(?<!\b(?:" + "|".join(regex.escape(a) for a in _ABBREV) + r"))(?<!\b[A-Z])"
+    r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\p{Lu}\d])|\r?\n(?:[ \t]*\r?\n)*"
+)
+
+
+def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) covering text[start:], offsets into text, whitespace trimmed."""
+    out, pos = [], start
+    for m in _SENT_END.finditer(text, start):
+        end = m.end() if not m.group().endswith(("\n", "\r")) else m.start()
+        _push(text, pos, end, out)
+        pos = m.end()
+    _push(text, pos, len(text), out)
+    return out
+
+
+def _push(text, a, b, out):
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append((a, b))

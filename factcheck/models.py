@@ -1,0 +1,136 @@
+"""Records shared by every stage: Document, Claim and its value types, Finding, Report."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+Kind = Literal["count", "quantity", "money", "percent", "ordinal", "date", "date_range", "duration", "age"]
+Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than"]
+TimeUnit = Literal["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"]
+
+
+def _num_out(v: float | None):
+    # Integral values print as integers so reports read "34600", not "34600.0".
+    if v is None or math.isinf(v):
+        return None
+    if float(v).is_integer() and abs(v) < 2**53:
+        return int(v)
+    return round(v, 9)
+
+
+Num = Annotated[float, PlainSerializer(_num_out, return_type=Union[int, float, None])]
+OptNum = Annotated[float | None, PlainSerializer(_num_out, return_type=Union[int, float, None])]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class NumberValue(Frozen):
+    """A number or numeric range as stated: low == high for a single number."""
+    low: Num
+    high: Num
+
+
+class DateValue(Frozen):
+    """A calendar span, both ends inclusive."""
+    start: dt.date
+    end: dt.date
+
+
+class AmountValue(Frozen):
+    """A duration or age: an amount of a time unit."""
+    low: Num
+    high: Num
+    unit: TimeUnit
+
+
+Value = Union[AmountValue, DateValue, NumberValue]
+
+
+class Interval(Frozen):
+    """What a claim allows once rounding and qualifiers are applied; None is unbounded.
+
+    Numbers: in the claim's own unit. Dates: first and last day. Durations and
+    ages: in seconds, so claims written in different units compare directly.
+    """
+    low: OptNum = None
+    high: OptNum = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    unit: str | None = None
+
+
+class Span(Frozen):
+    start: int
+    end: int
+
+
+class Frame(Frozen):
+    """What a claim is about: filled by the frames stage for alignment."""
+    measure: str | None = None          # counted noun phrase head, lemmatised ("victim")
+    predicate: str | None = None        # canonical predicate ("die", "return")
+    entities: tuple[str, ...] = ()      # canonical participants and places
+    time: DateValue | None = None       # when the claim refers to
+    hedges: tuple[str, ...] = ()
+    attribution: str | None = None
+    negated: bool = False
+    words: tuple[str, ...] = ()         # content lemmas of the clause, for scoring
+
+
+class Claim(Frozen):
+    id: str
+    doc: str
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+    kind: Kind
+    value: Value
+    interval: Interval
+    unit: str | None = None
+    dimension: str | None = None
+    qualifier: Qualifier = "exact"
+    hedge: str | None = None            # the words that set the qualifier ("about")
+    step: Num = 0.0                     # rounding step the written number implies
+    sentence: Span
+    frame: Frame | None = None
+
+
+class Document(Frozen):
+    id: str
+    path: str
+    published: dt.date | None = None
+    title: str | None = None
+    source: str | None = None
+    sha256: str
+    body_start: int = 0                 # where text begins after any front matter
+    text: str = Field(exclude=True, repr=False)
+
+
+class Finding(Frozen):
+    id: str                             # fingerprint: rule + normalised claims, never offsets
+    rule: str                           # "FC101"
+    name: str                           # "count.conflict"
+    kind: Literal["agreement", "conflict", "update"]
+    relation: Literal["same-measure", "sum", "temporal", "reference"]
+    severity: Literal["error", "warning", "info"]
+    message: str
+    claims: tuple[str, ...]
+    explanation: dict
+
+
+class Report(Frozen):
+    schema_: str = Field("factcheck/report@1", alias="schema", serialization_alias="schema")
+    tool: dict
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    summary: dict
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)

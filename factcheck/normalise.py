@@ -1,0 +1,112 @@
+"""Normalise stage: Mention -> typed Claim with the interval its wording allows.
+
+Tolerance model (parameters from the rule pack's `tolerance`, see README):
+- A written number stands for everything that rounds to it: "34,600" is
+  34,550..34,650 and "21,000" 20,500..21,500 (± rounding × step, where the
+  step comes from trailing zeros or decimals); "five" and "13" are exact.
+- An integer percentage is read as rounded to `integer_percent_step` points.
+- "about"/"around" widen to at least ± approx_digit × the last significant
+  digit ("about 13" is 12.5..13.5) and ± approx_relative × the value.
+- Bounding hedges open one side: "more than 30" is (30, ∞), "up to 30" is
+  [0, 30]; an entry with a `window` closes the open side at that fraction
+  ("nearly 35,000" is 31,500..35,000 with window 0.1).
+- Durations and ages allow ± amount_rounding of their unit ("four years" is
+  3.5..4.5 years) and are held in seconds so units compare.
+- Dates span their stated calendar unit; bounding hedges open them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from .extract.mention import Mention
+from .ingest import LineIndex
+from .models import AmountValue, Claim, DateValue, Document, Interval, NumberValue, Span
+from .rulepack import QualifierEntry, Tolerance
+
+SECONDS = {
+    "second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "week": 604800.0,
+    "month": 30.436875 * 86400, "year": 365.2425 * 86400, "decade": 3652.425 * 86400,
+    "century": 36524.25 * 86400,
+}
+NON_NEGATIVE = {"count", "money", "ordinal", "duration", "age"}
+INF = math.inf
+
+
+def significant_unit(value: float, step: float) -> float:
+    """The place value of the last significant digit: 34,600 -> 100, 13 -> 1, 3.25 -> 0.01."""
+    if step:
+        return step
+    return 1.0 if float(value).is_integer() else 0.0
+
+
+def bounds(lo: float, hi: float, step: float, unit_sig: float, qualifier: str,
+           entry: QualifierEntry | None, tol: Tolerance, floor: float) -> tuple[float, float]:
+    """The interval [low, high] a stated value lo..hi allows under a qualifier."""
+    half = tol.rounding * step
+    window = entry.window if entry else None
+    side = entry.side if entry else "both"
+    if qualifier == "approx":
+        w = max(half, tol.approx_digit * unit_sig, tol.approx_relative * max(abs(lo), abs(hi)))
+        low, high = lo - w, hi + w
+        if window:  # "nearly N": below N, within the window
+            if side == "below":
+                low, high = min(lo * (1 - window), lo - w), hi + half
+            elif side == "above":
+                low, high = lo - half, max(hi * (1 + window), hi + w)
+    elif qualifier in ("more_than", "at_least"):
+        low = hi if qualifier == "more_than" else lo
+        high = hi * (1 + window) if window else INF
+    elif qualifier in ("less_than", "at_most"):
+        high = lo if qualifier == "less_than" else hi
+        low = lo * (1 - window) if window else floor
+    else:
+        low, high = lo - half, hi + half
+    return max(low, floor), high
+
+
+def interval_of(m: Mention, qualifier: str, entry: QualifierEntry | None, tol: Tolerance) -> Interval:
+    v = m.value
+    floor = 0.0 if m.kind in NON_NEGATIVE else -INF
+    if m.kind in ("date", "date_range"):
+        start, end = dt.date.fromisoformat(v["start"]), dt.date.fromisoformat(v["end"])
+        if qualifier == "approx" and tol.date_approx_days:
+            pad = dt.timedelta(days=tol.date_approx_days)
+            return Interval(start=start - pad, end=end + pad)
+        if qualifier in ("more_than", "at_least"):
+            return Interval(start=end + dt.timedelta(days=1) if qualifier == "more_than" else start)
+        if qualifier in ("less_than", "at_most"):
+            return Interval(end=start - dt.timedelta(days=1) if qualifier == "less_than" else end)
+        return Interval(start=start, end=end)
+    lo, hi = float(v["low"]), float(v["high"])
+    if m.kind in ("duration", "age"):
+        f = SECONDS[v["unit"]]
+        # A stated amount is rounded to its unit: step 1, half-width amount_rounding.
+        unit_tol = tol.model_copy(update={"rounding": tol.amount_rounding})
+        low, high = bounds(lo, hi, 1.0, 1.0, qualifier, entry, unit_tol, 0.0)
+        return Interval(low=low * f, high=high * f if high != INF else None, unit="second")
+    step = m.step
+    if m.kind == "percent" and not step and lo.is_integer() and hi.is_integer():
+        step = tol.integer_percent_step
+    low, high = bounds(lo, hi, step, significant_unit(hi, step), qualifier, entry, tol, floor)
+    return Interval(low=None if low == -INF else low, high=None if high == INF else high, unit=m.unit)
+
+
+def to_value(m: Mention):
+    v = m.value
+    if m.kind in ("date", "date_range"):
+        return DateValue(start=v["start"], end=v["end"])
+    if m.kind in ("duration", "age"):
+        return AmountValue(low=v["low"], high=v["high"], unit=v["unit"])
+    return NumberValue(low=v["low"], high=v["high"])
+
+
+def to_claim(m: Mention, doc: Document, lines: LineIndex, sentence: tuple[int, int],
+             qualifier: str, entry: QualifierEntry | None, hedge: str | None, tol: Tolerance) -> Claim:
+    line, col = lines.position(m.start)
+    return Claim(
+        id=f"{doc.id}:{m.start}-{m.end}", doc=doc.id, path=doc.path, start=m.start, end=m.end,
+        line=line, column=col, text=doc.text[m.start:m.end], kind=m.kind, value=to_value(m),
+        interval=interval_of(m, qualifier, entry, tol), unit=m.unit, dimension=m.dimension,
+        qualifier=qualifier, hedge=hedge, step=m.step, sentence=Span(start=sentence[0], end=sentence[1]),
+    )

@@ -1,0 +1,239 @@
+"""Rules stage input: load and validate rule packs (rules/*.yaml) into RulePack models.
+
+A pack is data. Errors are reported as `file:line:column: loc: message`, with the
+position found by walking pydantic's error location through the composed YAML nodes.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import InputError
+
+Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than"]
+Severity = Literal["error", "warning", "info"]
+DEFAULT_PACK = Path(__file__).resolve().parent.parent / "rules"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Tolerance(Strict):
+    """How much a written number allows (see README, "Tolerance model")."""
+    rounding: float = Field(0.5, ge=0, description="a number stands for value ± rounding × its step")
+    approx_digit: float = Field(0.5, ge=0, description="'about N' allows ± this × the unit of N's last significant digit")
+    approx_relative: float = Field(0.0, ge=0, description="'about N' allows at least ± this fraction of N")
+    integer_percent_step: float = Field(1.0, ge=0, description="an integer percentage is read as rounded to this step")
+    amount_rounding: float = Field(0.5, ge=0, description="a duration or age allows ± this many of its unit")
+    date_approx_days: int = Field(0, ge=0, description="'around <date>' widens a date by this many days each side")
+
+
+class QualifierEntry(Strict):
+    """Words that hedge a number and how they bend its interval."""
+    qualifier: Qualifier
+    phrases: tuple[str, ...]
+    position: Literal["before", "after"] = "before"
+    window: float | None = Field(None, gt=0, le=1, description="relative width on the open side")
+    side: Literal["both", "below", "above"] = "both"
+
+
+class RuleSpec(Strict):
+    """One rule: a comparison kind plus its parameters (see engine.COMPARISONS)."""
+    id: str = Field(pattern=r"^FC\d{3}$")
+    name: str = Field(pattern=r"^[a-z][a-z0-9_.-]*$")
+    compare: str
+    kinds: tuple[str, ...] = ()
+    severity: Severity = "error"
+    enabled: bool = True
+    message: str = ""
+    description: str = ""
+    params: dict = Field(default_factory=dict)
+    examples: dict[str, list[list[str]]] = Field(default_factory=dict)
+
+    @field_validator("examples")
+    @classmethod
+    def _example_keys(cls, v):
+        bad = set(v) - {"fire", "silent"}
+        if bad:
+            raise ValueError(f"examples take 'fire' and 'silent', not {sorted(bad)}")
+        return v
+
+
+class RuleOverride(Strict):
+    """A later pack's change to an earlier rule: disable it or change its severity."""
+    id: str = Field(pattern=r"^FC\d{3}$")
+    enabled: bool | None = None
+    severity: Severity | None = None
+
+
+class ReferenceFact(Strict):
+    """A fact stated once in a pack that claims are checked against."""
+    about: str
+    keywords: tuple[str, ...]
+    kind: Literal["date_range", "date", "count", "percent", "money", "quantity"]
+    value: dict
+    source: str = ""
+
+
+class RulePack(Strict):
+    pack: str
+    description: str = ""
+    tolerance: Tolerance | None = None
+    qualifiers: tuple[QualifierEntry, ...] = ()
+    hedges: tuple[str, ...] = ()
+    negations: tuple[str, ...] = ()
+    attributions: tuple[str, ...] = ()
+    predicates: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    aliases: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    measure_synonyms: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    cumulative: tuple[str, ...] = ()
+    stopwords: tuple[str, ...] = ()
+    references: tuple[ReferenceFact, ...] = ()
+    rules: tuple[RuleSpec, ...] = ()
+    overrides: tuple[RuleOverride, ...] = ()
+
+
+class Rules(BaseModel):
+    """Every loaded pack merged: later packs add to and override earlier ones."""
+    model_config = ConfigDict(frozen=True)
+    packs: tuple[str, ...]
+    digest: str
+    tolerance: Tolerance
+    qualifiers: tuple[QualifierEntry, ...]
+    hedges: tuple[str, ...]
+    negations: tuple[str, ...]
+    attributions: tuple[str, ...]
+    predicates: dict[str, tuple[str, ...]]
+    aliases: dict[str, tuple[str, ...]]
+    measure_synonyms: dict[str, tuple[str, ...]]
+    cumulative: tuple[str, ...]
+    stopwords: tuple[str, ...]
+    references: tuple[ReferenceFact, ...]
+    rules: tuple[RuleSpec, ...]
+
+
+def _node_at(node, loc):
+    """The YAML node at a pydantic error location, as deep as the location reaches."""
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == str(key):
+                    node = v
+                    break
+            else:
+                return node
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            return node
+    return node
+
+
+def _mark(path: str, node) -> str:
+    m = node.start_mark
+    return f"{path}:{m.line + 1}:{m.column + 1}"
+
+
+def load_pack(path: Path) -> RulePack:
+    """Read and validate one pack file; InputError lists every problem with its place."""
+    label = str(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as e:
+        raise InputError(f"{label}: cannot read rule pack: {e.strerror or e}") from None
+    except UnicodeDecodeError as e:
+        raise InputError(f"{label}: rule pack is not UTF-8 (byte {e.start})") from None
+    try:
+        root = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"{label}:{mark.line + 1}:{mark.column + 1}" if mark else label
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise InputError(f"{where}: invalid YAML: {problem}") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{label}:1:1: a rule pack must be a mapping with a 'pack' key")
+    try:
+        return RulePack.model_validate(data)
+    except ValidationError as e:
+        lines = []
+        for err in e.errors():
+            loc = tuple(x for x in err["loc"] if not (isinstance(x, str) and x.startswith("function-")))
+            node = _node_at(root, loc)
+            dotted = ".".join(str(x) for x in loc) or "(top)"
+            lines.append(f"{_mark(label, node)}: {dotted}: {err['msg']}")
+        raise InputError("\n".join(lines)) from None
+
+
+def pack_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+    if not path.exists():
+        raise InputError(f"{path}: no such rule pack")
+    return [path]
+
+
+def load_rules(extra: list[Path] | tuple[Path, ...] = (), default: bool = True) -> Rules:
+    """The default packs in rules/ followed by each --rules PATH, merged."""
+    files: list[Path] = []
+    if default:
+        files += pack_files(DEFAULT_PACK)
+    for p in extra:
+        files += pack_files(Path(p))
+    errors, packs = [], []
+    for f in files:
+        try:
+            packs.append((f, load_pack(f)))
+        except InputError as e:
+            errors.append(str(e))
+    if errors:
+        raise InputError("\n".join(errors))
+    return merge(packs)
+
+
+def merge(packs: list[tuple[Path, RulePack]]) -> Rules:
+    tolerance = Tolerance()
+    quals, hedges, negs, attrs, stop, cumul, refs = [], [], [], [], [], [], []
+    preds: dict[str, list[str]] = {}
+    aliases: dict[str, list[str]] = {}
+    msyn: dict[str, list[str]] = {}
+    rules: dict[str, RuleSpec] = {}
+    digest = hashlib.sha256()
+    for path, p in packs:
+        digest.update(p.model_dump_json().encode())
+        if p.tolerance is not None:
+            tolerance = p.tolerance
+        quals += p.qualifiers
+        hedges += p.hedges
+        negs += p.negations
+        attrs += p.attributions
+        stop += p.stopwords
+        cumul += p.cumulative
+        refs += p.references
+        for table, src in ((preds, p.predicates), (aliases, p.aliases), (msyn, p.measure_synonyms)):
+            for k, vs in src.items():
+                table.setdefault(k, [])
+                table[k] += [v for v in vs if v not in table[k]]
+        for r in p.rules:
+            if r.id in rules:
+                raise InputError(f"{path}: rule {r.id} is already defined by an earlier pack; use overrides")
+            rules[r.id] = r
+        for o in p.overrides:
+            if o.id not in rules:
+                raise InputError(f"{path}: override of unknown rule {o.id}")
+            upd = {k: v for k, v in (("enabled", o.enabled), ("severity", o.severity)) if v is not None}
+            rules[o.id] = rules[o.id].model_copy(update=upd)
+    return Rules(
+        packs=tuple(p.pack for _, p in packs), digest=digest.hexdigest()[:16], tolerance=tolerance,
+        qualifiers=tuple(quals), hedges=tuple(hedges), negations=tuple(negs), attributions=tuple(attrs),
+        predicates={k: tuple(v) for k, v in sorted(preds.items())},
+        aliases={k: tuple(v) for k, v in sorted(aliases.items())},
+        measure_synonyms={k: tuple(v) for k, v in sorted(msyn.items())},
+        cumulative=tuple(cumul), stopwords=tuple(stop), references=tuple(refs),
+        rules=tuple(sorted(rules.values(), key=lambda r: r.id)),
+    )
