@@ -1,6 +1,314 @@
-"""Rules stage: apply rules to aligned claim pairs and documents -> Findings."""
+"""Rules stage: apply the rule packs' rules to aligned pairs and to each document -> Findings.
+
+A rule picks one comparison kind from COMPARISONS and sets its parameters; the
+comparisons are the only code. Every finding carries its evidence and interval
+arithmetic so a reviewer can trust or dismiss it quickly.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import math
+from collections import defaultdict
 
-def find_findings(docs, claims, rules):
-    return []
+import regex
+
+from .align import Pair, align
+from .frames import build_frames, reference_time
+from .models import AmountValue, Claim, DateValue, Document, Finding
+from .normalise import SECONDS
+from .rulepack import RuleSpec, Rules
+
+YEAR = SECONDS["year"]
+
+
+# ---------------------------------------------------------------- interval helpers
+
+def numeric_interval(c: Claim) -> tuple[float, float, str | None]:
+    """(low, high, unit) with unbounded sides as ±inf; quantities in their dimension's base unit."""
+    lo = -math.inf if c.interval.low is None else c.interval.low
+    hi = math.inf if c.interval.high is None else c.interval.high
+    unit = c.interval.unit
+    if c.kind == "quantity" and c.unit:
+        conv = _to_base()
+        if conv is not None:
+            try:
+                blo, base = conv(lo, c.unit) if math.isfinite(lo) else (lo, None)
+                bhi, base2 = conv(hi, c.unit) if math.isfinite(hi) else (hi, None)
+                lo, hi, unit = min(blo, bhi), max(blo, bhi), base or base2 or unit
+            except (KeyError, ValueError, TypeError):
+                pass
+    return lo, hi, unit
+
+
+def _to_base():
+    try:
+        from .extract.quantities import to_base
+    except ImportError:
+        return None
+    return to_base
+
+
+def date_interval(c: Claim) -> tuple[dt.date, dt.date]:
+    return c.interval.start or dt.date.min, c.interval.end or dt.date.max
+
+
+def fmt_num(x: float) -> str:
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.6g}"
+
+
+def fmt_interval(c: Claim) -> str:
+    if c.kind in ("date", "date_range"):
+        s, e = date_interval(c)
+        return f"{'…' if s == dt.date.min else s}..{'…' if e == dt.date.max else e}"
+    lo, hi, unit = numeric_interval(c)
+    if c.kind in ("duration", "age"):
+        scale, name = _amount_scale(c)
+        lo, hi, unit = lo / scale, hi / scale, name
+    rng = fmt_num(lo) if lo == hi else f"{fmt_num(lo)}..{fmt_num(hi)}"
+    return f"{rng} {unit}" if unit else rng
+
+
+def _amount_scale(c: Claim) -> tuple[float, str]:
+    unit = c.value.unit if isinstance(c.value, AmountValue) else "second"
+    return SECONDS[unit], f"{unit}s"
+
+
+def overlap(a: Claim, b: Claim) -> bool:
+    if a.kind in ("date", "date_range"):
+        (s1, e1), (s2, e2) = date_interval(a), date_interval(b)
+        return s1 <= e2 and s2 <= e1
+    l1, h1, _ = numeric_interval(a)
+    l2, h2, _ = numeric_interval(b)
+    return l1 <= h2 and l2 <= h1
+
+
+# ---------------------------------------------------------------- findings
+
+def fingerprint(rule: str, claims: list[Claim], docs: dict[str, Document]) -> str:
+    """Stable id: the rule plus each claim's document, words and sentence — never offsets."""
+    h = hashlib.sha256(rule.encode())
+    for c in claims:
+        text = docs[c.doc].text
+        sentence = " ".join(text[c.sentence.start:c.sentence.end].split())
+        h.update(f"\x1f{c.doc}\x1f{c.text}\x1f{sentence}".encode())
+    return h.hexdigest()[:16]
+
+
+def quote(c: Claim) -> str:
+    return f"{c.text!r} ({c.doc})"
+
+
+def make(rule: RuleSpec, kind: str, relation: str, claims: list[Claim], message: str, explanation: dict,
+         docs) -> Finding:
+    severity = rule.severity if kind == "conflict" else ("warning" if kind == "update" else "info")
+    return Finding(id=fingerprint(rule.id, claims, docs), rule=rule.id, name=rule.name, kind=kind,
+                   relation=relation, severity=severity, message=message,
+                   claims=tuple(c.id for c in claims), explanation=explanation)
+
+
+def about(p: Pair) -> str:
+    ev = p.evidence
+    bits = []
+    if "predicate" in ev:
+        bits.append(ev["predicate"])
+    if "measure" in ev:
+        bits.append(ev["measure"])
+    return " ".join(bits) or ", ".join(ev.get("shared_words", [])[:3]) or "the same measure"
+
+
+def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, **_) -> list[Finding]:
+    out = []
+    for p in pairs:
+        a, b = p.a, p.b
+        if a.kind not in rule.kinds or b.kind not in rule.kinds:
+            continue
+        ok = overlap(a, b)
+        arith = f"{fmt_interval(a)} {'overlaps' if ok else 'is disjoint from'} {fmt_interval(b)}"
+        expl = {"alignment": {"score": round(p.score, 3), **p.evidence}, "arithmetic": arith,
+                "intervals": [fmt_interval(a), fmt_interval(b)]}
+        if ok:
+            kind = "agreement"
+            msg = f"{quote(a)} agrees with {quote(b)} on {about(p)}: {arith}."
+        elif p.score < (rule.params.get("conflict_at") or 0.7) or a.doc == b.doc and p.score < 0.9:
+            continue  # not sure enough that these measure the same thing to call it a conflict
+        elif _is_update(a, b, docs, rules):
+            kind = "update"
+            first, later = sorted((a, b), key=lambda c: docs[c.doc].published)
+            msg = f"{quote(later)} updates {quote(first)} for {about(p)}, a measure that grows over time."
+        else:
+            kind = "conflict"
+            msg = f"{quote(a)} conflicts with {quote(b)} on {about(p)}: {arith}."
+        out.append(make(rule, kind, "same-measure", [a, b], msg, expl, docs))
+    return out
+
+
+def _is_update(a: Claim, b: Claim, docs, rules: Rules) -> bool:
+    pa, pb = docs[a.doc].published, docs[b.doc].published
+    if not (pa and pb) or pa == pb:
+        return False
+    if not (a.frame.predicate and a.frame.predicate in rules.cumulative):
+        return False
+    first, later = (a, b) if pa < pb else (b, a)
+    return numeric_interval(later)[0] > numeric_interval(first)[1]
+
+
+_TOTAL_CUES = regex.compile(r"\b(?:total|in all|altogether|overall|combined|together|sum|whole|entire|all)\b", regex.I)
+_REST = {"other", "others", "rest", "remaind", "remain", "remaining"}
+
+
+def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, list[Claim]], **_) -> list[Finding]:
+    """A total against two parts stated near it, in interval arithmetic."""
+    out = []
+    window = int(rule.params.get("sentences", 2))
+    spread = float(rule.params.get("max_gap", 0.35))
+    for doc_id, claims in by_doc.items():
+        nums = [c for c in claims if c.kind in rule.kinds and c.frame.time is None or
+                c.kind in rule.kinds and not isinstance(c.value, DateValue)]
+        nums = [c for c in nums if c.kind in rule.kinds]
+        sent_ix = {s: i for i, s in enumerate(sorted({c.sentence.start for c in claims}))}
+        used = set()
+        for t in nums:
+            for i, p1 in enumerate(nums):
+                if p1 is t or p1.unit != t.unit or p1.kind != t.kind:
+                    continue
+                if abs(sent_ix[p1.sentence.start] - sent_ix[t.sentence.start]) > window:
+                    continue
+                for p2 in nums[i + 1:i + 3]:
+                    if p2 is t or p2.kind != t.kind or p2.unit != t.unit:
+                        continue
+                    if abs(sent_ix[p2.sentence.start] - sent_ix[t.sentence.start]) > window:
+                        continue
+                    key = (t.id, p1.id, p2.id)
+                    if key in used or not _sum_shape(t, p1, p2, docs[doc_id].text):
+                        continue
+                    tv, s = t.value.high, p1.value.high + p2.value.high
+                    if not tv or abs(s - tv) > spread * tv or p1.value.high >= tv or p2.value.high >= tv:
+                        continue
+                    used.add(key)
+                    out.append(_sum_finding(rule, t, [p1, p2], docs))
+    return out
+
+
+def _sum_shape(t: Claim, p1: Claim, p2: Claim, text: str) -> bool:
+    """Whether the wording says p1 and p2 split t: a shared measured noun, 'others', or a total cue."""
+    mt, m1, m2 = t.frame.measure, p1.frame.measure, p2.frame.measure
+    if m2 in _REST or m1 in _REST:
+        return mt is not None and (m1 == mt or m2 == mt)
+    if mt and m1 == mt and m2 == mt:
+        return bool(_TOTAL_CUES.search(text, t.sentence.start, t.sentence.end))
+    return False
+
+
+def _sum_finding(rule, total: Claim, parts: list[Claim], docs) -> Finding:
+    lo = sum(numeric_interval(p)[0] for p in parts)
+    hi = sum(numeric_interval(p)[1] for p in parts)
+    tlo, thi, _ = numeric_interval(total)
+    ok = lo <= thi and tlo <= hi
+    arith = (" + ".join(fmt_interval(p) for p in parts) + f" = {fmt_num(lo)}..{fmt_num(hi)}"
+             f" {'overlaps' if ok else 'is disjoint from'} the total {fmt_interval(total)}")
+    names = " + ".join(quote(p) for p in parts)
+    msg = (f"{names} {'add up to' if ok else 'do not add up to'} {quote(total)} within rounding: {arith}.")
+    return make(rule, "agreement" if ok else "conflict", "sum", [total, *parts], msg,
+                {"arithmetic": arith, "parts_sum": [lo, hi], "total": [tlo, thi]}, docs)
+
+
+_SINCE_CUE = regex.compile(r"\b(?:first|for the first time)\b[^.;]{0,80}$", regex.I)
+
+
+def compare_elapsed(rule: RuleSpec, pairs, docs, rules: Rules, by_doc, **_) -> list[Finding]:
+    """'the first meeting in four years' against 'last met in 2008': the gap must fit the duration."""
+    out = []
+    for doc_id, claims in by_doc.items():
+        doc = docs[doc_id]
+        text = doc.text
+        for d in claims:
+            if d.kind != "duration" or not _SINCE_CUE.search(text, d.sentence.start, d.start):
+                continue
+            if not regex.search(r"\bin\s+(?:(?:more|less|fewer)\s+than\s+|nearly\s+|almost\s+|about\s+)?$",
+                                text[max(d.sentence.start, d.start - 30):d.start], regex.I):
+                continue
+            when = reference_time(d, doc)
+            if when is None:
+                continue
+            cands = [y for y in claims if isinstance(y.value, DateValue) and y.end <= len(text)
+                     and y.frame.predicate and y.frame.predicate == d.frame.predicate
+                     and y.value.end < when.start and y.frame.tense != "future"]
+            if not cands:
+                continue
+            y = min(cands, key=lambda y: abs(y.start - d.start))
+            gap_lo = (when.start - y.value.end).days * 86400.0
+            gap_hi = (when.end - y.value.start).days * 86400.0
+            dlo = d.interval.low or 0.0
+            dhi = math.inf if d.interval.high is None else d.interval.high
+            ok = gap_lo <= dhi and dlo <= gap_hi
+            arith = (f"{when.start if when.start == when.end else f'{when.start}..{when.end}'} − "
+                     f"{y.value.start}..{y.value.end} = {gap_lo / YEAR:.2f}..{gap_hi / YEAR:.2f} years "
+                     f"{'fits' if ok else 'does not fit'} {fmt_interval(d)}")
+            msg = (f"{quote(d)} since {quote(y)} {'fits' if ok else 'does not fit'} the time between them: {arith}.")
+            out.append(make(rule, "agreement" if ok else "conflict", "temporal", [d, y], msg,
+                            {"arithmetic": arith, "predicate": d.frame.predicate}, docs))
+    return out
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_BEFORE = regex.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\s*,?\s*(?:the\s+)?$", regex.I)
+
+
+def compare_weekday(rule: RuleSpec, pairs, docs, rules: Rules, by_doc, **_) -> list[Finding]:
+    """'Friday, 3 March 2014' when 3 March 2014 was a Monday."""
+    out = []
+    for doc_id, claims in by_doc.items():
+        text = docs[doc_id].text
+        for c in claims:
+            if c.kind != "date" or c.value.start != c.value.end:
+                continue
+            m = _WEEKDAY_BEFORE.search(text, max(0, c.start - 14), c.start)
+            if not m:
+                continue
+            said = _WEEKDAYS.index(m.group(1).lower())
+            actual = c.value.start.weekday()
+            if said == actual:
+                continue
+            msg = (f"{quote(c)} is called {m.group(1)}, but {c.value.start} was a "
+                   f"{_WEEKDAYS[actual].capitalize()}.")
+            out.append(make(rule, "conflict", "temporal", [c], msg,
+                            {"arithmetic": f"{c.value.start} is a {_WEEKDAYS[actual]}, not a {m.group(1).lower()}"},
+                            docs))
+    return out
+
+
+COMPARISONS = {
+    "same-measure": compare_same_measure,
+    "sum": compare_sum,
+    "elapsed": compare_elapsed,
+    "weekday": compare_weekday,
+}
+
+
+def find_findings(docs: list[Document], claims: list[Claim], rules: Rules,
+                  stats: dict | None = None) -> tuple[list[Claim], list[Finding]]:
+    """Frames, alignment and every enabled rule: (claims with frames, findings sorted for output)."""
+    by_doc_id = {d.id: d for d in docs}
+    grouped: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        grouped[c.doc].append(c)
+    framed: dict[str, list[Claim]] = {d: build_frames(by_doc_id[d], cs, rules) for d, cs in grouped.items()}
+    all_claims = [c for d in docs for c in framed.get(d.id, [])]
+    pairs, align_stats = align(docs, all_claims)
+    if stats is not None:
+        stats.update(align_stats)
+    findings: dict[str, Finding] = {}
+    for rule in rules.rules:
+        if not rule.enabled:
+            continue
+        compare = COMPARISONS[rule.compare]
+        for f in compare(rule, pairs, by_doc_id, rules, by_doc=framed):
+            findings.setdefault(f.id, f)
+    order = {"conflict": 0, "update": 1, "agreement": 2}
+    pos = {c.id: (c.path, c.start) for c in all_claims}
+    return all_claims, sorted(findings.values(), key=lambda f: (order[f.kind], [pos[i] for i in f.claims], f.rule))

@@ -78,7 +78,10 @@ class Frame(Frozen):
     hedges: tuple[str, ...] = ()
     attribution: str | None = None
     negated: bool = False
-    words: tuple[str, ...] = ()         # content lemmas of the clause, for scoring
+    words: tuple[str, ...] = ()         # content stems of the sentence, nearest first
+    tense: Literal["past", "future"] | None = None
+    series: tuple[int, int] | None = None  # (position, size) in a list like "the 1970s and 1980s"
+    incidental: bool = False            # "the two countries": a number that only refers back
 
 
 class Claim(Frozen):

@@ -51,7 +51,7 @@ def check(paths, manifest=None, rule_paths=()):
     rules = load_rules(list(rule_paths))
     docs = load_documents(paths, manifest)
     claims = [c for d in docs for c in claims_for(d, rules)]
-    findings = find_findings(docs, claims, rules)
+    claims, findings = find_findings(docs, claims, rules)
     summary = {"documents": len(docs), "claims": len(claims), "findings": len(findings)}
     for k in ("conflict", "agreement", "update"):
         summary[k] = sum(f.kind == k for f in findings)

@@ -1,0 +1,265 @@
+"""Frames stage: what each claim is about — measured noun, predicate, entities, time, hedges — for alignment."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+import snowballstemmer
+
+from .models import Claim, DateValue, Document, Frame
+from .rulepack import Rules
+
+_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}]*)*|\d[\d,.:/-]*\d|\d")
+_STEM = snowballstemmer.stemmer("english")
+_FUTURE = regex.compile(r"\b(?:will|shall|would|is to|are to|is due to|are due to|is expected to|are expected to|"
+                        r"upcoming|next|plans? to|scheduled|set to|going to|to be held)\b", regex.I)
+_PAST = regex.compile(r"\b(?:was|were|had|did|ago|last|previous|earlier|former|follow-up to)\b|\b\w{3,}ed\b", regex.I)
+# Tokens that join two claims into one coordinated series ("the 1970s and 1980s").
+_COORD = regex.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/|to|through|until|till|-|–)\s*(?:the\s+|in\s+|on\s+)?$", regex.I)
+# A small count after these only refers back to things already named ("the two countries").
+_REFERRING = frozenset({"the", "these", "those", "both", "its", "their", "our", "his", "her", "all", "between"})
+_CAPS = regex.compile(r"\b\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*")
+
+
+def stem(word: str) -> str:
+    return _STEM.stemWord(word.lower().replace("’", "'").removesuffix("'s"))
+
+
+@dataclass
+class Lexicon:
+    """The rule pack's word lists, compiled once per Rules."""
+    stop: frozenset
+    predicate_of: dict            # stem -> canonical predicate
+    measure_of: dict              # stem -> canonical measure
+    alias_re: regex.Pattern | None
+    alias_of: dict                # lower-cased alias -> canonical entity
+    hedge_re: regex.Pattern | None
+    negation: frozenset
+    attribution_re: regex.Pattern | None
+    cumulative: frozenset = field(default_factory=frozenset)
+
+
+def _alt(phrases) -> regex.Pattern | None:
+    ps = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    if not ps:
+        return None
+    return regex.compile(r"(?<![\w])(?:" + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ps) + r")(?![\w])", regex.I)
+
+
+_LEXICONS: dict[str, Lexicon] = {}
+
+
+def lexicon(rules: Rules) -> Lexicon:
+    """The compiled word lists of a rule set, built once per distinct set of packs."""
+    if rules.digest not in _LEXICONS:
+        _LEXICONS[rules.digest] = _compile_lexicon(rules)
+    return _LEXICONS[rules.digest]
+
+
+def _compile_lexicon(rules: Rules) -> Lexicon:
+    predicate_of = {}
+    for canon, words in rules.predicates.items():
+        for w in (canon, *words):
+            predicate_of.setdefault(stem(w), canon)
+    measure_of = {}
+    for canon, words in rules.measure_synonyms.items():
+        for w in (canon, *words):
+            measure_of.setdefault(stem(w), canon)
+    alias_of = {}
+    for canon, names in rules.aliases.items():
+        for n in (canon, *names):
+            alias_of.setdefault(n.lower(), canon)
+    return Lexicon(
+        stop=frozenset(w.lower() for w in rules.stopwords),
+        predicate_of=predicate_of, measure_of=measure_of,
+        alias_re=_alt(alias_of), alias_of=alias_of,
+        hedge_re=_alt(rules.hedges), negation=frozenset(n.lower() for n in rules.negations),
+        attribution_re=regex.compile(r"according to\s+((?:the\s+)?\p{Lu}[\w'’.-]*(?:\s+\p{Lu}[\w'’.-]*)*)"
+                                     r"|(\p{Lu}[\w'’.-]*(?:\s+\p{Lu}[\w'’.-]*)*)\s+(?:said|says|reported|told)"),
+        cumulative=frozenset(rules.cumulative),
+    )
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    stem: str
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group(), stem(m.group())) for m in _TOKEN.finditer(text, start, end)]
+
+
+def entities_in(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, ...]:
+    """Canonical named participants and places in text[start:end]."""
+    found = set()
+    if lex.alias_re is not None:
+        for m in lex.alias_re.finditer(text, start, end):
+            found.add(lex.alias_of[regex.sub(r"\s+", " ", m.group().lower())])
+    for m in _CAPS.finditer(text, start, end):
+        name = m.group().rstrip(".'’")
+        low = name.lower().removesuffix("'s").removesuffix("’s")
+        if low in lex.alias_of:
+            found.add(lex.alias_of[low])
+        elif m.start() > start and low not in lex.stop and len(low) > 2 and not low.isupper():
+            found.add(low)
+    return tuple(sorted(found))
+
+
+def build_frames(doc: Document, claims: list[Claim], rules: Rules) -> list[Claim]:
+    """The claims of one document with their frames filled in."""
+    lex = lexicon(rules)
+    text = doc.text
+    by_sentence: dict[tuple[int, int], list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault((c.sentence.start, c.sentence.end), []).append(c)
+    out = []
+    for (s0, s1), group in by_sentence.items():
+        toks = tokens(text, s0, s1)
+        ents = entities_in(text, s0, s1, lex)
+        if _PRONOUN_START.match(text, s0):
+            # "It returned five victims": the subject was named in the sentence before.
+            p0 = _previous_sentence_start(text, s0, doc.body_start)
+            ents = tuple(sorted(set(ents) | set(entities_in(text, p0, s0, lex))))
+            prev = tokens(text, p0, s0)
+        else:
+            prev = []
+        for c in group:
+            out.append(c.model_copy(update={"frame": _frame(c, group, toks, ents, text, s0, s1, lex, doc, prev)}))
+    return out
+
+
+_PRONOUN_START = regex.compile(r"[\"'“‘(]?(?:It|They|He|She|This|These|Those|That)\b")
+
+
+def _previous_sentence_start(text: str, s0: int, floor: int) -> int:
+    from .ingest import sentences
+    lo = max(floor, s0 - 600)
+    spans = [sp for sp in sentences(text, lo) if sp[1] <= s0]
+    return spans[-1][0] if spans else s0
+
+
+def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Document, prev=()) -> Frame:
+    inside = [i for i, t in enumerate(toks) if t.start < c.end and c.start < t.end]
+    first = inside[0] if inside else next((i for i, t in enumerate(toks) if t.start >= c.end), len(toks))
+    last = inside[-1] if inside else first - 1
+    others = [(o.start, o.end) for o in group if o is not c]
+
+    def in_claim(t):
+        return any(a <= t.start < b for a, b in others) or (c.start <= t.start < c.end)
+
+    # Context words, nearest first, with the claim's own words left out.
+    ranked = []
+    for i, t in enumerate(toks):
+        if i in inside or in_claim(t) or t.text[0].isdigit():
+            continue
+        low = t.text.lower()
+        if low in lex.stop or len(low) < 2:
+            continue
+        d = first - i if i < first else i - last
+        ranked.append((d, i, lex.measure_of.get(t.stem, lex.predicate_of.get(t.stem, t.stem))))
+    for j, t in enumerate(prev):
+        low = t.text.lower()
+        if not t.text[0].isdigit() and low not in lex.stop and len(low) > 1:
+            ranked.append((len(toks) + len(prev) - j, -1, lex.measure_of.get(t.stem, lex.predicate_of.get(t.stem, t.stem))))
+    ranked.sort()
+    words = tuple(dict.fromkeys(w for _, _, w in ranked))
+
+    # Predicate: the nearest lexicon predicate, looking a little further behind than ahead.
+    predicate, best = None, 99
+    for i, t in enumerate(toks):
+        p = lex.predicate_of.get(t.stem)
+        if p is None or i in inside:
+            continue
+        d = (first - i) if i < first else (i - last) * 1.3
+        if d < best and d <= 12:
+            predicate, best = p, d
+    # Measure: the first content noun right after a number ("34,600 Japanese", "five victims").
+    measure = None
+    if c.kind in ("count", "money", "percent", "quantity", "ordinal", "duration", "age"):
+        for t in toks[last + 1: last + 5]:
+            low = t.text.lower()
+            if t.text[0].isdigit() or in_claim(t):
+                break
+            if low in ("others", "rest", "remainder"):
+                measure = "other"
+                break
+            if low in ("of", "the", "a", "an", "more", "other", "its", "their", "his", "her", "new", "and"):
+                continue
+            if low in lex.stop:
+                break
+            measure = lex.measure_of.get(t.stem, t.stem)
+            break
+    clause = text[max(s0, c.start - 60): min(s1, c.end + 60)]
+    hedges = tuple(sorted({m.group().lower() for m in lex.hedge_re.finditer(clause)})) if lex.hedge_re else ()
+    negated = any(t.text.lower() in lex.negation for t in toks[max(0, first - 4): first])
+    attribution = None
+    if lex.attribution_re is not None:
+        m = lex.attribution_re.search(text, s0, s1)
+        if m:
+            attribution = (m.group(1) or m.group(2)).strip()
+    # The time a claim refers to: its own date, or the nearest date in its sentence.
+    time = None
+    if isinstance(c.value, DateValue):
+        time = c.value
+    else:
+        dated = [o for o in group if o is not c and isinstance(o.value, DateValue)]
+        if dated:
+            time = min(dated, key=lambda o: abs(o.start - c.start)).value
+    before = toks[first - 1].text.lower() if first > 0 else ""
+    incidental = c.kind == "count" and before in _REFERRING and c.step == 0 and (c.value.high or 0) < 10
+    return Frame(measure=measure, predicate=predicate, entities=ents, time=time, hedges=hedges, incidental=incidental,
+                 attribution=attribution, negated=negated, words=words[:24],
+                 tense=_tense(text, s0, s1, c), series=_series(c, group, text))
+
+
+def _tense(text: str, s0: int, s1: int, c: Claim) -> str | None:
+    window = text[max(s0, c.start - 80): min(s1, c.end + 40)]
+    fut, past = _FUTURE.search(window), _PAST.search(window)
+    if fut and not past:
+        return "future"
+    if past and not fut:
+        return "past"
+    return None
+
+
+def _series(c: Claim, group, text: str) -> tuple[int, int] | None:
+    """(position, size) when c is one of claims listed together ("the 1970s and 1980s")."""
+    same = sorted((o for o in group if o.kind == c.kind), key=lambda o: o.start)
+    runs, run = [], [same[0]] if same else []
+    for a, b in zip(same, same[1:]):
+        if _COORD.match(text[a.end:b.start]):
+            run.append(b)
+        else:
+            runs.append(run)
+            run = [b]
+    if run:
+        runs.append(run)
+    for r in runs:
+        if len(r) > 1 and c in r:
+            return (r.index(c) + 1, len(r))
+    return None
+
+
+def reference_time(c: Claim, doc: Document) -> DateValue | None:
+    """When a claim holds: its frame's time, else the publication day."""
+    if c.frame and c.frame.time:
+        return c.frame.time
+    if doc.published:
+        return DateValue(start=doc.published, end=doc.published)
+    return None
+
+
+def days_apart(a: DateValue, b: DateValue) -> int:
+    """0 when the spans overlap, else the gap in days."""
+    if a.end < b.start:
+        return (b.start - a.end).days
+    if b.end < a.start:
+        return (a.start - b.end).days
+    return 0
+
+
+__all__ = ["build_frames", "reference_time", "days_apart", "lexicon", "stem", "dt"]
