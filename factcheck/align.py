@@ -20,6 +20,7 @@ AGREE_AT = 0.55
 CONFLICT_AT = 0.7
 SAME_DOC_AT = 0.9          # restatements inside one text need stronger evidence
 NEAR_BEST = 0.65           # keep partners scoring within this share of a claim's best
+MAX_RATIO = 3.0           # values this many times apart are rarely one measure misstated
 MAX_POSTING = 400          # a key shared by more claims than this is too common to block on
 EVENT_KINDS = ("duration", "ordinal")   # facts about one occasion: publication time matters
 EVENT_DAYS = 45
@@ -42,6 +43,7 @@ class Pair:
     b: Claim
     score: float
     evidence: dict = field(default_factory=dict)
+    best: bool = False      # each claim is the other's best match in that document (restatements as one)
 
 
 def _weights(words: tuple[str, ...]) -> dict[str, float]:
@@ -69,8 +71,8 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, idf) -> tuple[flo
         return None  # "Thursday" in a 2007 article is not a day of a 2012 story
     if fa.series and fb.series and fa.series[1] == fb.series[1] and fa.series[0] != fb.series[0]:
         return None  # "the 1970s and 1980s": first pairs with first
-    if fa.tense and fb.tense and fa.tense != fb.tense:
-        return None
+    if a.kind in ("date", "date_range") and fa.tense and fb.tense and fa.tense != fb.tense:
+        return None  # "the March 3 talks were" and "talks will be held March 19-20" are two events
     if fa.negated != fb.negated:
         return None
     ta, tb = reference_time(a, da), reference_time(b, db)
@@ -89,20 +91,27 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, idf) -> tuple[flo
     ctx = num / den
     ev["shared_words"] = sorted(shared, key=lambda w: -idf(w) * min(wa[w], wb[w]))[:8]
     s = ctx
-    if fa.predicate and fb.predicate:
-        if fa.predicate == fb.predicate:
-            s += 0.3
-            ev["predicate"] = fa.predicate
-        else:
-            s -= 0.35
-            ev["predicates_differ"] = [fa.predicate, fb.predicate]
+    pa, pb = set(fa.predicates), set(fb.predicates)
+    if fa.predicate and fa.predicate == fb.predicate:
+        s += 0.3
+        ev["predicate"] = fa.predicate
+    elif pa & pb:
+        s += 0.2
+        ev["predicate"] = sorted(pa & pb)[0]
+    elif pa and pb:
+        s -= 0.15
+        ev["predicates_differ"] = [fa.predicate, fb.predicate]
     if fa.measure and fb.measure:
         if fa.measure == fb.measure:
             s += 0.25
             ev["measure"] = fa.measure
         else:
-            s -= 0.2
+            s -= 0.1
             ev["measures_differ"] = [fa.measure, fb.measure]
+    ratio = _magnitude_ratio(a, b)
+    if ratio > MAX_RATIO:
+        s -= 0.5
+        ev["magnitudes_differ"] = round(ratio, 1)
     ea, eb = set(fa.entities), set(fb.entities)
     if ea and eb:
         j = len(ea & eb) / len(ea | eb)
@@ -111,6 +120,17 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, idf) -> tuple[flo
             ev["entities"] = sorted(ea & eb)
     ev["context"] = round(ctx, 3)
     return s, ev
+
+
+def _magnitude_ratio(a: Claim, b: Claim) -> float:
+    """How many times larger one stated value is than the other (1 for dates and overlapping values)."""
+    if a.kind in ("date", "date_range") or a.interval.low is None or b.interval.low is None:
+        return 1.0
+    x = (a.interval.low + (a.interval.high if a.interval.high is not None else a.interval.low)) / 2
+    y = (b.interval.low + (b.interval.high if b.interval.high is not None else b.interval.low)) / 2
+    if x <= 0 or y <= 0:
+        return 1.0
+    return max(x, y) / min(x, y)
 
 
 def candidate_pairs(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
@@ -132,6 +152,21 @@ def candidate_pairs(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
     return [(claims[i], claims[j]) for i, j in sorted(seen)]
 
 
+def _restatements(claims: list[Claim], scored: list[Pair]) -> dict[str, str]:
+    """Claim id -> id of its group: claims of one document aligned with the same stated value."""
+    parent = {c.id: c.id for c in claims}
+
+    def root(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+    for p in scored:
+        if p.a.doc == p.b.doc and p.a.value == p.b.value:
+            parent[root(p.a.id)] = root(p.b.id)
+    return {c.id: root(c.id) for c in claims}
+
+
 def align(docs: list[Document], claims: list[Claim]) -> tuple[list[Pair], dict]:
     """Pairs judged to measure the same thing, and counts for benchmarks."""
     by_id = {d.id: d for d in docs}
@@ -151,15 +186,22 @@ def align(docs: list[Document], claims: list[Claim]) -> tuple[list[Pair], dict]:
         if r is None:
             continue
         s, ev = r
-        need = SAME_DOC_AT if a.doc == b.doc else AGREE_AT
+        need = AGREE_AT if a.doc != b.doc or a.value == b.value else SAME_DOC_AT
         if s >= need:
             scored.append(Pair(a, b, s, ev))
-    # Keep a pair only if each claim ranks the other near its best in that document.
-    best: dict[tuple[str, str], float] = defaultdict(float)
+    # Restatements inside one document (same value, aligned) count as one claim when ranking.
+    group = _restatements(claims, scored)
+    best: dict[tuple[str, str], tuple[float, str]] = {}
     for p in scored:
-        best[(p.a.id, p.b.doc)] = max(best[(p.a.id, p.b.doc)], p.score)
-        best[(p.b.id, p.a.doc)] = max(best[(p.b.id, p.a.doc)], p.score)
-    kept = [p for p in scored
-            if p.score >= NEAR_BEST * best[(p.a.id, p.b.doc)] and p.score >= NEAR_BEST * best[(p.b.id, p.a.doc)]]
+        for x, y in ((p.a, p.b), (p.b, p.a)):
+            k = (x.id, y.doc)
+            if p.score > best.get(k, (0.0, ""))[0]:
+                best[k] = (p.score, group[y.id])
+    kept = []
+    for p in scored:
+        ba, bb = best[(p.a.id, p.b.doc)], best[(p.b.id, p.a.doc)]
+        if p.score >= NEAR_BEST * ba[0] and p.score >= NEAR_BEST * bb[0]:
+            p.best = ba[1] == group[p.b.id] and bb[1] == group[p.a.id]
+            kept.append(p)
     stats = {"claims": len(claims), "candidate_pairs": len(cands), "aligned_pairs": len(kept)}
     return kept, stats

@@ -134,7 +134,7 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
         if ok:
             kind = "agreement"
             msg = f"{quote(a)} agrees with {quote(b)} on {about(p)}: {arith}."
-        elif p.score < (rule.params.get("conflict_at") or 0.7) or a.doc == b.doc and p.score < 0.9:
+        elif not p.best or p.score < rule.params.get("conflict_at", 0.7) or a.doc == b.doc and p.score < 0.9:
             continue  # not sure enough that these measure the same thing to call it a conflict
         elif _is_update(a, b, docs, rules):
             kind = "update"

@@ -104,7 +104,7 @@ def entities_in(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, ...
         low = name.lower().removesuffix("'s").removesuffix("’s")
         if low in lex.alias_of:
             found.add(lex.alias_of[low])
-        elif m.start() > start and low not in lex.stop and len(low) > 2 and not low.isupper():
+        elif m.start() > start and low not in lex.stop and len(low) > 2 and not name.isupper():
             found.add(low)
     return tuple(sorted(found))
 
@@ -168,15 +168,18 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     ranked.sort()
     words = tuple(dict.fromkeys(w for _, _, w in ranked))
 
-    # Predicate: the nearest lexicon predicate, looking a little further behind than ahead.
-    predicate, best = None, 99
+    # Predicates: lexicon predicates near the claim, nearest first; words behind count a little nearer.
+    near = []
     for i, t in enumerate(toks):
         p = lex.predicate_of.get(t.stem)
         if p is None or i in inside:
             continue
         d = (first - i) if i < first else (i - last) * 1.3
-        if d < best and d <= 12:
-            predicate, best = p, d
+        if d <= 12:
+            near.append((d, p))
+    near.sort()
+    predicates = tuple(dict.fromkeys(p for _, p in near))[:4]
+    predicate = predicates[0] if predicates else None
     # Measure: the first content noun right after a number ("34,600 Japanese", "five victims").
     measure = None
     if c.kind in ("count", "money", "percent", "quantity", "ordinal", "duration", "age"):
@@ -206,12 +209,13 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     if isinstance(c.value, DateValue):
         time = c.value
     else:
-        dated = [o for o in group if o is not c and isinstance(o.value, DateValue)]
+        dated = [o for o in group if o is not c and isinstance(o.value, DateValue)
+                 and (0 <= c.start - o.end <= 40 or 0 <= o.start - c.end <= 25)]
         if dated:
             time = min(dated, key=lambda o: abs(o.start - c.start)).value
     before = toks[first - 1].text.lower() if first > 0 else ""
     incidental = c.kind == "count" and before in _REFERRING and c.step == 0 and (c.value.high or 0) < 10
-    return Frame(measure=measure, predicate=predicate, entities=ents, time=time, hedges=hedges, incidental=incidental,
+    return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, time=time, hedges=hedges, incidental=incidental,
                  attribution=attribution, negated=negated, words=words[:24],
                  tense=_tense(text, s0, s1, c), series=_series(c, group, text))
 

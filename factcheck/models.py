@@ -72,7 +72,8 @@ class Span(Frozen):
 class Frame(Frozen):
     """What a claim is about: filled by the frames stage for alignment."""
     measure: str | None = None          # counted noun phrase head, lemmatised ("victim")
-    predicate: str | None = None        # canonical predicate ("die", "return")
+    predicate: str | None = None        # canonical predicate nearest the claim ("die", "return")
+    predicates: tuple[str, ...] = ()    # every predicate near the claim, nearest first
     entities: tuple[str, ...] = ()      # canonical participants and places
     time: DateValue | None = None       # when the claim refers to
     hedges: tuple[str, ...] = ()
