@@ -17,8 +17,7 @@ from .models import Claim, Document
 
 # Scores (context similarity plus evidence) at which a pair counts as one measure.
 AGREE_AT = 0.55
-CONFLICT_AT = 0.7
-SAME_DOC_AT = 0.9          # restatements inside one text need stronger evidence
+SAME_DOC_AT = 0.75         # restatements inside one text need stronger evidence
 NEAR_BEST = 0.65           # keep partners scoring within this share of a claim's best
 MAX_RATIO = 3.0           # values this many times apart are rarely one measure misstated
 MAX_POSTING = 400          # a key shared by more claims than this is too common to block on

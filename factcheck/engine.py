@@ -78,13 +78,38 @@ def _amount_scale(c: Claim) -> tuple[float, str]:
     return SECONDS[unit], f"{unit}s"
 
 
+_ENDPOINT = regex.compile(r"\d+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", regex.I)
+
+
+def endpoints(c: Claim) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]] | None:
+    """For a range written with two ends ("1910-1945", "March 19-20"): the span each end allows."""
+    if c.kind != "date_range" or len(_ENDPOINT.findall(c.text)) < 2 or c.interval.start is None \
+            or c.interval.end is None:
+        return None
+    s, e = c.interval.start, c.interval.end
+    if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31) and regex.fullmatch(r"\D*\d{4}\D+\d{2,4}\D*", c.text):
+        return (s, dt.date(s.year, 12, 31)), (dt.date(e.year, 1, 1), e)   # years: each end is a whole year
+    return (s, s), (e, e)
+
+
 def overlap(a: Claim, b: Claim) -> bool:
     if a.kind in ("date", "date_range"):
+        ea, eb = endpoints(a), endpoints(b)
+        if ea and eb:  # both state where the span begins and ends: both ends must agree
+            return all(x[0] <= y[1] and y[0] <= x[1] for x, y in zip(ea, eb))
         (s1, e1), (s2, e2) = date_interval(a), date_interval(b)
         return s1 <= e2 and s2 <= e1
     l1, h1, _ = numeric_interval(a)
     l2, h2, _ = numeric_interval(b)
-    return l1 <= h2 and l2 <= h1
+    return intervals_meet(l1, h1, l2, h2)
+
+
+def intervals_meet(l1: float, h1: float, l2: float, h2: float) -> bool:
+    """Whether two intervals share a value. Rounding intervals are half-open, so
+    "two-day" (1.5..2.5) and "three-day" (2.5..3.5) only touch; a stated point
+    on the boundary ("74,000" against "more than 74,000") still meets."""
+    lo, hi = max(l1, l2), min(h1, h2)
+    return lo < hi or lo == hi and (l1 == h1 or l2 == h2)
 
 
 # ---------------------------------------------------------------- findings
@@ -134,7 +159,7 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
         if ok:
             kind = "agreement"
             msg = f"{quote(a)} agrees with {quote(b)} on {about(p)}: {arith}."
-        elif not p.best or p.score < rule.params.get("conflict_at", 0.7) or a.doc == b.doc and p.score < 0.9:
+        elif not p.best or p.score < rule.params.get("conflict_at", 0.65):
             continue  # not sure enough that these measure the same thing to call it a conflict
         elif _is_update(a, b, docs, rules):
             kind = "update"
@@ -208,7 +233,7 @@ def _sum_finding(rule, total: Claim, parts: list[Claim], docs) -> Finding:
     lo = sum(numeric_interval(p)[0] for p in parts)
     hi = sum(numeric_interval(p)[1] for p in parts)
     tlo, thi, _ = numeric_interval(total)
-    ok = lo <= thi and tlo <= hi
+    ok = intervals_meet(lo, hi, tlo, thi)
     arith = (" + ".join(fmt_interval(p) for p in parts) + f" = {fmt_num(lo)}..{fmt_num(hi)}"
              f" {'overlaps' if ok else 'is disjoint from'} the total {fmt_interval(total)}")
     names = " + ".join(quote(p) for p in parts)

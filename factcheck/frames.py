@@ -120,7 +120,7 @@ def build_frames(doc: Document, claims: list[Claim], rules: Rules) -> list[Claim
     for (s0, s1), group in by_sentence.items():
         toks = tokens(text, s0, s1)
         ents = entities_in(text, s0, s1, lex)
-        if _PRONOUN_START.match(text, s0):
+        if _PRONOUN_START.match(text, s0) or _refers_back(text, s0, doc.body_start, lex):
             # "It returned five victims": the subject was named in the sentence before.
             p0 = _previous_sentence_start(text, s0, doc.body_start)
             ents = tuple(sorted(set(ents) | set(entities_in(text, p0, s0, lex))))
@@ -135,6 +135,22 @@ def build_frames(doc: Document, claims: list[Claim], rules: Rules) -> list[Claim
 _PRONOUN_START = regex.compile(r"[\"'“‘(]?(?:It|They|He|She|This|These|Those|That)\b")
 
 
+_DEFINITE_START = regex.compile(r"[\"'“‘(]?(?:The|This|That|These|Those|Such)\s+(?:\w+\s+){0,2}?(\w+)\b")
+
+
+def _refers_back(text: str, s0: int, floor: int, lex: Lexicon) -> bool:
+    """A sentence opening "The talks ..." after one that mentioned talks continues its subject."""
+    m = _DEFINITE_START.match(text, s0)
+    if not m:
+        return False
+    head = stem(m.group(1))
+    p0 = _previous_sentence_start(text, s0, floor)
+    if p0 >= s0:
+        return False
+    prev = {t.stem for t in tokens(text, p0, s0)}
+    return head in prev and (head in lex.predicate_of or head in lex.measure_of)
+
+
 def _previous_sentence_start(text: str, s0: int, floor: int) -> int:
     from .ingest import sentences
     lo = max(floor, s0 - 600)
@@ -143,7 +159,10 @@ def _previous_sentence_start(text: str, s0: int, floor: int) -> int:
 
 
 def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Document, prev=()) -> Frame:
-    inside = [i for i, t in enumerate(toks) if t.start < c.end and c.start < t.end]
+    series = _series(c, group, text)
+    # A claim in a list ("the 1970s and 1980s") shares the list's context.
+    lo, hi = (series[2], series[3]) if series else (c.start, c.end)
+    inside = [i for i, t in enumerate(toks) if t.start < hi and lo < t.end]
     first = inside[0] if inside else next((i for i, t in enumerate(toks) if t.start >= c.end), len(toks))
     last = inside[-1] if inside else first - 1
     others = [(o.start, o.end) for o in group if o is not c]
@@ -217,7 +236,7 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     incidental = c.kind == "count" and before in _REFERRING and c.step == 0 and (c.value.high or 0) < 10
     return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, time=time, hedges=hedges, incidental=incidental,
                  attribution=attribution, negated=negated, words=words[:24],
-                 tense=_tense(text, s0, s1, c), series=_series(c, group, text))
+                 tense=_tense(text, s0, s1, c), series=series[:2] if series else None)
 
 
 def _tense(text: str, s0: int, s1: int, c: Claim) -> str | None:
@@ -230,8 +249,8 @@ def _tense(text: str, s0: int, s1: int, c: Claim) -> str | None:
     return None
 
 
-def _series(c: Claim, group, text: str) -> tuple[int, int] | None:
-    """(position, size) when c is one of claims listed together ("the 1970s and 1980s")."""
+def _series(c: Claim, group, text: str) -> tuple[int, int, int, int] | None:
+    """(position, size, start, end) when c is one of claims listed together ("the 1970s and 1980s")."""
     same = sorted((o for o in group if o.kind == c.kind), key=lambda o: o.start)
     runs, run = [], [same[0]] if same else []
     for a, b in zip(same, same[1:]):
@@ -244,7 +263,7 @@ def _series(c: Claim, group, text: str) -> tuple[int, int] | None:
         runs.append(run)
     for r in runs:
         if len(r) > 1 and c in r:
-            return (r.index(c) + 1, len(r))
+            return (r.index(c) + 1, len(r), r[0].start, r[-1].end)
     return None
 
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import types
 
 import regex
 
@@ -37,3 +39,16 @@ def find_mentions(text: str, published: dt.date | None = None, start: int = 0) -
         kept.append(m)
     kept.sort(key=lambda m: (m.start, m.end))
     return kept
+
+
+class _CallableModule(types.ModuleType):
+    """Importing this subpackage sets `factcheck.extract` to it, hiding the public
+    function `factcheck.extract(text, published=None, rules=None)`; calling the
+    module does what the function does, so both spellings keep working."""
+
+    def __call__(self, text: str, published: dt.date | str | None = None, rules=None) -> list:
+        from .. import _extract_claims
+        return _extract_claims(text, published, rules)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -30,12 +30,36 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+import re as _re_std
+
 import regex
 
 from .mention import Mention
 from .numwords import parse_number_words, parse_ordinal_words
 
 D = dt.date
+
+_RX_CACHE: dict = {}
+
+
+def _rx(p: str, flags: int = 0):
+    r = _RX_CACHE.get((p, flags))
+    if r is None:
+        r = _RX_CACHE[(p, flags)] = regex.compile(p, flags)
+    return r
+
+
+def _rsearch(p: str, s: str, flags: int = 0):
+    return _rx(p, flags).search(s)
+
+
+def _rmatch(p: str, s: str, flags: int = 0):
+    return _rx(p, flags).match(s)
+
+
+def _rfindall(p: str, s: str, flags: int = 0):
+    return _rx(p, flags).findall(s)
+
 
 # ----------------------------------------------------------------------------- vocabulary
 
@@ -149,11 +173,13 @@ PATTERNS: list[tuple[str, str]] = [
                 r"boxing\s+day|juneteenth|international\s+workers['’]?\s+day|mother['’]?s\s+day|father['’]?s\s+day)"
                 rf"(?![a-z])(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?"),
     ("ago", rf"(?P<n>{NUM_WORD})\s+(?P<u>day|week|month|year|decade)s?\s+(?:ago|earlier\s+than\s+today)"),
-    ("relday", r"(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|tonight|tonite|tomorrow|tmrw|yesterday)"
+    ("relday", r"(?:(?:the\s+)?day\s+(?P<ba>before|after)\s+)?(?P<w>today|tonight|tonite|tomorrow|tmrw|yesterday)"
                r"(?:\s+(?:morning|afternoon|evening|night))?"),
     ("prevday", r"(?:the\s+)?(?:(?P<p>previous|prior)\s+day|day\s+before(?!\s+(?:yesterday|the|a|an|his|her|their|its)\b)"
                 r"|day\s+after(?!\s+(?:tomorrow|the|a|an|his|her|their|its|day)\b))"),
-    ("tod", r"(?P<w>this|last)\s+(?:morning|afternoon|evening|night)"),
+    ("tod", r"(?:(?:early|late|later)\s+)?(?P<w>this|last|next)\s+(?P<p>morning|afternoon|evening|night)"),
+    ("nthwd", rf"(?:the\s+)?(?P<n>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<wd>{_WD_FULL})(?:\s+[a-z]+)?\s+of\s+"
+              rf"(?:(?P<m>{MONTH})(?:\s+(?P<y>{YEAR4}))?|(?P<r>this|next|last)\s+month)"),
     ("weekwd", rf"(?P<w2>this|next|last|previous)\s+week\s*[-,]?\s*(?:on\s+)?(?P<wd>{WEEKDAY})"),
     ("relunit", r"(?:(?P<el>earlier|later)\s+(?:in\s+)?)?(?:the\s+)?(?P<r>last|this|next|current|coming|upcoming|past|previous|following)\s+"
                 r"(?P<u>week(?:end)?|month|year|quarter|decade|fortnight|calendar\s+year|work\s?week|working\s+week)"),
@@ -161,13 +187,13 @@ PATTERNS: list[tuple[str, str]] = [
     ("weekday", rf"(?:(?P<r>this\s+past|this\s+coming|this\s+upcoming|this|next|last|previous|past|coming|upcoming|"
                 rf"following)\s+)?(?P<wd>{WEEKDAY})(?:(?P<poss>'s)|\s*,?\s+(?:the\s+)?(?P<d>{DAY})(?![\d/:-]|\.\d|\s*(?:{MONTH}|"
                 r"am|pm|a\.m|p\.m|o'?clock|days?|weeks?|months?|years?|hours?|minutes?)(?![a-z]))|\s+(?:of\s+)?(?P<w2>this|next|last|the\s+following|the\s+previous)\s+week)?"),
-    ("mdn", rf"(?<![\d./:,$])(?<!(?<![/\d])\d{{1,3}}-)(?P<a>[0-3]?\d)(?P<s>[/.-])(?P<b>[0-3]?\d)(?![\d./:%]|-\d+(?!/)|\s*(?:am|pm|a\.m|p\.m)\b)"
+    ("mdn", rf"(?<![\d./:,$])(?<!(?<![/\d])\d{{1,3}}-)(?P<a>[0-3]?\d)(?P<s>[/.-])(?P<b>[0-3]?\d)(?![\d./:%]|-\d+(?![\d/])|\s*(?:am|pm|a\.m|p\.m)\b)"
             rf"(?:,\s*(?P<y>{YEAR4}))?"),
     ("dayofmonth", rf"(?:the\s+)?(?P<d>[0-3]?\d(?:st|nd|rd|th)|{DAY_WORD})\s+(?:day\s+)?(?:of\s+)?(?P<r>this|next|last)\s+month"),
     ("nthof", rf"(?:the\s+)?(?:(?P<fl>first|last)\s+(?P<n>{NUM_WORD})\s+(?P<u>days|weeks|months)|(?P<o>\d{{1,2}}(?:st|nd|rd|th)|"
               rf"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+month)\s+of\s+"
               rf"(?:(?P<y>{YEAR4})|(?P<r>this|next|last)\s+year)"),
-    ("onthe", rf"(?<=\bon\s)(?:the\s+)?(?P<d>[0-3]?\d(?:st|nd|rd|th)|{DAY_WORD})(?=\s*(?:[.,;!?]|$|from\b|between\b|at\b))"),
+    ("onthe", rf"(?<=\b(?:on|of)\s(?:the\s)?)(?:the\s+)?(?P<d>[0-3]?\d(?:st|nd|rd|th)?|{DAY_WORD})(?=\s*(?:[.,;!?](?!\d)|$|from\b|between\b|at\b))"),
     ("yearwords", rf"(?<=\b(?:in|since|of|by|until)\s)(?P<y>{YEAR_WORDS})"),
     ("month", rf"(?:(?P<r>this|next|last|early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+)?"
               rf"(?P<m>{MONTH})"),
@@ -180,13 +206,43 @@ def _strip_names(p: str) -> str:
     return regex.sub(r"\(\?P=\w+\)", r"[-/.]", p)
 
 
-_COMPILED = {n: regex.compile(p, regex.I) for n, p in PATTERNS}
-_MASTER = regex.compile(
-    "|".join(rf"(?P<{n}>{_strip_names(p)})" for n, p in PATTERNS), regex.I)
+class _LazyPatterns(dict):
+    """Family patterns, compiled on first use (keeps the import light)."""
+
+    def __missing__(self, name):
+        r = self[name] = regex.compile(_PATTERN_TEXT[name], regex.I)
+        return r
+
+
+_PATTERN_TEXT = dict(PATTERNS)
+_COMPILED = _LazyPatterns()
 # The master must start at a word boundary (cheap pre-filter for the scan).
-_MASTER = regex.compile(r"(?<![a-z0-9])(?:" + _MASTER.pattern + ")", regex.I)
+_MASTER = regex.compile(
+    r"(?<![a-z0-9])(?:" + "|".join(rf"(?P<{n}>{_strip_names(p)})" for n, p in PATTERNS) + ")", regex.I)
+# The families that can open with a digit or an apostrophe ("'90s"); tried alone at such starts.
+_DIGIT_FAMILIES = ("ymd", "ymd8", "mdy", "ddm", "dm", "qy", "quarter", "half", "century", "decade", "yrange",
+                   "ym2", "ym", "week", "nthof", "dayofmonth", "onthe", "fromnow", "nextn", "ago", "mdn", "nthwd",
+                   "year")
+
+
+def _sub_master(names) -> "regex.Pattern":
+    return regex.compile(
+        r"(?<![a-z0-9])(?:" + "|".join(rf"(?P<{n}>{_strip_names(p)})" for n, p in PATTERNS if n in names) + ")",
+        regex.I)
+
+
+_MASTER_DIGIT = _sub_master(_DIGIT_FAMILIES)
+# Smaller alternations for the commonest first words (a full-master attempt costs ~15 us).
+_MASTER_MONTH = _sub_master(("mdd", "md", "my", "month"))
+_MASTER_WEEKDAY = _sub_master(("mdy", "mdd", "md", "dm", "weekday"))
+_MASTER_MODIFIER = _sub_master(("quarter", "century", "decade", "my", "week", "nthof", "nextn", "fortnight",
+                                "holiday", "tod", "weekwd", "relunit", "weekday", "month"))
+_MODIFIERS = {"this", "next", "last", "past", "coming", "upcoming", "following", "current", "early",
+              "mid", "late", "earlier", "later"}
 
 _CONNECT = regex.compile(r"\s*(?:-|–|—|~|to|through|thru|till|until|and)\s*(?:the\s+)?", regex.I)
+_YEAR_QTR_AFTER = regex.compile(r"(?:['’]\s?s)?\s+(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:quarter|half)\b", regex.I)
+_YEAR_QUARTER_GAP = regex.compile(r"\s*(?:['’]\s?s\s+)?(?:the\s+)?")
 _BETWEEN_BEFORE = regex.compile(r"between\s+(?:the\s+)?$", regex.I)
 
 # Words before a bare year that make it read as a year.
@@ -209,12 +265,21 @@ _YEAR_VERB_AFTER = regex.compile(
     r"decision|vote|referendum|record|peak|high|low|final|plan|target|deadline|version|rate|rates)\b|\s*[),;:!?]|\s*\.(?!\d)|\s*$",
     regex.I)
 
-_FUTURE_PAST = regex.compile(
+_FUTURE_PAST = _re_std.compile(
     r"\b(?P<f>will|shall|won't|wo\s+n't|is\s+due|are\s+due|due\s+to|set\s+to|scheduled|slated|expect|expects|"
     r"expected\s+to|plans?\s+to|planned\s+to|going\s+to|to\s+be\s+held|upcoming|next|until|till|hopes?\s+to|"
     r"intends?\s+to|aims?\s+to)\b|(?P<f2>'ll)\b|\b(?P<p>was|were|had|did|said|says|told|met|held|took|began|went|"
-    r"came|saw|made|won|lost|fell|rose|hit|beat|left|ago|last|sat|spent|began|broke|[a-z]{2,}ed)\b", regex.I)
-_SENT_BREAK = regex.compile(r"[.!?\n](?:\s|$)")
+    r"came|saw|made|won|lost|fell|rose|hit|beat|left|ago|last|sat|spent|began|broke|[a-z]{2,}ed)\b", _re_std.I)
+_TENSE_TOKEN = _re_std.compile(r"[a-z]+(?:'ll)?|'ll")
+_FUTURE_WORDS = {"will", "shall", "won't", "wo", "scheduled", "slated", "expect", "expects", "upcoming", "next"}
+_FUTURE_TO = {"expected", "plan", "plans", "planned", "going", "hope", "hopes", "intend", "intends", "aim", "aims",
+              "set"}
+_PAST_WORDS = {"was", "were", "had", "did", "said", "says", "told", "met", "held", "took", "began", "went", "came",
+               "saw", "made", "won", "lost", "fell", "rose", "hit", "beat", "left", "ago", "sat", "spent", "broke"}
+_BE_WORDS = {"be", "been", "being", "is", "are", "was", "were"}
+_SENT_BREAK = _re_std.compile(r"[.!?\n](?:\s|$)")
+_UNTIL_BEFORE = _re_std.compile(r"\b(?:until|till)\s+$", _re_std.I)
+_BE_BEFORE = _re_std.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", _re_std.I)
 
 _QUARTER_N = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
               "final": 4, "last": 4}
@@ -273,7 +338,7 @@ def _year_of(tok: str) -> int | None:
         if len(t) == 2:
             return 2000 + v if v < 40 else 1900 + v
         return v if 1000 <= v <= 2100 else None
-    toks = regex.findall(r"[a-z]+", t)
+    toks = _rfindall(r"[a-z]+", t)
     if not toks:
         return None
     if "hundred" in toks or "thousand" in toks:
@@ -292,7 +357,7 @@ def _year_of(tok: str) -> int | None:
 
 def _day_of(tok: str) -> int | None:
     t = tok.strip().lower()
-    m = regex.match(r"(\d+)", t)
+    m = _rmatch(r"(\d+)", t)
     if m:
         v = int(m.group(1))
     else:
@@ -334,29 +399,33 @@ class Atom:
 
 def _tense(text: str, start: int, end: int) -> str:
     """'future' or 'past' from the tense markers nearest to text[start:end] in its sentence."""
-    lo = max(0, start - 200)
+    lo = max(0, start - 100)
     head = text[lo:start]
     br = None
     for br in _SENT_BREAK.finditer(head):
         pass
     s0 = lo + br.end() if br else lo
-    m = _SENT_BREAK.search(text, end, min(len(text), end + 200))
-    s1 = m.start() if m else min(len(text), end + 200)
-    before = text[start - 8:start].lower()
-    if regex.search(r"\b(?:until|till)\s+$", before):
+    m = _SENT_BREAK.search(text, end, min(len(text), end + 100))
+    s1 = m.start() if m else min(len(text), end + 100)
+    if _UNTIL_BEFORE.search(text[max(0, start - 8):start]):
         return "future"
     best, kind = None, "past"
-    for mm in _FUTURE_PAST.finditer(text, s0, s1):
-        if start <= mm.start() < end:
+    toks = [(t.start() + s0, t.end() + s0, t.group()) for t in _TENSE_TOKEN.finditer(text[s0:s1].lower())]
+    for i, (ts, te, w) in enumerate(toks):
+        if start <= ts < end:
             continue
-        dist = start - mm.end() if mm.end() <= start else mm.start() - end
-        if mm.group("p"):
-            w = mm.group("p").lower()
-            if w == "last":
-                continue
+        nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+        prv = toks[i - 1][2] if i else ""
+        if w in _FUTURE_WORDS or w in _FUTURE_TO and nxt == "to" or w == "due" and nxt == "to" or \
+                w in ("is", "are") and nxt == "due" or w == "be" and nxt == "held" and prv == "to":
+            k = "future"
+        elif w == "'ll" or w.endswith("'ll"):
+            k = "future"
+        elif w in _PAST_WORDS or len(w) > 3 and w.endswith("ed") and prv not in _BE_WORDS:
             k = "past"
         else:
-            k = "future"
+            continue
+        dist = start - te if te <= start else ts - end
         if best is None or dist < best:
             best, kind = dist, k
     return kind
@@ -395,16 +464,16 @@ def _month_ok(text: str, mstart: int, mtok: str, strong: bool) -> bool:
             return False  # "may 5" lower case is too risky unless capitalised
         return True
     pre = text[max(0, mstart - 24):mstart]
-    ctx = bool(_MONTH_CTX.search(pre)) or bool(_MONTH_NEXT.match(text, mstart + len(mtok)))
+    ctx = bool(_MONTH_CTX.search(pre)) or bool(_MONTH_NEXT.match(text, mstart + len(mtok), mstart + len(mtok) + 40))
     if low in _AMBIG_MONTHS or len(low) <= 4 and low not in ("june", "july"):
         if low in ("may", "march"):
-            return ctx and (_is_cap(mtok) or regex.search(r"\bin\s+$", pre, regex.I) is not None)
+            return ctx and (_is_cap(mtok) or _rsearch(r"\bin\s+$", pre, regex.I) is not None)
         return ctx
     if not _is_cap(mtok):
         return ctx
     # a capitalised full month name followed by another capitalised word is a name ("June Smith")
     nxt = text[mstart + len(mtok):mstart + len(mtok) + 2]
-    if regex.match(r" [A-Z]", nxt) and not ctx:
+    if _rmatch(r" [A-Z]", nxt) and not ctx:
         return False
     return True
 
@@ -417,18 +486,20 @@ def _year_ok(text: str, ys: int, ye: int, poss: bool) -> bool:
     v = int(text[ys:ye])
     if _YEAR_NOUN.match(post):
         return False
+    if _YEAR_QTR_AFTER.match(post):
+        return True
     if _YEAR_CTX.search(pre):
         # "the/a/its 2002 ..." needs a year-ish continuation or a non-count word
-        if regex.search(r"\b(?:the|a|its|his|her|their|our|this|that|about|around|than|at|on|as)\s*$", pre, regex.I):
-            if regex.search(r"\b(?:about|around|than|at|on|as)\s*$", pre, regex.I):
+        if _rsearch(r"\b(?:the|a|its|his|her|their|our|this|that|about|around|than|at|on|as)\s*$", pre, regex.I):
+            if _rsearch(r"\b(?:about|around|than|at|on|as)\s*$", pre, regex.I):
                 return 1900 <= v <= 2100 and _YEAR_VERB_AFTER.match(post) is not None
             return 1800 <= v <= 2100
         return True
     # sentence-initial "2002 was ..."
-    if (ys == 0 or regex.search(r"(?:^|[.!?\n]\s*|\n)$", pre)) and _YEAR_VERB_AFTER.match(post):
+    if (ys == 0 or _rsearch(r"(?:^|[.!?\n]\s*|\n)$", pre)) and _YEAR_VERB_AFTER.match(post):
         return 1800 <= v <= 2100
     # a year between commas/after a dateline ("STOCKHOLM, 2002 -") or in parentheses is fine
-    if regex.search(r"[,(]\s*$", pre) and regex.match(r"\s*[)\-–—,]", post) and 1900 <= v <= 2100:
+    if _rsearch(r"[,(]\s*$", pre) and _rmatch(r"\s*[)\-–—,]", post) and 1900 <= v <= 2100:
         return True
     return False
 
@@ -469,7 +540,7 @@ def _atom(name: str, m, text: str, pub: D | None) -> Atom | None:  # noqa: C901 
 
     if name in ("md", "dm"):
         mtok = g["m"]
-        if name == "dm" and regex.search(r"(?:[$€£¥]\s*|\d[.,])$", text[max(0, m.start("d") - 2):m.start("d")]):
+        if name == "dm" and _rsearch(r"(?:[$€£¥]\s*|\d[.,:])$", text[max(0, m.start("d") - 2):m.start("d")]):
             return None
         mo = _month_of(mtok)
         day = _day_of(g["d"])
@@ -477,15 +548,15 @@ def _atom(name: str, m, text: str, pub: D | None) -> Atom | None:  # noqa: C901 
         if mo is None or day is None:
             return None
         dtok = g["d"].strip()
-        strong = bool(ytok) or not dtok.isdigit() or bool(regex.search(r"\d(?:st|nd|rd|th)$", dtok, regex.I)) or \
+        strong = bool(ytok) or not dtok.isdigit() or bool(_rsearch(r"\d(?:st|nd|rd|th)$", dtok, regex.I)) or \
             (name == "dm" and " of" in m.group().lower())
         if not _month_ok(text, st, mtok, True) and not (strong and mtok.lower() not in ("may", "march")):
             if not (ytok and _is_cap(mtok)) and not (ytok and mtok.lower() in ("march", "may") and
-                                                      regex.search(r"\bin\s+$", text[max(0, st - 5):st])):
+                                                      _rsearch(r"\bin\s+$", text[max(0, st - 5):st])):
                 return None
         if not dtok[0].isdigit():
             # spelled days after a month are only trusted with a capital, a year or a leading weekday/"on"
-            if not (ytok or g.get("wd") or _is_cap(mtok) or regex.search(r"\b(?:on|of)\s+$", text[max(0, st - 5):st], regex.I)):
+            if not (ytok or g.get("wd") or _is_cap(mtok) or _rsearch(r"\b(?:on|of)\s+$", text[max(0, st - 5):st], regex.I)):
                 return None
         if ytok:
             y = _year_of(ytok)
@@ -496,15 +567,8 @@ def _atom(name: str, m, text: str, pub: D | None) -> Atom | None:  # noqa: C901 
         if name == "md" and dtok.isdigit() and len(dtok) >= 3:
             return None
         if pub is None:
-            return None
-        wd = g.get("wd")
-        if wd:
-            # pick the year in which the day falls on the stated weekday, nearest first
-            w = WEEKDAYS[wd.rstrip(".").lower()]
-            cands = [c for c in (_safe(y, mo, day) for y in (pub.year, pub.year + 1, pub.year - 1)) if c]
-            for c in sorted(cands, key=lambda c: abs((c - pub).days)):
-                if c.weekday() == w:
-                    return Atom(st, en, c, c, m=mo, d=day, rel=True)
+            # no year and no publication date: only usable as the start of a range with a year
+            return Atom(st, en, None, None, m=mo, d=day, rel=True)
         x = _nearest_md(pub, mo, day)
         return Atom(st, en, x, x, m=mo, d=day, rel=True) if x else None
 
@@ -517,9 +581,9 @@ def _atom(name: str, m, text: str, pub: D | None) -> Atom | None:  # noqa: C901 
             return None
         # "between ... and" only: a bare "and" joins two separate dates otherwise
         conn = m.group()
-        if regex.search(r"\d\s+and\s+|[a-z]\s+and\s+", conn, regex.I) and not _BETWEEN_BEFORE.search(text[max(0, st - 12):st]):
+        if _rsearch(r"\d\s+and\s+|[a-z]\s+and\s+", conn, regex.I) and not _BETWEEN_BEFORE.search(text[max(0, st - 12):st]):
             return None
-        if regex.search(r"[$€£¥]\s*$|\d[.,]$", text[max(0, st - 2):st]):
+        if _rsearch(r"[$€£¥]\s*$|\d[.,]$", text[max(0, st - 2):st]):
             return None
         ytok = g.get("y")
         if ytok:
@@ -545,7 +609,7 @@ def _atom(name: str, m, text: str, pub: D | None) -> Atom | None:  # noqa: C901 
         if mo is None or y is None:
             return None
         if mtok.lower() in ("may", "march") and not _is_cap(mtok):
-            if not regex.search(r"\b(?:in|of|since|from|by|until)\s+$", text[max(0, st - 8):st], regex.I):
+            if not _rsearch(r"\b(?:in|of|since|from|by|until)\s+$", text[max(0, st - 8):st], regex.I):
                 return None
         s, e = D(y, mo, 1), _month_end(y, mo)
         mod = (g.get("mod") or "").lower()
@@ -632,13 +696,13 @@ def _atom(name: str, m, text: str, pub: D | None) -> Atom | None:  # noqa: C901 
             if g.get("short2"):
                 # "the 90s" / "early 90s" only; "her 90s" is an age, "90s" alone a temperature or age
                 pre = text[max(0, st - 12):st]
-                if not regex.search(r"\bthe\s+$", text[max(0, st - 5):m.start() + (len(m.group()) - len(m.group().lstrip()))] + "", regex.I) \
-                        and not regex.search(r"\bthe\s+(?:early|mid|late)?[\s-]*$", pre + m.group()[: m.group().lower().find(sh)], regex.I):
+                if not _rsearch(r"\bthe\s+$", text[max(0, st - 5):m.start() + (len(m.group()) - len(m.group().lstrip()))] + "", regex.I) \
+                        and not _rsearch(r"\bthe\s+(?:early|mid|late)?[\s-]*$", pre + m.group()[: m.group().lower().find(sh)], regex.I):
                     return None
             v = int(sh)
             base = 2000 + v if v < 30 else 1900 + v
         else:
-            if not regex.search(r"\b(?:the|in)\s+(?:(?:early|mid|late)[\s-]+)?(?:nineteen|eighteen|twenty)?[\s-]*$",
+            if not _rsearch(r"\b(?:the|in)\s+(?:(?:early|mid|late)[\s-]+)?(?:nineteen|eighteen|twenty)?[\s-]*$",
                                 text[max(0, st - 20):st] + m.group()[: m.group().lower().find(g["word"].lower())], regex.I):
                 return None
             cent = {"nineteen": 1900, "eighteen": 1800, "twenty": 2000}.get((g.get("cw") or "nineteen").lower(), 1900)
@@ -662,11 +726,11 @@ def _atom(name: str, m, text: str, pub: D | None) -> Atom | None:  # noqa: C901 
         if _YEAR_NOUN.match(text[en:en + 40]):
             return None
         pre = text[max(0, st - 30):st]
-        if len(y2t) == 2 and not (_YEAR_CTX.search(pre) or regex.search(r"\bthe\s+$", pre)):
+        if len(y2t) == 2 and not (_YEAR_CTX.search(pre) or _rsearch(r"\bthe\s+$", pre)):
             return None
         if w in ("to", "through", "thru") and not (1800 <= y1 <= 2100 and 1800 <= y2 <= 2100):
             return None
-        if regex.search(r"(?:[$€£¥#]|\d[\s,.]*|\+\d*\s*)$", pre):
+        if _rsearch(r"(?:[$€£¥#]|\d[\s,.]*|\+\d*\s*)$", pre):
             return None
         return Atom(st, en, D(y1, 1, 1), D(y2, 12, 31), gran="range", kind="date_range")
 
@@ -798,10 +862,28 @@ def _atom(name: str, m, text: str, pub: D | None) -> Atom | None:  # noqa: C901 
     if name == "tod":
         if pub is None:
             return None
-        x = pub - dt.timedelta(days=1) if g["w"].lower() == "last" else pub
-        if g["w"].lower() == "last" and not m.group().lower().endswith("night"):
-            return None
+        # "last night" = yesterday evening; "next evening" = tomorrow's; "this morning" = today
+        x = pub + dt.timedelta(days={"last": -1, "next": 1}.get(g["w"].lower(), 0))
         return Atom(st, en, x, x, rel=True)
+
+    if name == "nthwd":
+        wd = WEEKDAYS[g["wd"].lower()]
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}[g["n"].lower()]
+        if g.get("m"):
+            mo = _month_of(g["m"])
+            if g.get("y"):
+                y = int(g["y"])
+            elif pub is not None:
+                y = pub.year
+            else:
+                return None
+        else:
+            if pub is None:
+                return None
+            f = _add_months(D(pub.year, pub.month, 1), {"this": 0, "next": 1, "last": -1}[g["r"].lower()])
+            y, mo = f.year, f.month
+        x = _nth_weekday(y, mo, wd, n)
+        return Atom(st, en, x, x, rel=not g.get("y"))
 
     if name == "relunit":
         if pub is None:
@@ -843,8 +925,8 @@ def _atom(name: str, m, text: str, pub: D | None) -> Atom | None:  # noqa: C901 
     if name == "weekend":
         if pub is None:
             return None
-        if not regex.match(r"the\s", m.group(), regex.I) and not regex.search(
-                r"\b(?:this|on|at|over|during|for|the|with \w+)\s+$", text[max(0, st - 12):st], regex.I):
+        if not _rmatch(r"the\s", m.group(), regex.I) and not _rsearch(
+                r"\b(?:this|on|at|over|during|for|the|with \w+)\s+$", text[max(0, st - 16):st], regex.I):
             return None
         ws = _week(pub)[0]
         if pub.weekday() >= 4:
@@ -864,8 +946,8 @@ def _atom(name: str, m, text: str, pub: D | None) -> Atom | None:  # noqa: C901 
         r = g.get("r")
         if wtok not in FULL_WEEKDAYS:
             # abbreviations ("Sat", "Wed", "Sun") only with a modifier, a day number or after "on"
-            if not (r or g.get("d") or g.get("w2") or (_is_cap(raw) and regex.search(
-                    r"\bon\s+$", text[max(0, st - 4):st], regex.I)) or regex.search(
+            if not (r or g.get("d") or g.get("w2") or (_is_cap(raw) and _rsearch(
+                    r"\bon\s+$", text[max(0, st - 4):st], regex.I)) or _rsearch(
                     rf"\b(?:{_WD_FULL}|{_WD_ABBR})\s*(?:or|and|,)\s*$", text[max(0, st - 16):st], regex.I)):
                 return None
         if g.get("d"):
@@ -897,12 +979,12 @@ def _atom(name: str, m, text: str, pub: D | None) -> Atom | None:  # noqa: C901 
 
     if name == "mdn":
         pre = text[max(0, st - 30):st]
-        if not regex.search(rf"(?:\b(?:on|from|until|till|by|between|since|before|after|this|next|due|dated?)|"
+        if not _rsearch(rf"(?:\b(?:on|from|until|till|by|between|since|before|after|this|next|due|dated?)|"
                             rf"\b(?:{_WD_FULL}|{_WD_ABBR}))[\s,]*$|(?:\d{{1,2}}/\d{{1,2}}\s*(?:-|to|through|–)\s*)$|"
-                            r"(?:\d{1,2}/\d{1,2}\s*(?:,|or|and)\s*)$|^\s*$", pre, regex.I):
-            if not regex.match(r"\s*(?:-|–|to|through)\s*\d{1,2}/\d{1,2}(?!\d)", text[en:en + 12]):
+                            r"(?:\d{1,2}/\d{1,2}\s*(?:,|or|and)\s*)$", pre, regex.I):
+            if not _rmatch(r"\s*(?:-|–|to|through)\s*\d{1,2}/\d{1,2}(?!\d)", text[en:en + 12]):
                 return None
-        if g["s"] != "/" and not regex.search(rf"\b(?:{_WD_FULL}|{_WD_ABBR})[\s,]*$", pre, regex.I):
+        if g["s"] != "/" and not _rsearch(rf"\b(?:{_WD_FULL}|{_WD_ABBR})[\s,]*$", pre, regex.I):
             return None
         if pub is None:
             return None
@@ -930,7 +1012,7 @@ def _atom(name: str, m, text: str, pub: D | None) -> Atom | None:  # noqa: C901 
                 mtok.lower() not in ("june", "july"):
             return None
         if pub is None:
-            return None
+            return Atom(st, en, None, None, m=mo, gran="month", rel=True) if not r else None
         if r == "this":
             y = pub.year
         elif r == "next":
@@ -968,7 +1050,7 @@ def _atom(name: str, m, text: str, pub: D | None) -> Atom | None:  # noqa: C901 
 
 def _century_num(tok: str) -> int | None:
     t = tok.lower().strip()
-    mm = regex.match(r"(\d+)", t)
+    mm = _rmatch(r"(\d+)", t)
     if mm:
         return int(mm.group(1))
     v = parse_ordinal_words(t)
@@ -995,6 +1077,12 @@ def _join(text: str, atoms: list[Atom], pub: D | None = None) -> list[Atom]:
         if i + 1 < n:
             b = atoms[i + 1]
             gap = text[a.end:b.start]
+            if a.gran == "year" and b.gran == "quarter" and b.rel and a.y and _YEAR_QUARTER_GAP.fullmatch(gap):
+                # "the 1988 third quarter", "2019's fourth quarter": the quarter of that year
+                s = D(a.y, b.s.month, 1)
+                out.append(Atom(a.start, b.end, s, _month_end(a.y, b.e.month), y=a.y, gran="quarter"))
+                i += 2
+                continue
             cm = _CONNECT.fullmatch(gap) if len(gap) <= 14 else None
             if cm and a.kind != "date_range" and b.kind != "date_range":
                 word = gap.strip().lower()
@@ -1003,7 +1091,7 @@ def _join(text: str, atoms: list[Atom], pub: D | None = None) -> list[Atom]:
                     ok = bool(_BETWEEN_BEFORE.search(text[max(0, a.start - 12):a.start]))
                 if word and word[0] in "-–—~" and (a.gran in ("decade", "century") or b.gran in ("decade", "century")):
                     ok = False
-                if ok:
+                if ok and (a.s is not None or (a.y is None and b.y is not None)) and b.e is not None:
                     s, e = a.s, b.e
                     if a.y is None and b.y is not None and not a.rel is False:
                         r = _with_year(a, b.y)
@@ -1026,7 +1114,13 @@ def _join(text: str, atoms: list[Atom], pub: D | None = None) -> list[Atom]:
                     elif a.wd is not None and b.wd is not None:
                         # "from next Monday to Friday": the second weekday follows the first
                         e = a.s + dt.timedelta(days=(b.wd - a.wd) % 7)
-                    if s <= e:
+                    if s is not None and s > e and a.y is None and a.m and a.rel:
+                        # "from April until the end of June": the start month lies before the end
+                        r = _with_year(a, e.year) if a.gran in ("month", "day") else None
+                        if r and r[0] > e:
+                            r = _with_year(a, e.year - 1)
+                        s = r[0] if r else s
+                    if s is not None and s <= e:
                         out.append(Atom(a.start, b.end, s, e, gran="range", kind="date_range"))
                         i += 2
                         continue
@@ -1037,33 +1131,172 @@ def _join(text: str, atoms: list[Atom], pub: D | None = None) -> list[Atom]:
 
 # ----------------------------------------------------------------------------- entry point
 
-# Every expression contains one of these anchor tokens, at most _WINDOW characters after its start.
-# Scanning anchors and trying the master pattern only at the few word starts before each one
-# is ~20x faster than letting the master alternation try every position of the text.
-_ANCHOR = regex.compile(
-    rf"\d+|\b(?:{_MONTH_ALT}|{_WD_FULL}|{_WD_ABBR}|today|tonight|tonite|tomorrow|tmrw|yesterday|eod|weekend|"
-    r"week|weeks|month|months|year|years|quarter|quarters|century|decade|decades|fortnight|day|days|workweek|"
-    r"twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|christmas|xmas|easter|hallowe'?en|"
-    r"valentine['’]?s|independence|thanksgiving|labou?r|memorial|earth|patrick['’]?s?|boxing|juneteenth|workers['’]?|"
-    r"mother['’]?s|father['’]?s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|eighteen|"
-    r"seventeen|nineteen|thousand)(?![a-z])", regex.I)
-_WORD_START = regex.compile(r"(?<![a-z0-9'’])[a-z0-9'’(©=]", regex.I)
-_WINDOW = 48
+# Speed: instead of letting the master alternation try every position, walk the word tokens
+# once; at each anchor (a month, weekday, relative word or a date-like number) try the master
+# pattern only at the anchor and at the few preceding words that can open an expression.
+import re as _re  # noqa: E402  (the stdlib engine tokenises faster)
+
+_TOKEN = _re.compile(r"[A-Za-z]+|\d+")
+_ANCHOR_WORDS = set(MONTHS) | set(WEEKDAYS) | set(DECADE_WORDS) | {
+    "today", "tonight", "tonite", "tomorrow", "tmrw", "yesterday", "eod", "weekend", "week", "weeks", "month",
+    "months", "year", "years", "quarter", "quarters", "century", "decade", "decades", "fortnight", "day", "days",
+    "workweek", "christmas", "xmas", "easter", "halloween", "hallowe", "valentine", "independence", "thanksgiving",
+    "labor", "labour", "memorial", "earth", "patrick", "boxing", "juneteenth", "workers",
+    "eighteen", "seventeen", "nineteen", "thousand", "morning", "afternoon", "evening", "night", "eleventh", "twelfth", "thirteenth", "fourteenth",
+    "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth"}
+_START_WORDS = set(MONTHS) | set(WEEKDAYS) | set(ORD_WORDS) | {
+    "this", "next", "last", "past", "coming", "upcoming", "following", "previous", "early", "mid", "late",
+    "final", "end", "eod", "w", "a", "an", "in", "earlier", "later", "current", "calendar", "black", "good", "new",
+    "st", "saint", "international", "half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    "ninety", "q", "h", "cy", "fy", "easter", "christmas", "xmas", "today", "tomorrow", "yesterday", "independence",
+    "labor", "labour", "memorial", "earth", "mother", "father", "valentine", "halloween", "thanksgiving", "boxing",
+    "nineteen", "eighteen", "seventeen", "week", "couple", "tonight", "tonite"}
+_PREFIX_WORDS = _ANCHOR_WORDS | _START_WORDS | {
+    "the", "this", "next", "last", "past", "coming", "upcoming", "following", "previous", "early", "mid", "late",
+    "final", "half", "of", "end", "beginning", "start", "middle", "in", "on", "a", "an", "couple", "few", "earlier",
+    "later", "current", "calendar", "w", "c", "s", "before", "after", "black", "good", "new", "st", "saint",
+    "international", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "and", "to", "q", "h",
+    "cy", "fy", "since", "of", "by", "until", "from", "for", "starting", "till", "through", "thru", "working",
+    "business", "work"}
+# A number is worth trying only when it looks like part of a date.
+_DIGIT_OK = regex.compile(
+    rf"(?:1\d{{3}}|20\d\d|21\d\d)(?!\d)|(?:19|20)\d{{6}}(?!\d)|\d{{1,2}}(?:st|nd|rd|th\b|\s*/\s*\d|-\d{{1,2}}-\d|\.\d{{1,2}}\.\d|['’]?\s?s\b"
+    rf"|(?:\s*(?:-|–|to|and|through|till|until)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:day\s+)?(?:of\s+)?(?:{_MONTH_ALT})(?![a-z])"
+    r"|\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?|years?|decades?|quarters?|fortnights?|minutes?|min|hours?|hrs?)"
+    r"\s+(?:ago|from|after|before|later|starting|earlier)\b"
+    r"|\s+(?:next|coming|upcoming|previous|past|last)\s+[a-z]+s\b)", regex.I)
+_DIGIT_UNIT = regex.compile(r"\d{1,3}\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?|years?|decades?|quarters?|"
+                            r"fortnights?|minutes?|min|hours?|hrs?)\b", regex.I)
+_DIGIT_UNIT_PREV = regex.compile(r"\b(?:in|next|past|last|previous|coming|following|upcoming|for)\s+$", regex.I)
+_DIGIT_PREV = regex.compile(
+    rf"(?:\b(?:{_MONTH_ALT}|{_WD_FULL}|{_WD_ABBR})\.?,?|\b(?:on\s+the|on|q|h|week|cy|fy|dated?)|[/=])\s*$", regex.I)
 
 
-def _candidates(text: str):
-    """Master-pattern matches, leftmost first, tried only near anchor tokens."""
+def _first_letter_trie(words) -> str:
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(regex.escape(w[1:]))
+    return "|".join(f"{c}(?:{'|'.join(ws)})" for c, ws in groups.items())
+
+
+# Anchors are found in the lower-cased text with the stdlib engine (a first-letter trie of
+# literal words is ~3x faster there than in `regex`).
+_UNITS_RE = r"(?:days?|weeks?|months?|years?|decades?|quarters?|fortnights?|minutes?|min|hours?|hrs?)"
+# Date-like numbers only (the lower-cased text): years, 8-digit dates, and 1-2 digit numbers
+# followed by an ordinal suffix, a date separator, a month, a decade "s" or a time unit in a
+# relative phrase.  Plain counts ("34,600", "7.8", "41 people") are never anchors.
+_DIGIT_ANCHOR = (
+    r"(?<!\d)(?:1\d{3}|20\d\d|21\d\d)(?!\d)|(?<!\d)(?:19|20)\d{6}(?!\d)"
+    r"|(?<![\d.,])\d{1,2}(?=(?:st|nd|rd|th)(?:\s*(?:of\b|[,.;:!?)\-–]|$|(?:day|week|month|century|quarter|half|mon|tue|wed|"
+    rf"thu|fri|sat|sun|{_MONTH_ALT}|from|between|at|to|and|through|till|until)[a-z]*\b))|\s*/\s*\d|-\d{1,2}-\d|\.\d{1,2}\.\d|['’]?\s?s\b"
+    rf"|(?:\s*(?:-|–|to|and|through|till|until)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:day\s+)?(?:of\s+)?(?:{_MONTH_ALT})(?![a-z])"
+    rf"|\s+(?:business\s+|working\s+)?{_UNITS_RE}\s+(?:ago|from|after|before|later|starting|earlier)\b"
+    r"|\s+(?:next|coming|upcoming|previous|past|last)\s+[a-z]+s\b)"
+    rf"|(?<=\bq)[1-4]|(?<=\bh)[12]|(?<=\bcy)\d\d|(?<=\bweek )\d{{1,2}}|(?<=/)\d{{1,2}}(?=/)"
+    rf"|(?<=\bon )\d{{1,2}}|(?<=\bon the )\d{{1,2}}|(?:(?<=\bin )|(?<=\bnext )|(?<=\bpast )|(?<=\blast )|(?<=\bfor ))"
+    rf"\d{{1,3}}(?=\s+(?:business\s+|working\s+)?{_UNITS_RE}\b)")
+_ANCHOR_RE = _re.compile(r"\d+|\b(?:" + _first_letter_trie(_ANCHOR_WORDS) + r")\b")
+_DIGIT_OK_RE = _re.compile(_DIGIT_ANCHOR)
+_TOKEN_LOW = _re.compile(r"[a-z]+|\d+")
+_UNIT_AFTER = _re.compile(r"\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?|years?|fortnights?|minutes?|min|hours?|hrs?)\b")
+_WEAK_ANCHORS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "quarter", "quarters",
+                 "decade", "decades", "century", "fortnight"}
+_WEAK_NEXT = _re.compile(r"\s+(?:\d|ago\b|from\s+(?:now|today|tomorrow)|after\b|before\b|later\b|starting\b|to\s+date)|['’]s\b")
+_WEAK_PREV1 = {"last", "this", "next", "past", "previous", "coming", "current", "upcoming", "following", "calendar",
+               "working", "business", "work", "earlier", "later", "new"}
+_WEAK_PREV2 = {"in", "next", "last", "past", "previous", "coming", "upcoming", "following", "the", "within", "for"}
+_NUMBERISH = {"a", "an", "couple", "few", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+              "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "half"}
+
+
+def _weak_ok(w: str, toks: list, low: str, end: int) -> bool:
+    """A bare unit word ("day", "year", "quarter") only anchors with a modifier around it."""
+    if _WEAK_NEXT.match(low, end):
+        return True
+    if not toks:
+        return False
+    p1 = toks[-1].group()
+    p2 = toks[-2].group() if len(toks) > 1 else ""
+    if p1 in _WEAK_PREV1:
+        return True
+    if (p1 in _NUMBERISH or p1[0].isdigit()) and p2 in _WEAK_PREV2:
+        return True
+    if p1 == "the" and p2 in ("of", "end") or p1 == "of" and p2 == "end":
+        return True
+    if w in ("quarter", "quarters", "century", "half") and (p1 in ORD_WORDS or p1 in ("final", "last")):
+        return True
+    if p1 == "s" and w in ("day", "quarter"):      # "New Year's Day", "next year's first quarter"
+        return True
+    return False
+
+
+_FIRST_WORD = _re.compile(r"[a-z]+")
+
+
+def _master_for(text: str, low: str, p: int):
+    """The smallest master alternation that covers every family able to start at p."""
+    c = low[p]
+    if c.isdigit() or c in "'’":
+        return _MASTER_DIGIT
+    fw = _FIRST_WORD.match(low, p, p + 12)
+    if fw is not None and low[fw.end():fw.end() + 1] != "-":
+        w = fw.group()
+        if w in MONTHS and w not in ("mar", "may", "sep"):    # "mar"/"may"/"sep" may start other words' families
+            return _MASTER_MONTH
+        if w in FULL_WEEKDAYS:
+            return _MASTER_WEEKDAY
+        if w in _MODIFIERS:
+            return _MASTER_MODIFIER
+    return _MASTER
+
+
+def _candidates(text: str, state: list[int]):
+    """Master-pattern matches, leftmost first, tried only at plausible expression starts.
+    state[0] is the end of the last accepted atom (the consumer updates it)."""
+    low = text.lower()
     last_tried = -1
-    for an in _ANCHOR.finditer(text):
+    for an in _ANCHOR_RE.finditer(low):
         a0 = an.start()
-        lo = max(last_tried + 1, a0 - _WINDOW)
-        for ws in _WORD_START.finditer(text, lo, a0 + 1):
-            p = ws.start()
-            mm = _MASTER.match(text, p)
+        if a0 < state[0]:
+            continue
+        w = an.group()
+        if w[0].isdigit():
+            nd = len(w)
+            if nd == 4:
+                if w[0] != "1" and w[:2] not in ("20", "21"):
+                    continue
+            elif nd > 2 and nd != 8 or _DIGIT_OK_RE.match(low, a0) is None:
+                continue
+        lo = max(0, a0 - _WINDOW)
+        toks = list(_TOKEN_LOW.finditer(low, lo, a0))
+        if toks and lo > 0 and toks[0].start() == lo and low[lo - 1].isalnum():
+            toks = toks[1:]
+        starts = [a0]
+        for t in reversed(toks):
+            pw = t.group()
+            if not (pw in _PREFIX_WORDS or pw[0].isdigit()):
+                break
+            if (pw in _START_WORDS and (pw != "in" or w in _WEAK_ANCHORS or w[0].isdigit() and _UNIT_AFTER.match(
+                    low, an.end()))) or pw[0].isdigit():
+                starts.append(t.start())
+        if w in _WEAK_ANCHORS and not _weak_ok(w, toks, low, an.end()):
+            continue
+        if a0 > 0 and text[a0 - 1] in "'’":
+            starts.append(a0 - 1)
+        for p in sorted(starts):
+            if p <= last_tried or p < state[0]:
+                continue
+            # endpos matters: `regex` scans for required literals up to endpos (O(len(text)) per call)
+            mm = _master_for(text, low, p).match(text, p, p + _MAXLEN)
+            last_tried = p
             if mm is not None:
-                yield mm
-        last_tried = max(last_tried, a0)
+                yield mm        # the consumer moves state[0] past an accepted atom
+
+
+_WINDOW = 48
+_MAXLEN = 160   # no date expression is longer; bounds every anchored match
 
 
 def extract_dates(text: str, published: dt.date | None) -> list[Mention]:
@@ -1071,14 +1304,12 @@ def extract_dates(text: str, published: dt.date | None) -> list[Mention]:
     if isinstance(published, dt.datetime):
         published = published.date()
     atoms: list[Atom] = []
-    pos = 0
-    for mm in _candidates(text):
-        if mm.start() < pos:
-            continue
+    state = [0]
+    for mm in _candidates(text, state):
         name = mm.lastgroup
         pm = _COMPILED[name].fullmatch(text, mm.start(name), mm.end(name))
         if pm is None:
-            pm = _COMPILED[name].match(text, mm.start(name))
+            pm = _COMPILED[name].match(text, mm.start(name), mm.start(name) + _MAXLEN)
         a = None
         if pm is not None:
             try:
@@ -1088,9 +1319,9 @@ def extract_dates(text: str, published: dt.date | None) -> list[Mention]:
         if a is None:
             # retry a shorter reading at the same place (e.g. "2007" when "2007 and 2009" is no range)
             a = _fallback(text, mm.start(name), mm.end(name), name, published)
-        if a is not None and a.s is not None and a.e is not None and a.end > a.start:
+        if a is not None and (a.s is not None or a.m is not None) and a.end > a.start:
             atoms.append(a)
-            pos = max(a.end, mm.start() + 1)
+            state[0] = max(a.end, mm.start() + 1)
     atoms.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[Atom] = []
     for a in atoms:
@@ -1099,11 +1330,15 @@ def extract_dates(text: str, published: dt.date | None) -> list[Mention]:
                 kept[-1] = a
             continue
         kept.append(a)
-    kept = _join(text, kept, published)
+    kept = [a for a in _join(text, kept, published) if a.s is not None and a.e is not None]
     if published is not None:
         kept = _shift(text, kept, published)
     out = []
     for a in kept:
+        if text.startswith(("the ", "The "), a.start) and a.end - a.start > 4:
+            a.start += 4   # span convention: a leading "the" stays outside ("previous day", "1970s")
+        if text.startswith(("'s", "’s"), a.end - 2) and a.end - a.start > 2 and text[a.start].isalpha():
+            a.end -= 2     # "Thursday's" -> "Thursday"
         kind = a.kind or ("date" if a.gran != "range" else "date_range")
         out.append(Mention(start=a.start, end=a.end, kind=kind,
                            value={"start": _iso(a.s), "end": _iso(a.e)}, source="dates"))
@@ -1111,13 +1346,20 @@ def extract_dates(text: str, published: dt.date | None) -> list[Mention]:
 
 
 _FALLBACK_ORDER = [n for n, _ in PATTERNS]
+# Families whose start word no later family shares need not try the others (speed: "in four
+# years" in the past tense is common in news and starts nothing else).
+_FALLBACK_ONLY = {"inunits": [], "relday": [], "endof": [], "weekafter": [], "prevday": [], "tod": [],
+                  "decade": ["yrange", "year"], "weekday": ["mdn", "month", "year"],
+                  "nextn": ["fortnight", "relunit", "weekday", "nthof", "month"]}
 
 
 def _fallback(text: str, st: int, en: int, failed: str, pub: D | None) -> Atom | None:
     """The master picked a family whose reader rejected the hit; try the later families at that start."""
-    idx = _FALLBACK_ORDER.index(failed)
-    for name in _FALLBACK_ORDER[idx + 1:]:
-        pm = _COMPILED[name].match(text, st)
+    later = _FALLBACK_ONLY.get(failed)
+    if later is None:
+        later = _FALLBACK_ORDER[_FALLBACK_ORDER.index(failed) + 1:]
+    for name in later:
+        pm = _COMPILED[name].match(text, st, st + _MAXLEN)
         if pm is None or pm.end() <= st:
             continue
         try:
@@ -1443,10 +1685,25 @@ _NOW_AND_BEFORE = regex.compile(r"between\s+now\s+and\s+$", regex.I)
 _AND_NOW_AFTER = regex.compile(r"\s+and\s+now\b", regex.I)
 
 
+_SHIFT_KEYS = ("from", "after", "before", "starting", "week", "w/c", "between", "for ", "next ", "this ", "last ")
+_TO_NOW_HINT = _re_std.compile(r"\s*(?:to|till|until|through|-|and)\s+(?:date|now|the\s+present|current|today)", _re_std.I)
+
+
 def _shift(text: str, atoms: list[Atom], pub: D) -> list[Atom]:
     out: list[Atom] = []
     for a in atoms:
         pre = text[max(0, a.start - 40):a.start]
+        prelow = pre.lower()
+        if a.y is None and a.m and a.d and a.gran == "day" and prelow.endswith(("next ", "this ", "last ")):
+            # "next 6th of April", "this 5/12": the stated day in the next / this / last year
+            y = pub.year + {"next ": 1, "this ": 0, "last ": -1}[prelow[-5:]]
+            x = _safe(y, a.m, a.d)
+            if x:
+                out.append(Atom(a.start - 5, a.end, x, x, y=y, m=a.m, d=a.d))
+                continue
+        if not any(k in prelow for k in _SHIFT_KEYS) and not _TO_NOW_HINT.match(text, a.end):
+            out.append(a)
+            continue
         if a.s == a.e and a.kind != "date_range":
             mm = _SPAN_BEFORE.search(pre)
             if mm:
@@ -1473,17 +1730,21 @@ def _shift(text: str, atoms: list[Atom], pub: D) -> list[Atom]:
                 out.append(Atom(a.start - (len(pre) - mm.start()), a.end, s, e, gran="week", rel=True))
                 continue
         if a.kind != "date_range":
-            mm = _TO_NOW_AFTER.match(text, a.end)
+            mm = _TO_NOW_AFTER.match(text, a.end, a.end + 40)
             if mm and a.s <= pub:
                 out.append(Atom(a.start, mm.end(), a.s, pub, gran="range", kind="date_range", rel=True))
                 continue
             mm = _NOW_AND_BEFORE.search(pre)
+            if mm and a.e < pub and a.y is None and a.m and a.d:
+                nx = _safe(a.s.year + 1, a.m, a.d)      # "between now and November 15th" looks ahead
+                if nx:
+                    a.s = a.e = nx
             if mm and a.e >= pub:
                 out.append(Atom(a.start - (len(pre) - mm.start()), a.end, pub, a.e, gran="range", kind="date_range",
                                 rel=True))
                 continue
             if _BETWEEN_BEFORE.search(pre):
-                mm = _AND_NOW_AFTER.match(text, a.end)
+                mm = _AND_NOW_AFTER.match(text, a.end, a.end + 20)
                 if mm and a.s <= pub:
                     out.append(Atom(a.start, mm.end(), a.s, pub, gran="range", kind="date_range", rel=True))
                     continue

@@ -10,7 +10,9 @@ combined into ranges or sports scores.  Spelled and digit ordinals come from a s
 """
 from __future__ import annotations
 
+import bisect
 import math
+import re
 
 import regex
 
@@ -29,9 +31,12 @@ _DIGITS_FULL = regex.compile(
     r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+|\d+)(?:\.\d+)?|[-−]?\.\d+")
 
 
+_SEPS = regex.compile(r"[,\s\u00a0\u2009\u202f]")
+
+
 def number_step(s: str) -> float:
     """The rounding step a written number implies: '34,600' -> 100, '3.2' -> 0.1, 'five' -> 0."""
-    s = regex.sub(r"[,\s\u00a0\u2009\u202f]", "", s).lstrip("-−+")
+    s = _SEPS.sub("", s).lstrip("-−+")
     if not s or not (s[0].isdigit() or s.startswith(".")):
         return 0.0
     if "." in s:
@@ -42,7 +47,7 @@ def number_step(s: str) -> float:
 
 
 def _digits_value(s: str) -> float:
-    return float(regex.sub(r"[,\s\u00a0\u2009\u202f]", "", s).replace("−", "-"))
+    return float(_SEPS.sub("", s).replace("−", "-"))
 
 
 def parse_number(s: str) -> tuple[float, float] | None:
@@ -61,6 +66,11 @@ def parse_number(s: str) -> tuple[float, float] | None:
     toks = _tokens(t, 0, len(t))
     if not toks:
         return None
+    rest = t
+    for tk in reversed(toks):
+        rest = rest[:tk[2]] + rest[tk[3]:]
+    if rest.strip(" -\t\n\u00a0"):
+        return None
     r = nw.parse_tokens(toks, 0)
     if r is None or r[0] != len(toks):
         return None
@@ -76,30 +86,102 @@ _SCALE_SFX = {
 # A number in digits, as one token: sign, digits, decimal, fraction, exponent, power, scale suffix.
 _DIGIT_NUM = r"""
 (?P<neg>(?<![\d)\]%]\s?)(?<![A-Za-z.,/\-−])[-−](?=\.?\d)|(?<=^\s*)[-−]\s(?=\d))?
-(?P<int>(?>\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)|\d{1,3}(?:\x20\d{3})+(?![\w,.]?\d)(?![\w])|(?<!\d,)\d+,\d{1,2}(?![\d]|,\d)|\d+|(?=\.\d)))
+(?P<int>(?>\d{1,3}(?:,\d{3})+(?![\d])|\d{1,2}(?:,\d\d)+,\d{3}(?![\d])|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)|\d{1,3}(?:\x20\d{3})+(?![\w,.]?\d)(?![\w])|(?<!\d,)\d+,\d{1,2}(?![\d]|,\d)|\d+|(?=\.\d)|(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])))
 (?P<dec>\.\d+)?
+(?P<vf>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])?
 (?:(?P<mix>\s{1,2}\d{1,2}/\d{1,3}(?![\d/]))|/(?P<den>\d{1,3})(?![\d/]))?
 (?P<exp>[eE][-+]?\d+(?![\w]))?
 (?P<pow>\^[-+]*\d+)?
-(?:(?P<sfx>MM|mln|mil|mn|bln|bn|trn|tln|[kKmMbBG])(?![\w])|\s{1,2}(?P<sfx2>k|K|M|G|mn|mln|bn|bln|trn|tln)(?![\w]))?
-(?![A-Za-z\d])
+(?P<x10>\x20?[x×]\x20?10\^[-+]?\d+)?
+(?:(?P<sfx>MM|mln|mil|mn|bln|bn|trn|tln|pp|pc|[kKmMbBGp])(?![\w])|\s{1,2}(?P<sfx2>k|K|M|G|mn|mln|bn|bln|trn|tln)(?![\w]))?
+(?:(?![A-Za-z\d])|(?=(?:USD|EUR|GBP|JPY|CNY|CHF|AUD|CAD|HKD|SGD|NZD|INR|SEK|NOK|DKK|RMB)(?![A-Za-z])))
 """
 _DIGIT_RE = regex.compile(_DIGIT_NUM, regex.X)
 
-_W_UNITS = nw._alt([*nw.UNITS, *nw.TEENS, *nw.TENS])
-_W_SCALES = nw._alt(nw.SCALES)
 _W_ORD = nw._alt(nw.ORDINAL_WORDS)
-_WORD_CORE = (
-    rf"(?:{_W_UNITS}|(?:{_W_SCALES}|dozen|dz|doz)s?|half|halves|quarters?|(?:{_W_ORD})s?)"
-)
-_WORD_TOKEN = rf"\b{_WORD_CORE}\b"
-_SEP = r"(?:\s*-\s*|[\x20\t\u00a0]+|\s*\n(?!\s*\n)\s*)"
-_PRE = r"(?:(?:minus|negative|an?)\s+)"
-_JOIN = r"(?:(?:and|point|of|over|out\s+of)\s+)"
-_ATOM = rf"(?:{_PRE}?(?:{_WORD_TOKEN}|(?<![\w.])(?:{_DIGIT_NUM})))"
-_RUN_RE = regex.compile(rf"{_ATOM}(?:{_SEP}{_JOIN}?{_PRE}?(?:{_WORD_TOKEN}|(?:{_DIGIT_NUM})))*",
-                        regex.X | regex.I | regex.V0)
-_TOKEN_RE = regex.compile(rf"(?P<d>(?<![\w.])(?:{_DIGIT_NUM}))|(?P<w>[A-Za-z]+)", regex.X)
+
+
+def _trie(words) -> str:
+    """A regex alternation of words factored as a trie (much faster than a flat alternation)."""
+    root: dict = {}
+    for w in words:
+        d = root
+        for c in w:
+            d = d.setdefault(c, {})
+        d[""] = {}
+
+    def emit(d):
+        alts = [regex.escape(c) + emit(d[c]) for c in sorted(k for k in d if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in d else body
+    return emit(root)
+
+
+_ATOM_WORDS = [*nw.UNITS, *nw.TEENS, *nw.TENS, "dozen", "dozens", "dz", "dzs", "doz", "dozs", "half",
+               "halves", "quarter", "quarters"]
+_ATOM_WORDS += [w + sfx for w in nw.SCALES for sfx in ("", "s")]
+_ATOM_WORDS += ["twice", "thrice"]
+_ATOM_WORDS += [w + sfx for w in nw.ORDINAL_WORDS for sfx in ("", "s")]
+# word atoms are matched on the lower-cased text (same offsets); digits on the original text
+_WORD_ATOM_RE = re.compile(rf"\b{_trie(_ATOM_WORDS)}\b", re.A)  # stdlib re: fastest here
+_WORD_ATOM_RE_I = regex.compile(rf"\b{_trie(_ATOM_WORDS)}\b", regex.I)
+_ISO_GLUED = r"(?<=(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|CHF|AUD|CAD|HKD|SGD|NZD|INR|SEK|NOK|DKK|RMB))"
+_DIGIT_ATOM_RE = regex.compile(rf"(?:(?<![\w.])|{_ISO_GLUED})(?:{_DIGIT_NUM})", regex.X)
+# what may stand between two atoms of one number: "thirty-four", "one hundred and six",
+# "two point five", "half a dozen", "two thirds of a million", "one over three"
+_GAP_RE = regex.compile(
+    r"(?:\s*-\s*|[\x20\t\u00a0]+|[\x20\t]*\n[\x20\t]*)(?:(?:and|point|of|over|out\x20of)\s+)?(?:(?:minus|negative|an?)\s+)?")
+_GAP_WORD = regex.compile(r"[a-z]+")
+_PATHLIKE = regex.compile(r"[A-Za-z_][\w.-]*/|/[\w.-]*[A-Za-z_]")
+_ORD_ATOM_RE = re.compile(rf"\b{_trie(nw.ORDINAL_WORDS)}\b", re.A)
+_ORD_ATOM_RE_I = regex.compile(rf"\b{_trie(nw.ORDINAL_WORDS)}\b", regex.I)
+_ORD_PREFIX = regex.compile(rf"\b(?P<c>{nw.CARDINAL})(?:\s+(?P<and>and)\s+|\s+|\s*-\s*)\Z", regex.I)
+_PRE_CHARS = set("$€£¥₹₩₽₺₿₡₾₭₦₱₪₴฿ூ")
+_TWICE_NOT = regex.compile(
+    r"\s+(?:as\s+(?:many|much|[a-z]+(?:er|ly)?\s+as|(?-i:[a-z]+)\b(?!\s+(?:he|she|it|they|we|i|you|the|a|an|his|her|its|their)\b))|the|that|than|a|an|its|their|his|her|our|my|your|this|those|these|over|more|less|daily|"
+    r"weekly|monthly|yearly|annually|per|each|every|what|how)\b", regex.I)
+_YEAR_CONTEXT_BEFORE = regex.compile(
+    r"\b(?:in|since|from|until|till|by|of|during|before|after|to|and|between|circa|c\.|year|late|early|"
+    r"mid|summer|spring|autumn|winter|fall|season|the|\d{1,2},?|[A-Z][a-z]+\.?)\s*-?\s*\Z")
+_COUNT_NOUN_AFTER = regex.compile(r"[\x20\u00a0]+(?:people|[a-z]{3,}s)\b")
+_SLASH_DATE = regex.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)(?![\d/])")
+_IPV4 = regex.compile(r"(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)")
+_PROPORTION_DEN = regex.compile(r"(?:hal(?:f|ves)|thirds?|quarters?|fourths?|fifths?|tenths?)\Z", regex.I)
+_REF_NOUN = regex.compile(
+    r"\b(?:page|pages|p\.|pp\.|chapter|article|section|paragraph|clause|verse|route|flight|room|gate|"
+    r"platform|version|episode|exhibit|figure|fig\.|table|appendix|annex|amendment|resolution|no\.|nos\.|"
+    r"number|highway|interstate|channel|psalm|stage|level|grade|tier|bus|model|series|type|category|"
+    r"cat\.|row|seat|lane|pier|berth|terminal|unit|apartment|flat|suite|box|lot|ward|district|zone|"
+    r"phase|track|line|act|scene|part|volume|vol\.|issue|book|lesson|step|question|item)\s+\Z", regex.I)
+# a capitalised word in mid-sentence right before a bare integer names a thing ("Boeing 737")
+_NAME_BEFORE = regex.compile(r"(?<=[\w,)]\x20|[\w,)]\x20\S+\x20)(?P<w>[A-Z][A-Za-z]+)\x20\Z")
+_NOT_NAMES = set("""
+January February March April May June July August September October November December Jan Feb Mar
+Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue
+Wed Thu Fri Sat Sun US UK EU UN I A An The About Around Some Over Nearly Almost Just Only By To In On
+At Of From Until Since Between And Or Than Up Down Under Above Below More Less Fewer Roughly Approx
+No Yes AD BC BCE CE
+""".split())
+_NOT_NAMES_RE = regex.compile(r"[A-Z]{2,4}")
+_SENTENCE_START = regex.compile(r"(?:[.!?:;\"'“‘(\[]|\n|^)\s*\Z")
+_CAP_NEIGHBOUR = regex.compile(r"\x20[A-Z][a-z]")
+_LAST_WORD = regex.compile(r"([a-z]+)[\x20-]+\Z")
+_FUNCTION_WORDS = set("""
+and or to a an the of for by in on at up off out all way from with per as if is are was be not no nor so
+but than then too very each plus minus times
+""".split())
+_M_COUNT_NOUN = regex.compile(r"[\x20\u00a0]+(?:more\x20|fewer\x20|new\x20|extra\x20|other\x20)?(people|[a-z]{3,}s)\b")
+_LENGTH_CONTEXT = {"metres", "meters", "lengths", "laps", "heats", "finals", "races", "yards", "steps",
+                   "depths", "heights", "widths", "is", "was", "has", "as", "its", "this", "his", "hers"}
+_FRACTION_OF_UNIT = regex.compile(
+    r"\s+(?:of\s+)?an?\s+(?:second|minute|hour|day|week|month|year|decade|century|millennium|mile|"
+    r"kilometre|kilometer|metre|meter|inch|foot|yard|litre|liter|gallon|pint|pound|kilo|kilogram|ton|"
+    r"tonne|acre|hectare|point|percentage\s+point|per\s*cent|percent)\b", regex.I)
+_ANY_WORD = regex.compile(r"[A-Za-z]+")
+_PRE_BEFORE = regex.compile(r"\b(?:minus|negative|an?)\s+\Z")
+
 
 # ---------------------------------------------------------------- currencies
 
@@ -124,7 +206,7 @@ _CUR_WORDS = {
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
     "renminbi": "CNY", "rmb": "CNY", "kuai": "CNY", "rupee": "INR", "krona": "SEK", "kronor": "SEK",
     "krone": "NOK", "kroner": "NOK", "franc": "CHF", "pence": "pence", "penny": "penny",
-    "cent": "cent", "rouble": "RUB", "ruble": "RUB", "won": "KRW", "lira": "TRY", "lire": "ITL",
+    "cent": "cent", "euro cent": "cent", "rouble": "RUB", "ruble": "RUB", "won": "KRW", "lira": "TRY", "lire": "ITL",
     "rand": "ZAR", "real": "BRL", "reais": "BRL", "peso": "MXN", "shekel": "ILS", "dinar": "dinar",
     "dirham": "AED", "riyal": "SAR", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "naira": "NGN",
     "zloty": "PLN", "forint": "HUF", "koruna": "CZK", "markka": "FIM", "guilder": "NLG",
@@ -160,10 +242,10 @@ _SUFFIX_RE = regex.compile(
       (?P<pp>[\x20\u00a0]?-?(?:percentage[\x20-]?)?points?(?!\w))?
     | [\x20\u00a0]?(?P<ppt>percentage[\x20-]points?|pct[\x20-]points?|ppts?|pp)(?!\w)
     | (?P<cursep>[\x20\u00a0]?-?)(?:(?P<adj>{_CUR_ADJ_RE})[\x20\u00a0]+)?(?P<cw>(?:{_CUR_WORD_RE})(?:e?s)?|yuan|元)(?P<sterling>\x20sterling)?(?![\w])
-    | [\x20\u00a0]?(?P<iso>USD|EUR|GBP|JPY|CNY|CHF|AUD|CAD|HKD|SGD|NZD|INR|KRW|RUB|BRL|MXN|SEK|NOK|DKK|PLN|TRY|ZAR|ILS|AED|SAR|CZK|HUF|THB|MYR|IDR|PHP|TWD|NGN|EGP|RMB|BTC|usd|eur|gbp|rmb|btc)(?![\w])
+    | [\x20\u00a0]?(?P<iso>USD|EUR|GBP|JPY|CNY|CHF|AUD|CAD|HKD|SGD|NZD|INR|KRW|RUB|BRL|MXN|SEK|NOK|DKK|PLN|TRY|ZAR|ILS|AED|SAR|CZK|HUF|THB|MYR|IDR|PHP|TWD|NGN|EGP|RMB|BTC|usd|eur|gbp|rmb|btc)(?P<isoscale>\x20(?:million|billion|trillion|thousand|mn|bn))?(?![\w])
     | [\x20\u00a0]?(?P<miso>M(?:USD|EUR|GBP|AUD|CAD|CHF|SEK|NOK|DKK|JPY))(?![\w])
     | [\x20\u00a0]?(?P<sym>[$€£¥₹₩₽₺₡₾₭₦₱₪₴]|ரூ)(?![\w$])
-    | -(?P<noun>[A-Za-z]+)(?![\w-]*-\d)
+    | -(?P<noun>[A-Za-z]{{2,}})(?![\w-])
     )""", regex.X | regex.I)
 
 # hyphen compounds owned by the duration/age/quantity extractors: "two-day", "45-minute", "3-inch"
@@ -186,15 +268,15 @@ _SPORT_RE = regex.compile(
     r"innings|runs|wickets?|semi-?finals?|league|cup|derby|fixture|clash|side|sides|home|away)\b",
     regex.I)
 _CHANGE_RE = regex.compile(
-    r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w+|decreas\w+|grew|grow\w*|jump\w*|"
-    r"climb\w*|dropp?\w*|declin\w+|cut|cuts|rais\w+|lower\w*|boost\w*|reduc\w+|slash\w*|soar\w*|"
+    r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w+|decreas\w+|grew|grows|growing|grown|jump\w*|"
+    r"climb\w*|dropp?(?:s|ed|ing)?|declin(?:e|es|ed|ing)|cut|cuts|rais\w+|lowered|lowers|boost\w*|reduc\w+|slash\w*|soar\w*|"
     r"surg\w+|plung\w+|slump\w*|shrank|shrunk|shrink\w*|went|gone|going|moved?|up|down|changed?|"
     r"expand\w*|doubl\w+|tripl\w+|swell\w*|swollen|widen\w*|narrow\w*|revis\w+|upgrad\w+|downgrad\w+|"
     r"adjust\w*|extend\w*|push\w*|pulled|lift\w*|hik\w+|tumbl\w+|dipp?\w*|sank|sunk|sink\w*|"
     r"trimm?\w*|add\w*|gain\w*|lost|los\w+)\b", regex.I)
 
 _ONE_BEFORE = regex.compile(
-    r"(?:\b(?:no|this|that|the|which|any|every|each|some|another|last|next|other|only|little|loved|"
+    r"(?:\b(?:no|this|that|the|which|any|every|each|some|another|last|next|other|little|loved|"
     r"young|right|wrong|same|new|old|big|such|every|someone|anyone|one|a|an|her|his|its|their|our|"
     r"my|your|whichever|whatever|favourite|favorite|main|best|real|first|second|at|by|as)\s+|-)\Z",
     regex.I)
@@ -232,12 +314,10 @@ _CMP_QUAL = {"ge": "at_least", "le": "at_most", "gt": "more_than", "lt": "less_t
 _CMP_JOIN_RE = regex.compile(r"\s*(?:,\s*)?(?:(?:and|but|or)\s+)?", regex.I)
 
 _ORD_DIGIT_RE = regex.compile(r"(?<![\w.,/-])(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?P<s>st|nd|rd|th|ST|ND|RD|TH)(?![\w])")
-_ORD_WORD_RE = regex.compile(
-    rf"\b(?:(?:{nw.CARDINAL})(?:\s+and\s+|\s+|\s*-\s*))?(?:{_W_ORD})\b", regex.I)
 _ORD_NOUN_RE = regex.compile(r"[\x20\u00a0](?P<u>day|night|week|month|year)(?![\w-])", regex.I)
 _ORD_IDIOM_BEFORE = regex.compile(r"\b(?:at|in\s+the)\s+\Z|\bfirst\s+(?:and|or)\s+\Z", regex.I)
 _ORD_IDIOM_AFTER = regex.compile(
-    r"(?:\s+(?:aid|hand|lady|person|class|rate|cousin|ever|of\s+all|and\s+foremost|place\s+of|nature|"
+    r"(?:\s+(?:aid|hand|lady|person|rate|cousin|ever|of\s+all|and\s+foremost|place\s+of|nature|"
     r"thought|glance|sight|light|fiddle|guess|opinion|hand|thoughts)\b|-(?!largest|biggest|highest|"
     r"lowest|smallest|best|worst|most|least|fastest|oldest|longest|richest|strongest|busiest|deadliest|"
     r"round|half|quarter|placed|place)[A-Za-z])",
@@ -252,11 +332,17 @@ _PROPORTION_BEFORE = regex.compile(
 _YEARLIKE = (1000, 2100)
 
 
-_OVER_RE = regex.compile(r"\s+(?:over|out\s+of)\s+", regex.I)
+_OVER_RE = regex.compile(r"\s+(over|out\s+of)\s+", regex.I)
 _OVER_END = regex.compile(r"\s*(?:[.,;:!?)]|\Z)")
 _URL_RE = regex.compile(
     r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w/])/?(?:[\w-]+/){2,}[\w.%?=&-]*", regex.I)
 _ONE_CUR = regex.compile(rf"-(?:{_CUR_WORD_RE})\b", regex.I)
+_NOUN_AFTER = regex.compile(
+    r"[\x20-]+(?!(?:of|in|on|at|to|for|and|or|but|than|as|by|from|with|more|less|over|under|off|up|down|"
+    r"is|was|are|were|has|had|have|will|would|shows?|showed|said|says)\b)[a-z]")
+_TIME_AFTER = regex.compile(
+    r"[\x20-](?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|weekends?|"
+    r"seasons?|periods?|quarters?)\b(?![\x20-]+old)", regex.I)
 _NAME_DASH = regex.compile(r"(?<![\d.])[A-Za-z]+-\Z")
 _CHAIN_AFTER = regex.compile(r"-\d+-\d")
 _CHAIN_BEFORE = regex.compile(r"\d-\d+-\Z")
@@ -269,7 +355,8 @@ _SECOND_NOUN = regex.compile(r"\s+(?!(?:or|and|later|ago|before|after|to|of|in|o
 _SECOND_AFTER = regex.compile(r"s\b|\s+(?:or|and)\s+(?:two|three|so)\b", regex.I)
 _CENTS_RE = regex.compile(
     r"\s+(?:and\s+)?(?P<c>\d{1,2}|" + nw._alt([*nw.UNITS, *nw.TEENS, *nw.TENS])
-    + r")(?:[\s-]+(?P<c2>" + nw._alt([k for k in nw.UNITS if nw.UNITS[k]]) + r"))?\s+(?:cents?|pence|p)\b", regex.I)
+    + r")\b(?:[\s-]+(?P<c2>" + nw._alt([k for k in nw.UNITS if nw.UNITS[k]]) + r")\b)?"
+    r"(?:\s+(?:cents?|pence|p)\b|(?=\s*(?:[.,;!?]|\Z)|\s+(?:and|more)\b))", regex.I)
 
 
 class _N:
@@ -289,13 +376,19 @@ class _N:
 
 
 def _read_digits(m):
-    """(value, step, scaled, raw_int_is_small, kind_hint) from a _DIGIT_NUM match, or None."""
-    g = m.group
-    ip = g("int") or ""
-    dec = g("dec") or ""
-    if not ip and not dec:
+    """(value, step, scaled) from a _DIGIT_NUM match (scaled: the scale suffix or False), or None."""
+    ip, dec, vf, mix, den, exp, x10, pw, sfx, sfx2, neg = m.group(
+        "int", "dec", "vf", "mix", "den", "exp", "x10", "pow", "sfx", "sfx2", "neg")
+    if not (dec or vf or mix or den or exp or x10 or pw or sfx or sfx2 or neg) and ip and ip.isdigit():
+        # the common case: a plain integer
+        v = float(ip)
+        z = len(ip) - len(ip.rstrip("0"))
+        return v, (10.0 ** z if z and z < len(ip) else 0.0), False
+    ip = ip or ""
+    dec = dec or ""
+    if not ip and not dec and not vf:
         return None
-    if ip and "," in ip and regex.fullmatch(r"\d+,\d{1,2}", ip):
+    if ip and "," in ip and _DEC_COMMA.fullmatch(ip):
         # decimal comma ("1,3", "5,00")
         a, b = ip.split(",")
         v = float(f"{a}.{b}")
@@ -304,114 +397,198 @@ def _read_digits(m):
         s = ip + dec
         v = _digits_value(s) if s else 0.0
         step = number_step(s)
-    if g("mix"):
-        a, b = g("mix").strip().split("/")
+    if vf:
+        v += _VULGAR[vf]
+        step = 0.0
+    if mix:
+        a, b = mix.strip().split("/")
         a, b = int(a), int(b)
         if not 0 < a < b or b not in _DENS:
             return None
         v += a / b
         step = 0.0
-    elif g("den"):
-        b = int(g("den"))
+    elif den:
+        b = int(den)
         if not 0 <= v < b or b not in _DENS or dec:
             return None
         v = v / b
         step = 0.0
-    if g("exp"):
-        v = v * 10.0 ** int(g("exp")[1:])
+    if exp:
+        v = v * 10.0 ** int(exp[1:])
         step = 0.0
-    if g("pow"):
-        p = g("pow")[1:]
+    if x10:
+        v = v * 10.0 ** int(x10.split("^")[1])
+        step = 0.0
+    if pw:
+        p = pw[1:]
         sign = -1 if p.count("-") % 2 else 1
         try:
             v = v ** (sign * int(p.lstrip("+-")))
-        except OverflowError:
+        except (OverflowError, ZeroDivisionError):
             return None
         step = 0.0
-    sfx = g("sfx") or g("sfx2")
+    sfx = sfx or sfx2
     scaled = False
-    if sfx:
+    if sfx in ("p", "pp", "pc"):
+        scaled = sfx  # pence, percentage points, per cent: no scale
+    elif sfx:
         mult = _SCALE_SFX[sfx]
         step = (step or 1.0) * mult
         v *= mult
         scaled = sfx
-    if g("neg"):
+    if neg:
         v = -v
     return v, step, scaled
 
 
+_VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
+           "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
+_DEC_COMMA = regex.compile(r"\d+,\d{1,2}")
 _DENS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100}
 
 
+def _digit_token(m):
+    r = _read_digits(m)
+    if r is None:
+        return ("word", None, m.start(), m.end(), False, m.group())
+    return ("num", (r[0], r[1], r[2], m), m.start(), m.end(), False, m.group())
+
+
 def _tokens(text, lo, hi):
-    """Tokens (numwords format) of text[lo:hi]; digits become 'num' tokens with (value, step)."""
+    """Tokens (numwords format) of text[lo:hi]: digits become 'num' tokens with (value, step)."""
+    items = [(m.start(), m.end(), 0, m) for m in _DIGIT_ATOM_RE.finditer(text, lo, hi)]
+    items += [(m.start(), m.end(), 1, m) for m in _ANY_WORD.finditer(text, lo, hi)]
+    items.sort(key=lambda t: t[0])
     out = []
-    prev_end = None
-    for m in _TOKEN_RE.finditer(text, lo, hi):
-        s, e = m.span()
-        hy = prev_end is not None and "-" in text[prev_end:s]
-        if m.group("d") is not None:
+    last_end = None
+    for s0, e0, typ, m in items:
+        if last_end is not None and s0 < last_end:
+            continue
+        hy = last_end is not None and "-" in text[last_end:s0]
+        if typ == 0:
             r = _read_digits(m)
-            if r is None:
-                out.append(("word", None, s, e, hy, m.group()))
-            else:
-                out.append(("num", (r[0], r[1], r[2], m), s, e, hy, m.group()))
+            t = ("word", None, s0, e0, hy, m.group()) if r is None else ("num", (r[0], r[1], r[2], m), s0, e0, hy, m.group())
         else:
             w = m.group()
             c = nw.classify(w.lower())
-            if c is None:
-                out.append(("word", None, s, e, hy, w))
-            else:
-                out.append((c[0], c[1], s, e, hy, w))
-        prev_end = e
+            t = ("word", None, s0, e0, hy, w) if c is None else (c[0], c[1], s0, e0, hy, w)
+        out.append(t)
+        last_end = e0
     return out
 
 
 def _scan_runs(text):
     """Numbers (cardinals, fractions, digits) in text as _N objects, in order."""
+    low = text.lower()
+    word_re = _WORD_ATOM_RE if len(low) == len(text) else _WORD_ATOM_RE_I
+    if len(low) != len(text):
+        low = text
+    atoms = [(m.start(), m.end(), 0, m) for m in _DIGIT_ATOM_RE.finditer(text)]
+    atoms += [(m.start(), m.end(), 1, m) for m in word_re.finditer(low)]
+    atoms.sort(key=lambda a: a[0])
     found = []
-    for rm in _RUN_RE.finditer(text):
-        s, e = rm.span()
-        # fast path: one plain digit token
-        toks = _tokens(text, s, e)
-        n = len(toks)
-        i = 0
-        while i < n:
-            t = toks[i]
-            if t[0] in ("and", "point", "word", "a") and not (t[0] == "a" and i + 1 < n):
-                i += 1
+    n_atoms = len(atoms)
+    k = 0
+    while k < n_atoms:
+        # group atoms separated only by joining gaps into one run
+        run = [atoms[k]]
+        k += 1
+        while k < n_atoms:
+            s0 = atoms[k][0]
+            pe = run[-1][1]
+            if s0 < pe:
+                k += 1
                 continue
-            r = nw.parse_tokens(toks, i)
+            if s0 - pe > 24 or not _GAP_RE.fullmatch(low, pe, s0):
+                break
+            run.append(atoms[k])
+            k += 1
+        if len(run) == 1 and run[0][2] == 0:
+            s0, e0, _, m = run[0]
+            # fast path: one number in digits (with a possible "minus"/"a" before it ignored)
+            r = _read_digits(m)
             if r is None:
-                i += 1
                 continue
-            j, v, step, frac = r
-            if j <= i:
-                i += 1
-                continue
-            first, last = toks[i], toks[j - 1]
-            if first[0] == "scale" and first[5][-1:] in "sS" and (j == i + 1 or toks[i + 1][0] == "scale"):
-                i = j  # "thousands", "hundreds of thousands": vague, no value
-                continue
-            words = any(tk[0] not in ("num",) for tk in toks[i:j])
-            scaled = False
-            word_scale = None
-            if j - i == 1 and first[0] == "num":
-                scaled = first[1][2]
-            for tk in toks[i:j]:
-                if tk[0] == "scale" and tk[1] >= 1000:
-                    word_scale = tk[1]
-                elif tk[0] == "num" and tk[1][2]:
-                    scaled = tk[1][2]
-            if words and any(tk[0] == "num" for tk in toks[i:j]):
-                pass
-            elif words:
-                step = 0.0
-            found.append(_N(first[2], last[3], float(v), float(step), frac=frac,
-                            words=words and not all(tk[0] in ("num", "scale") for tk in toks[i:j]),
-                            scaled=scaled or bool(word_scale), word_scale=word_scale))
-            i = j
+            pm = _PRE_BEFORE.search(low, max(0, s0 - 10), s0) if s0 and low[s0 - 1] == " " else None
+            if pm and pm.group().startswith(("minus", "negative")):
+                found.append(_N(pm.start(), e0, -r[0], r[1], scaled=r[2]))
+            else:
+                found.append(_N(s0, e0, r[0], r[1], scaled=r[2]))
+            continue
+        toks = []
+        s_first = run[0][0]
+        pm = _PRE_BEFORE.search(low, max(0, s_first - 10), s_first) if s_first and low[s_first - 1] == " " else None
+        if pm:
+            w = pm.group().split()[0]
+            c = nw.classify(w)
+            toks.append((c[0], c[1], pm.start(), pm.start() + len(w), False, text[pm.start():pm.start() + len(w)]))
+        prev_end = None
+        for s0, e0, typ, m in run:
+            if prev_end is not None:
+                hy = "-" in low[prev_end:s0]
+                for gm in _GAP_WORD.finditer(low, prev_end, s0):
+                    w = gm.group()
+                    c = nw.classify(w) if w != "out" else ("word", None)
+                    if w == "of" or w == "over":
+                        c = ("word", None)
+                    toks.append((c[0] if c else "word", c[1] if c else None, gm.start(), gm.end(), False, text[gm.start():gm.end()]))
+            else:
+                hy = False
+            if typ == 0:
+                r = _read_digits(m)
+                t = ("word", None, s0, e0, hy, m.group()) if r is None else ("num", (r[0], r[1], r[2], m), s0, e0, hy, m.group())
+            else:
+                w = m.group()
+                c = nw.classify(w)
+                t = ("word", None, s0, e0, hy, w) if c is None else (c[0], c[1], s0, e0, hy, text[s0:e0])
+            toks.append(t)
+            prev_end = e0
+        _parse_run(text, toks, found)
     return found
+
+
+def _parse_run(text, toks, found):
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t[0] == "word" and t[5].lower() in ("twice", "thrice"):
+            # "scored twice" is a count; "twice as many", "twice the size" are ratios
+            if not _TWICE_NOT.match(text, t[3]):
+                found.append(_N(t[2], t[3], 2.0 if t[5].lower() == "twice" else 3.0, 0.0, words=True))
+            i += 1
+            continue
+        if t[0] in ("and", "point", "word") or (t[0] == "a" and i + 1 >= n):
+            i += 1
+            continue
+        r = nw.parse_tokens(toks, i)
+        if r is None or r[0] <= i:
+            i += 1
+            continue
+        j, v, step, frac = r
+        first, last = toks[i], toks[j - 1]
+        if first[0] == "scale" and (first[5][-1:] in "sS" or first[1] >= 1000):
+            i = j  # "thousands", "hundreds of thousands", bare "million": vague, no value
+            continue
+        has_num = False
+        has_word = False
+        scaled = False
+        word_scale = None
+        for tk in toks[i:j]:
+            if tk[0] == "num":
+                has_num = True
+                if tk[1][2]:
+                    scaled = tk[1][2]
+            elif tk[0] == "scale":
+                if tk[1] >= 1000:
+                    word_scale = tk[1]
+            elif tk[0] not in ("and",):
+                has_word = True
+        if not has_num:
+            step = 0.0
+        found.append(_N(first[2], last[3], float(v), float(step), frac=frac, words=has_word,
+                        scaled=scaled or bool(word_scale), word_scale=word_scale))
+        i = j
 
 
 # ---------------------------------------------------------------- main entry
@@ -419,29 +596,85 @@ def _scan_runs(text):
 def extract_numbers(text: str) -> list[Mention]:
     """Counts, percentages, ordinals, money and ranges in text."""
     nums = _scan_runs(text)
-    blocked = [m.span() for m in _URL_RE.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
+    blocked = _blocked_spans(text)
     keep: list[_N] = []
+    hidden: list[_N] = []  # dropped readings that still hide the ordinal inside them
     for x in nums:
-        if blocked and any(a <= x.start < b for a, b in blocked):
-            continue
+        if blocked:
+            q = bisect.bisect_right(blocked, (x.start, len(text) + 1)) - 1
+            if q >= 0 and blocked[q][0] <= x.start < blocked[q][1]:
+                continue
         if _reject(text, x):
             continue
         _attach_context(text, x)
         if not x.drop:
             keep.append(x)
+        elif x.extra and x.extra.get("hide"):
+            hidden.append(x)
+    ips = _ip_parts(text)
+    if ips:
+        keep = sorted(keep + ips, key=lambda x: x.start)
     keep = _combine(text, keep)
     out = []
     for x in keep:
-        if x.drop:
+        if x.drop or (x.extra and x.extra.get("pending_m")):
             continue
+        if not (abs(x.value) < 1e18 and (x.high is None or abs(x.high) < 1e18)):
+            continue  # digit strings too long to be quantities (ids, hashes) or overflowing
+        if (x.kind == "count" and x.high is None and not x.unit and not x.score and x.end - x.start == 4
+                and 1900 <= x.value <= 2099 and text[x.start:x.end].isdigit() and text[x.start - 1:x.start] != "/"):
+            # a year is a date (the date reader's), not a count: keep only "2000 people"
+            if not _COUNT_NOUN_AFTER.match(text, x.end) or _YEAR_CONTEXT_BEFORE.search(text, max(0, x.start - 12), x.start):
+                continue
         out.append(_to_mention(x))
-    ords = _ordinals(text, keep)
+    ords = _ordinals(text, keep + hidden if hidden else keep)
     if ords:
         # a number inside a longer ordinal ("twenty" in "twenty-first") is not a count
-        out = [m for m in out if not any(o.start <= m.start and m.end <= o.end and o.length > m.length for o in ords
-                                         if o.start < m.end and m.start < o.end)]
+        ospans = sorted((o.start, o.end) for o in ords)
+        ostarts = [a for a, _ in ospans]
+
+        def inside(m):
+            q = bisect.bisect_right(ostarts, m.start) - 1
+            return q >= 0 and ospans[q][1] >= m.end and ospans[q][1] - ospans[q][0] > m.end - m.start
+        out = [m for m in out if not inside(m)]
         out.extend(ords)
+    return _dedupe(out)
+
+
+def _dedupe(ms: list[Mention]) -> list[Mention]:
+    """Drop a mention that overlaps a longer one of ours ("forty five" inside "thirteen dollars
+    forty five"); the result is in text order."""
+    ms.sort(key=lambda m: (m.start, -m.end))
+    out: list[Mention] = []
+    for m in ms:
+        if out and m.start < out[-1].end:
+            if m.end - m.start > out[-1].end - out[-1].start:
+                out[-1] = m
+            continue
+        out.append(m)
     return out
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mail addresses and paths (numbers inside are identifiers)."""
+    spans = []
+    for ch in ("/", "@", "www."):
+        p = text.find(ch)
+        while p >= 0:
+            a = p
+            while a > 0 and not text[a - 1].isspace():
+                a -= 1
+            b = p + 1
+            n = len(text)
+            while b < n and not text[b].isspace():
+                b += 1
+            tok = text[a:b]
+            if ("://" in tok or tok.startswith("www.") or tok.count("/") >= 2 and _PATHLIKE.search(tok)
+                    or ch == "@" and "." in tok[tok.find("@"):]):
+                spans.append((a, b))
+            p = text.find(ch, b)
+    spans.sort()
+    return spans
 
 
 def _to_mention(x: _N) -> Mention:
@@ -455,9 +688,15 @@ def _to_mention(x: _N) -> Mention:
 
 
 def _clean(v: float):
-    if v and math.isfinite(v):
-        v = float(f"{v:.15g}")
-    if v == int(v) and abs(v) < 1e15:
+    if v.is_integer() and abs(v) < 1e15:
+        return int(v)
+    if not math.isfinite(v):
+        return v
+    # float noise from scaling ("4.1bn" = 4099999999.9999995): snap to the short decimal it came from
+    r = float(f"{v:.10g}")
+    if r != v and float(f"{v:.13g}") == r:
+        v = r
+    if v.is_integer() and abs(v) < 1e15:
         return int(v)
     return v
 
@@ -471,9 +710,17 @@ def _reject(text: str, x: _N) -> bool:
     if not x.words or seg[:1].isdigit() or seg[:1] in "-−.":
         # dotted chains (IP addresses, versions), slashed chains (dates, ids), clock times
         if after[:1] in ("/", "\\") or before[-1:] in ("/", "\\", "#", "@"):
-            return True
+            # the parts of a numeric date ("5/17/2018") stay numbers; the date reader spans the whole
+            return not (before[-1:] in ("/", "") or after[:1] == "/") or not _in_slash_date(text, s, e)
         if (after[:1] in ".:" and after[1:2].isdigit()) or (before[-1:] in ".:" and before[:1].isdigit()):
             return True
+        # references and model names: "page 12", "Chapter 11", "Boeing 737", "Apollo 11"
+        if seg.isdigit() and len(seg) <= 4 and before[-1:] in (" ", "\u00a0") and not after[:1] == "-":
+            if _REF_NOUN.search(text, max(0, s - 14), s):
+                return True
+            nm = _NAME_BEFORE.search(text, max(0, s - 30), s)
+            if nm and nm.group("w") not in _NOT_NAMES and not _NOT_NAMES_RE.fullmatch(nm.group("w")):
+                return True
         # names with digits: "COVID-19", "F-16", "MH-17", "G-7"
         if before[-1:] == "-" and before[:1].isalpha() and _NAME_DASH.search(text, max(0, s - 12), s):
             return True
@@ -484,11 +731,14 @@ def _reject(text: str, x: _N) -> bool:
             return True
         if before[-1:] == "-" and _CHAIN_BEFORE.search(text, max(0, s - 24), s):
             return True
-        if x.scaled in ("M", "G", "B") and abs(x.value) < 1e10 and regex.fullmatch(r"\d[MGB]", seg):
+        if x.scaled in ("M", "G", "B", "K") and abs(x.value) < 1e10 and len(seg) == 2:
             # "3M", "5G", "4B": names, unless a currency says otherwise (checked later)
             x.extra = {"weak_scale": True}
     if x.words:
         low = seg.lower()
+        if seg[:1].isupper() and s > 1 and not _SENTENCE_START.search(text, max(0, s - 4), s) and (
+                _CAP_NEIGHBOUR.match(text, e) or _NAME_BEFORE.search(text, max(0, s - 30), s)):
+            return True  # "the Big Four", "Ten Downing Street", "Formula One": names
         if low in ("one", "an", "a"):
             if _ONE_BEFORE.search(text, max(0, s - 30), s) or (_ONE_AFTER.match(text, e) and not _ONE_CUR.match(text, e)):
                 return True
@@ -499,12 +749,35 @@ def _reject(text: str, x: _N) -> bool:
     return False
 
 
+def _in_slash_date(text, s, e) -> bool:
+    lo = max(0, s - 6)
+    for m in _SLASH_DATE.finditer(text, lo, min(len(text), e + 6)):
+        if m.start() <= s and e <= m.end():
+            return True
+    return False
+
+
+def _ip_parts(text):
+    """The four numbers of each dotted IPv4 address (each one a number, the address an identifier)."""
+    out = []
+    if text.count(".") < 3:
+        return out
+    for m in _IPV4.finditer(text):
+        for k in range(1, 5):
+            out.append(_N(m.start(k), m.end(k), float(m.group(k)), 0.0))
+    return out
+
+
 def _attach_context(text: str, x: _N) -> None:
     """Currency before/after, percent after, hyphen nouns, fractions as proportions."""
     s, e = x.start, x.end
     seg = text[s:e]
     # currency prefix
-    pm = _CUR_PRE_RE.search(text, max(0, s - 8), s)
+    c1 = text[s - 1] if s else ""
+    if c1 in (" ", "\u00a0") and s > 1:
+        c1 = text[s - 2]
+    pm = _CUR_PRE_RE.search(text, max(0, s - 8), s) if c1 and (c1 in _PRE_CHARS or c1.isupper()
+                                                                or c1 in "sSdD.") else None
     if pm:
         code = None
         if pm.group("dp"):
@@ -526,9 +799,22 @@ def _attach_context(text: str, x: _N) -> None:
                 x.extra = None
             _money_suffix(text, x)
             return
+    if x.scaled == "p":
+        x.kind, x.unit, x.dim = "money", "pence", "currency"  # "101.25p"
+        return
+    if x.scaled == "pc":
+        x.kind, x.unit = "percent", "percent"  # "2.1pc"
+        return
+    if x.scaled == "pp":
+        x.kind, x.unit = "percent", "percentage point"  # "3pp"
+        return
     # attached "m" (metres or million) without a currency: leave it to the quantity reader
-    if x.scaled == "m" or x.scaled == "b" and not seg[:1].isdigit():
-        x.drop = True
+    if x.scaled == "m":
+        # "100m": metres or million.  Before a plural noun it counts millions ("1.2m people",
+        # "2m homes"); at the end of a money range it is money ("$15-20m"); else a length
+        nm = _M_COUNT_NOUN.match(text, e)
+        if not (nm and nm.group(1).lower() not in _LENGTH_CONTEXT):
+            x.extra = {"pending_m": True}
         return
     sm = _SUFFIX_RE.match(text, e)
     if sm:
@@ -556,9 +842,19 @@ def _attach_context(text: str, x: _N) -> None:
             else:
                 code = sm.group("iso").upper()
                 code = "CNY" if code == "RMB" else code
+                if sm.group("isoscale") and not x.scaled:
+                    mult = {"million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12,
+                            "thousand": 1e3}[sm.group("isoscale").strip().lower()]
+                    x.value *= mult
+                    x.step = (x.step or 1.0) * mult
             x.kind, x.unit, x.dim = "money", code, "currency"
             x.end = sm.end()
             x.extra = None
+            if sm.group("iso") and not sm.group("isoscale") and x.value == int(x.value):
+                cm = _CENTS_RE.match(text, x.end)  # "17 USD 25."
+                if cm and cm.group("c").isdigit() and not cm.group("c2"):
+                    x.value += int(cm.group("c")) / 100
+                    x.end = cm.end()
             return
         elif sm.group("noun"):
             noun = sm.group("noun").lower()
@@ -571,7 +867,7 @@ def _attach_context(text: str, x: _N) -> None:
                 return
             if x.frac or x.value != int(x.value) or x.value < 0:
                 pass
-            elif (noun in _IDIOM_NOUNS or noun in ("and", "or", "to", "a", "an", "the", "of")
+            elif (noun in _IDIOM_NOUNS or noun in _FUNCTION_WORDS
                   or noun in nw.ORDINAL_WORDS or noun in nw.CARDINAL_WORDS):
                 pass
             elif noun in ("fold",):
@@ -636,8 +932,8 @@ def _apply_currency_word(text, x, sm) -> bool:
     if sm.group("cursep") and "-" in sm.group("cursep"):
         pass
     x.extra = None
-    # "3 dollars 50 cents", "thirteen dollars and forty-five cents"
-    if base in ("dollar", "euro", "pound"):
+    # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50."
+    if base in ("dollar", "euro", "pound", "yuan", "kuai"):
         cm = _CENTS_RE.match(text, x.end)
         if cm:
             c = cm.group("c").lower()
@@ -650,12 +946,25 @@ def _apply_currency_word(text, x, sm) -> bool:
     return True
 
 
+def _percent_of_fraction(v: float) -> float:
+    """v as a percentage, computed as 100*n/d when v is a simple fraction (so a third is 100/3)."""
+    for d in (2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 100):
+        n = v * d
+        if abs(n - round(n)) < 1e-9:
+            return 100 * round(n) / d
+    return v * 100
+
+
 def _fraction_reading(text, x):
     """A spelled fraction: a proportion (percent) in "a third of", "half the cost", "almost a
     third"; a plain number otherwise ("two thirds" alone); "a third term" is an ordinal."""
     s, e = x.start, x.end
     seg = text[s:e].lower()
     v = x.value
+    if _FRACTION_OF_UNIT.match(text, e):
+        x.drop = True  # "a quarter of an hour", "half a mile": a quantity, not a proportion
+        x.extra = {"hide": True}
+        return
     prop_after = _PROPORTION_AFTER.match(text, e)
     prop_before = _PROPORTION_BEFORE.search(text, max(0, s - 24), s)
     single = seg in ("half", "halves")
@@ -670,14 +979,15 @@ def _fraction_reading(text, x):
         if not (prop_after or prop_before):
             x.drop = True
             return
-    if 0 < v <= 1 and (prop_after or prop_before):
-        if seg.startswith(("a ", "an ", "one ")) or not seg.startswith(("a", "one")) or True:
-            x.kind, x.unit = "percent", "percent"
-            x.value = v * 100
-            x.step = 0.0
-            return
-    if seg.startswith(("a ", "an ")) and not prop_after and not prop_before:
-        # "a third term", "a fourth consecutive": ordinal, not a fraction
+    if 0 < v <= 1 and (prop_after or prop_before) and _PROPORTION_DEN.search(seg):
+        # the everyday proportions (halves, thirds, quarters, fifths, tenths) are percentages
+        x.kind, x.unit = "percent", "percent"
+        x.value = _percent_of_fraction(v)
+        x.step = 0.0
+        return
+    if (seg.startswith(("a ", "an ")) and not prop_after and not prop_before
+            and not seg.endswith(("half", "quarter")) and _NOUN_AFTER.match(text, e)):
+        # "a third term", "a fourth consecutive win": ordinal, not a fraction
         x.drop = True
 
 
@@ -694,8 +1004,9 @@ def _combine(text: str, nums: list[_N]) -> list[_N]:
             continue
         b = nums[i + 1] if i + 1 < n else None
         if b is not None and not b.drop and b.start > a.end and b.start - a.end <= 12:
-            if (a.kind == b.kind == "count" and b.value and _OVER_RE.fullmatch(text, a.end, b.start)
-                    and _OVER_END.match(text, b.end)):
+            om = _OVER_RE.fullmatch(text, a.end, b.start)
+            if (om and a.kind == b.kind == "count" and b.value and _OVER_END.match(text, b.end)
+                    and (om.group(1).lower() == "over" or a.value <= b.value)):
                 # "one over three", "2000 over 3", "one out of three": a ratio
                 r = _N(a.start, b.end, a.value / b.value, 0.0, frac=True)
                 out.append(r)
@@ -715,12 +1026,12 @@ def _combine(text: str, nums: list[_N]) -> list[_N]:
     while k < len(out):
         a = out[k]
         if a.high is None and not a.score:
-            cb = _CMP_BEFORE.search(text, max(0, a.start - 48), a.start)
+            cb = _cmp_before(text, a.start)
             kind = next(g for g in ("ge", "le", "gt", "lt", "eq") if cb.group(g)) if cb else None
             if kind in ("ge", "le", "gt", "lt") and k + 1 < len(out):
                 # two-sided: "more than 20 and less than 30", "at most 100 and at least 20"
                 b = out[k + 1]
-                cb2 = _CMP_BEFORE.search(text, max(a.end, b.start - 48), b.start) if b.high is None else None
+                cb2 = _cmp_before(text, b.start, a.end) if b.high is None else None
                 kind2 = next(g for g in ("ge", "le", "gt", "lt") if cb2.group(g)) if cb2 and not cb2.group("eq") else None
                 if kind2 and _opposite(kind, kind2) and _CMP_JOIN_RE.fullmatch(text, a.end, cb2.start()):
                     lo_k, lo, hi_k, hi = (kind, a, kind2, b) if kind in ("ge", "gt") else (kind2, b, kind, a)
@@ -734,7 +1045,8 @@ def _combine(text: str, nums: list[_N]) -> list[_N]:
                         res.append(r)
                         k += 2
                         continue
-            if kind in ("ge", "le", "gt", "lt"):
+            if kind in ("ge", "le", "gt", "lt") and not (cb.group().lower().startswith("over")
+                                                         and _TIME_AFTER.match(text, a.end)):
                 a.qual = _CMP_QUAL[kind]
             else:
                 ca = _CMP_AFTER.match(text, a.end)
@@ -743,6 +1055,23 @@ def _combine(text: str, nums: list[_N]) -> list[_N]:
         res.append(a)
         k += 1
     return res
+
+
+_CMP_ENDINGS = ("than", "over", "above", "exceed", "exceeds", "exceeded", "exceeding", "surpass",
+                "surpasses", "surpassed", "surpassing", "least", "most", "up to", "equal to", "under",
+                "below", "excess of", "upwards of", "minimum of", "maximum of", "equals", "equal",
+                "equaling", "equalling", "=", ">", "<", "≥", "≤")
+
+
+def _cmp_before(text, start, floor=0):
+    """A comparison phrase ending right before text[start:] ("more than", ">=", "at least"), or None."""
+    lo = max(floor, start - 40)
+    tail = text[max(lo, start - 16):start].rstrip().lower()
+    if tail.endswith(" the"):
+        tail = tail[:-4].rstrip()
+    if not tail.endswith(_CMP_ENDINGS):
+        return None
+    return _CMP_BEFORE.search(text, lo, start)
 
 
 def _opposite(k1, k2):
@@ -766,6 +1095,8 @@ def _try_range(text: str, a: _N, b: _N):
         return None
     pre = _BETWEEN_RE.search(text, max(0, a.start - 16), a.start)
     dash = sm.group("dash") is not None
+    if dash and (a.words or b.words):
+        return None  # "three-nought-four", "twenty-thirty": not a range
     if sm.group("and") and not (pre and pre.group().lower().startswith("between")):
         return None
     if sm.group("to") and sm.group("to").lower() != "to" and False:
@@ -774,7 +1105,7 @@ def _try_range(text: str, a: _N, b: _N):
     if a.kind != "count" and b.kind != "count" and (a.kind != b.kind or a.unit != b.unit):
         return None
     if a.kind != "count" and b.kind == "count" and not b.unit:
-        if a.kind == "money" and b.word_scale and not a.word_scale:
+        if a.kind == "money" and (b.word_scale or b.scaled):
             pass
         else:
             return None
@@ -782,23 +1113,23 @@ def _try_range(text: str, a: _N, b: _N):
         return None
     if a.kind == "count" and a.unit and b.kind == "count" and b.unit != a.unit:
         return None
-    if _yearlike(a) and _yearlike(b) or (_yearlike(a) and dash and regex.fullmatch(r"\d\d", text[b.start:b.end])):
+    if (sm.group() == "-" and a.end - a.start == 3 and b.end - b.start == 4 and text[a.start:a.end].isdigit()
+            and text[b.start:b.end].isdigit() and not text[b.start:b.end].endswith("00")):
+        a.drop = b.drop = True  # "555-0199": a phone number
+        return "pair"
+    if _yearlike(a) and _yearlike(b) or (_yearlike(a) and dash and b.end - b.start == 2 and text[b.start:b.end].isdigit()):
         a.drop = b.drop = True  # "1910-1945", "2019-20": dates, not numbers
         return "pair"
+    if a.extra and a.extra.get("pending_m"):
+        return None
+    if b.extra and b.extra.get("pending_m"):
+        if a.kind != "money":
+            return None
     lo_v, hi_v = a.value, b.value
-    if b.kind in ("money", "percent") and a.kind == "count":
-        if b.word_scale and not a.word_scale and not a.scaled and b.kind == "money":
-            lo_v = a.value * b.word_scale
-        elif b.scaled and not a.scaled and b.kind == "money" and abs(a.value) < abs(b.value) / 1000:
-            mult = _SCALE_SFX.get(b.scaled, 1) if isinstance(b.scaled, str) else (b.word_scale or 1)
-            lo_v = a.value * mult
-    elif a.kind == "money" and b.kind == "count" and b.word_scale and not a.word_scale:
-        hi_v = b.value
-        lo_v = a.value * b.word_scale
-    elif a.kind == "count" and b.kind == "count" and b.word_scale and not a.word_scale and a.value < b.value / b.word_scale * 1000 and not a.words == b.words:
-        lo_v = a.value * b.word_scale
-    elif a.kind == "count" and b.kind == "count" and b.word_scale and not a.word_scale and not a.scaled and a.value < b.value / b.word_scale:
-        lo_v = a.value * b.word_scale
+    # a bare first number shares the second's scale: "10 to 15 million", "$2 to $3 billion", "$15-20m"
+    scale_b = b.word_scale or (_SCALE_SFX.get(b.scaled) if isinstance(b.scaled, str) else None)
+    if scale_b and not a.word_scale and not a.scaled and (a.kind == b.kind or "count" in (a.kind, b.kind)) and abs(a.value) < abs(b.value) / scale_b:
+        lo_v = a.value * scale_b
     # scores: "3-1", "won 6-4": two counts when the context is a game (or the first is bigger)
     if dash and a.kind == b.kind == "count" and not a.words and not b.words and a.value == int(a.value) \
             and b.value == int(b.value) and a.value >= 0 and b.value >= 0 and a.value < 1000 and b.value < 1000:
@@ -809,7 +1140,7 @@ def _try_range(text: str, a: _N, b: _N):
     if lo_v >= hi_v:
         return None
     if (sm.group("to") or (pre and pre.group().lower().startswith("from"))) and \
-            _CHANGE_RE.search(text, max(0, a.start - 40), a.start):
+            _CHANGE_RE.search(text, max(0, (pre.start() if pre else a.start) - 30), a.start):
         return None  # "rose from 23 to 41": two values, not a range
     start = pre.start() if pre and (sm.group("and") or sm.group("to")) else a.start
     r = _N(start, b.end, lo_v, max(a.step, b.step))
@@ -824,7 +1155,7 @@ def _try_range(text: str, a: _N, b: _N):
 def _ordinals(text: str, nums: list[_N]) -> list[Mention]:
     """Ordinals in digits ("21st") and words ("twenty-first"), with a following "day" etc."""
     out = []
-    spans = sorted((x.start, x.end) for x in nums if not x.drop)
+    spans = sorted((x.start, x.end) for x in nums if not x.drop or (x.extra and x.extra.get("hide")))
     cands = []
     for m in _ORD_DIGIT_RE.finditer(text):
         suf = m.group("s").lower()
@@ -833,22 +1164,44 @@ def _ordinals(text: str, nums: list[_N]) -> list[Mention]:
         if suf != exp:
             continue
         cands.append((m.start(), m.end(), v))
-    for m in _ORD_WORD_RE.finditer(text):
-        v = nw.parse_ordinal_words(m.group())
-        if v is None:
-            continue
+    lowtext = text.lower()
+    ord_re = _ORD_ATOM_RE if len(lowtext) == len(text) else _ORD_ATOM_RE_I
+    if len(lowtext) != len(text):
+        lowtext = text
+    for m in ord_re.finditer(lowtext):
         s, e = m.span()
         low = m.group().lower()
+        v = nw.ORDINAL_WORDS[low]
+        # compound ordinals: "twenty-first", "one hundred twenty-fifth", "two hundredth"
+        pm = None
+        if s and not text[s - 1].isalpha():
+            lw = _LAST_WORD.search(lowtext, max(0, s - 14), s)
+            if lw and (lw.group(1) in nw.CARDINAL_WORDS or lw.group(1) in nw.SCALES or lw.group(1) == "and"
+                       or lw.group(1)[:-1] in nw.SCALES):
+                pm = _ORD_PREFIX.search(text, max(0, s - 80), s)
+        if pm:
+            prefix = pm.group("c")
+            last_word = _ANY_WORD.findall(prefix)[-1].lower()
+            ok = (v in nw.ORDINAL_SCALES.values() and low in nw.ORDINAL_SCALES) or (
+                last_word in nw.TENS and 0 < v < 10) or last_word in nw.SCALES or last_word.rstrip("s") in nw.SCALES
+            if pm.group("and"):
+                ok = last_word in nw.SCALES
+            if ok:
+                pv = nw.parse_ordinal_words(text[pm.start():e])
+                if pv is not None:
+                    s, v = pm.start(), pv
+                    low = text[s:e].lower()
         if low == "second" and _SECOND_BEFORE.search(text, max(0, s - 20), s) and not _SECOND_NOUN.match(text, e):
             continue
         if low == "second" and _SECOND_AFTER.match(text, e):
             continue
         if _ORD_IDIOM_AFTER.match(text, e):
             continue
+        if text[e:e + 1] == "," and (s == 0 or _SENTENCE_START.search(text, max(0, s - 4), s)):
+            continue  # "Second, the plan fails": a list marker
         if low == "first" and _ORD_IDIOM_BEFORE.search(text, max(0, s - 12), s):
             continue
         cands.append((s, e, v))
-    import bisect
     starts = [a for a, _ in spans]
     for s, e, v in cands:
         # skip ordinals inside a longer number reading (fractions: "two thirds", "a third of")

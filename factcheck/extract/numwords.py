@@ -107,7 +107,8 @@ def classify(word: str):
         return ("ord", ORDINAL_WORDS[w])
     if w in ("half", "halves", "quarter", "quarters"):
         return ("denom", 2 if w.startswith("hal") else 4)
-    if w.endswith("s") and w[:-1] in ORDINAL_WORDS:
+    if w.endswith("s") and w[:-1] in ORDINAL_WORDS and w != "seconds":
+        # "thirds", "fifths"; "seconds" is time, "firsts" only counts after a tens word
         return ("denom", ORDINAL_WORDS[w[:-1]])
     return None
 
@@ -127,6 +128,7 @@ def _cardinal(toks, i):
     words = False
     best = None
     last_and = None
+    decimals = False
     k = i
     if toks[k][0] == "a":
         # "a" is a number only before a scale or dozen: "a million", "a hundred", "a dozen"
@@ -141,10 +143,14 @@ def _cardinal(toks, i):
             if last in ("hundred", "scale") and k + 1 < n and toks[k + 1][0] in ("unit", "teen", "tens", "num"):
                 nxt = toks[k + 1]
                 limit = 100 if last == "hundred" else last_scale
-                if nxt[0] == "num" and nxt[1][0] >= limit:
-                    break
+                if nxt[0] == "num" and (nxt[1][0] >= limit or nxt[1][0] == 0 or last != "hundred"):
+                    break  # digits join only "3 hundred and 21", not "3 billion and 10 (people)"
                 if nxt[0] == "unit" and nxt[1] == 0:
                     break
+                if k + 2 < n and toks[k + 2][0] == "scale" and (
+                        toks[k + 2][1] == 100 and last == "hundred"
+                        or last == "scale" and toks[k + 2][1] >= (last_scale or 0)):
+                    break  # "3 hundred and 2 hundred": two numbers
                 k += 1
                 last_and = k
                 last = "and"
@@ -167,11 +173,14 @@ def _cardinal(toks, i):
                 # digits inside a spelled number: "4 thousand 3 hundred and 21"
                 if last not in ("scale", "and", "hundred") or toks[k][4] or v[0] != int(v[0]):
                     break
-                limit = 100 if (last == "hundred" or (last == "and" and cur % 1000)) else last_scale
-                if v[0] >= (limit or 1000):
+                if decimals or "," in toks[k][5]:
+                    break  # "EUR 12.6 billion and 38,000 employees": two numbers
+                limit = 100 if (last == "hundred" or (last == "and" and cur % 1000)) else min(last_scale or 1000, 1000)
+                if v[0] >= limit:
                     break
             cur += v[0]
             step = v[1]
+            decimals = decimals or v[0] != int(v[0])
         elif t == "scale" and v == 100:
             if last in ("hundred", "scale", "and", "dozen"):
                 break
@@ -226,7 +235,7 @@ def _denominator(toks, k):
     if t == "tens" and k + 1 < n and toks[k + 1][0] in ("ord", "denom") and 0 < toks[k + 1][1] < 10:
         t2, v2, txt2 = toks[k + 1][0], toks[k + 1][1], toks[k + 1][5]
         return (k + 2, v + v2, t2 == "denom")
-    if t == "denom":
+    if t == "denom" and v >= 2:
         return (k + 1, v, not txt.lower().endswith(("half", "quarter")))
     if t == "ord" and v > 2:
         return (k + 1, v, False)
@@ -341,16 +350,42 @@ def _parse_unsigned(toks, i):
         r = _mixed(toks, val, info, toks[j + 1], j + 2)
         if r is not None:
             return r
-    # "one hundred and three quarters": the cardinal swallowed the numerator after its last "and"
-    if info["last_and"] is not None and info["last_and"] == j - 1 and toks[j - 1][0] == "unit":
-        head = _cardinal(toks[: j - 2], i)
-        if head is not None and head[0] == j - 2:
-            r = _mixed(toks, head[1], head[3], toks[j - 1], j)
+    if j + 2 < n and toks[j][0] == "and" and toks[j + 1][0] in ("teen", "tens"):
+        c2 = _cardinal(toks, j + 1)
+        d = _denominator(toks, c2[0]) if c2 is not None else None
+        if d is not None and d[2] and 0 < c2[1] < d[1]:
+            r = _mixed(toks, val, info, ("unit", c2[1]) + toks[j + 1][2:], c2[0])
             if r is not None:
                 return r
+    # "twenty and three and three fifths": whole parts joined by "and" before a mixed fraction
+    if (j + 4 < n and toks[j][0] == "and" and toks[j + 1][0] in ("unit", "teen") and toks[j + 2][0] == "and"
+            and toks[j + 3][0] in ("a", "unit") and toks[j + 3][1]):
+        r = _mixed(toks, val + toks[j + 1][1], info, toks[j + 3], j + 4)
+        if r is not None:
+            return r
+    # "one hundred and three quarters", "two hundred and fifty-four hundredths": the cardinal
+    # swallowed the numerator after its last "and"; a numerator below the denominator is a
+    # fraction of one ("and thirty fifths" is not: 130/5)
+    la = info["last_and"]
+    if la is not None and toks[la][0] in ("unit", "teen", "tens"):
+        head = _cardinal(toks[: la - 1], i)
+        num = _cardinal(toks[:j], la)
+        d = _denominator(toks, j)
+        if head is not None and head[0] == la - 1 and num is not None and num[0] == j and d is not None:
+            if 0 < num[1] < d[1] and (j - la == 1 or d[2]):
+                r = _mixed(toks, head[1], head[3], ("unit", num[1]) + toks[la][2:], j)
+                if r is not None:
+                    return r
     f = _fraction_after(toks, i, j, val, info)
     if f is not None:
         return _scaled_fraction(toks, f[0], f[1])
+    # "one one hundred (and) fifth" = 1/105: a numerator followed by a spelled ordinal
+    if j - i == 1 and val == 1 and j < n and toks[j][0] in ("unit", "teen", "tens", "scale"):
+        c2 = _cardinal(toks, j)
+        if c2 is not None:
+            k = c2[0] + (1 if c2[0] < n and toks[c2[0]][0] == "and" else 0)
+            if k < n and toks[k][0] == "ord" and toks[k][1] > 2 and toks[k][1] < 100:
+                return (k + 1, 1.0 / (c2[1] + toks[k][1]), 0.0, True)
     # "point": decimals read digit by digit ("two hundred point zero three" = 200.03)
     if j < n and toks[j][0] == "point" and info["words"]:
         k = j + 1
