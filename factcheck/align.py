@@ -13,10 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .frames import days_apart, reference_time
+from .intervals import numeric_interval
 from .models import Claim, Document
 
 # Scores (context similarity plus evidence) at which a pair counts as one measure.
-AGREE_AT = 0.55
+AGREE_AT = 0.4
 SAME_DOC_AT = 0.75         # restatements inside one text need stronger evidence
 NEAR_BEST = 0.65           # keep partners scoring within this share of a claim's best
 MAX_RATIO = 3.0           # values this many times apart are rarely one measure misstated
@@ -72,8 +73,6 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, idf) -> tuple[flo
         return None  # "the 1970s and 1980s": first pairs with first
     if a.kind in ("date", "date_range") and fa.tense and fb.tense and fa.tense != fb.tense:
         return None  # "the March 3 talks were" and "talks will be held March 19-20" are two events
-    if fa.negated != fb.negated:
-        return None
     ta, tb = reference_time(a, da), reference_time(b, db)
     if a.kind not in ("date", "date_range"):
         explicit = bool(fa.time) and bool(fb.time)
@@ -111,6 +110,9 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, idf) -> tuple[flo
     if ratio > MAX_RATIO:
         s -= 0.5
         ev["magnitudes_differ"] = round(ratio, 1)
+    if fa.negated != fb.negated:
+        s -= 0.2
+        ev["negation_differs"] = True
     ea, eb = set(fa.entities), set(fb.entities)
     if ea and eb:
         j = len(ea & eb) / len(ea | eb)
@@ -122,12 +124,13 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, idf) -> tuple[flo
 
 
 def _magnitude_ratio(a: Claim, b: Claim) -> float:
-    """How many times larger one stated value is than the other (1 for dates and overlapping values)."""
-    if a.kind in ("date", "date_range") or a.interval.low is None or b.interval.low is None:
+    """How many times larger one stated value is than the other, in comparable units (1 for dates)."""
+    if a.kind in ("date", "date_range"):
         return 1.0
-    x = (a.interval.low + (a.interval.high if a.interval.high is not None else a.interval.low)) / 2
-    y = (b.interval.low + (b.interval.high if b.interval.high is not None else b.interval.low)) / 2
-    if x <= 0 or y <= 0:
+    (l1, h1, _), (l2, h2, _) = numeric_interval(a), numeric_interval(b)
+    x = (l1 + h1) / 2 if math.isfinite(h1) else l1
+    y = (l2 + h2) / 2 if math.isfinite(h2) else l2
+    if not (math.isfinite(x) and math.isfinite(y)) or x <= 0 or y <= 0:
         return 1.0
     return max(x, y) / min(x, y)
 

@@ -6,7 +6,6 @@ arithmetic so a reviewer can trust or dismiss it quickly.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import math
 from collections import defaultdict
@@ -15,101 +14,12 @@ import regex
 
 from .align import Pair, align
 from .frames import build_frames, reference_time
-from .models import AmountValue, Claim, DateValue, Document, Finding
+from .intervals import fmt_interval, fmt_num, intervals_meet, numeric_interval, overlap
+from .models import Claim, DateValue, Document, Finding
 from .normalise import SECONDS
 from .rulepack import RuleSpec, Rules
 
 YEAR = SECONDS["year"]
-
-
-# ---------------------------------------------------------------- interval helpers
-
-def numeric_interval(c: Claim) -> tuple[float, float, str | None]:
-    """(low, high, unit) with unbounded sides as ±inf; quantities in their dimension's base unit."""
-    lo = -math.inf if c.interval.low is None else c.interval.low
-    hi = math.inf if c.interval.high is None else c.interval.high
-    unit = c.interval.unit
-    if c.kind == "quantity" and c.unit:
-        conv = _to_base()
-        if conv is not None:
-            try:
-                blo, base = conv(lo, c.unit) if math.isfinite(lo) else (lo, None)
-                bhi, base2 = conv(hi, c.unit) if math.isfinite(hi) else (hi, None)
-                lo, hi, unit = min(blo, bhi), max(blo, bhi), base or base2 or unit
-            except (KeyError, ValueError, TypeError):
-                pass
-    return lo, hi, unit
-
-
-def _to_base():
-    try:
-        from .extract.quantities import to_base
-    except ImportError:
-        return None
-    return to_base
-
-
-def date_interval(c: Claim) -> tuple[dt.date, dt.date]:
-    return c.interval.start or dt.date.min, c.interval.end or dt.date.max
-
-
-def fmt_num(x: float) -> str:
-    if math.isinf(x):
-        return "∞" if x > 0 else "-∞"
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.6g}"
-
-
-def fmt_interval(c: Claim) -> str:
-    if c.kind in ("date", "date_range"):
-        s, e = date_interval(c)
-        return f"{'…' if s == dt.date.min else s}..{'…' if e == dt.date.max else e}"
-    lo, hi, unit = numeric_interval(c)
-    if c.kind in ("duration", "age"):
-        scale, name = _amount_scale(c)
-        lo, hi, unit = lo / scale, hi / scale, name
-    rng = fmt_num(lo) if lo == hi else f"{fmt_num(lo)}..{fmt_num(hi)}"
-    return f"{rng} {unit}" if unit else rng
-
-
-def _amount_scale(c: Claim) -> tuple[float, str]:
-    unit = c.value.unit if isinstance(c.value, AmountValue) else "second"
-    return SECONDS[unit], f"{unit}s"
-
-
-_ENDPOINT = regex.compile(r"\d+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", regex.I)
-
-
-def endpoints(c: Claim) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]] | None:
-    """For a range written with two ends ("1910-1945", "March 19-20"): the span each end allows."""
-    if c.kind != "date_range" or len(_ENDPOINT.findall(c.text)) < 2 or c.interval.start is None \
-            or c.interval.end is None:
-        return None
-    s, e = c.interval.start, c.interval.end
-    if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31) and regex.fullmatch(r"\D*\d{4}\D+\d{2,4}\D*", c.text):
-        return (s, dt.date(s.year, 12, 31)), (dt.date(e.year, 1, 1), e)   # years: each end is a whole year
-    return (s, s), (e, e)
-
-
-def overlap(a: Claim, b: Claim) -> bool:
-    if a.kind in ("date", "date_range"):
-        ea, eb = endpoints(a), endpoints(b)
-        if ea and eb:  # both state where the span begins and ends: both ends must agree
-            return all(x[0] <= y[1] and y[0] <= x[1] for x, y in zip(ea, eb))
-        (s1, e1), (s2, e2) = date_interval(a), date_interval(b)
-        return s1 <= e2 and s2 <= e1
-    l1, h1, _ = numeric_interval(a)
-    l2, h2, _ = numeric_interval(b)
-    return intervals_meet(l1, h1, l2, h2)
-
-
-def intervals_meet(l1: float, h1: float, l2: float, h2: float) -> bool:
-    """Whether two intervals share a value. Rounding intervals are half-open, so
-    "two-day" (1.5..2.5) and "three-day" (2.5..3.5) only touch; a stated point
-    on the boundary ("74,000" against "more than 74,000") still meets."""
-    lo, hi = max(l1, l2), min(h1, h2)
-    return lo < hi or lo == hi and (l1 == h1 or l2 == h2)
 
 
 # ---------------------------------------------------------------- findings

@@ -19,7 +19,9 @@ PRIORITY = {"date_range": 0, "date": 0, "money": 1, "quantity": 2, "duration": 3
 
 # Numbers inside these are identifiers, not claims.
 _NOT_CLAIMS = regex.compile(
-    r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w/])/?(?:[\w-]+/){2,}[\w.-]*", regex.I)
+    r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+"
+    # file paths need two named folders, so "1/1/2016" and "22/Jan/2019" stay dates
+    r"|(?<![\w/])(?:\.{0,2}/)?(?:[A-Za-z_][\w.-]{2,}/){2,}[\w.-]*", regex.I)
 
 
 def find_mentions(text: str, published: dt.date | None = None, start: int = 0) -> list[Mention]:

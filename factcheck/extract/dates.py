@@ -12,8 +12,15 @@ Conventions (inclusive ISO dates; see the docstrings of the resolvers):
   * a single calendar unit (day, month, quarter, year, decade, century) is kind
     `date`; an explicit span of two endpoints is `date_range`;
   * the Nth century is (N-1)00..(N-1)99 ("20th century" = 1900..1999);
-  * "early/mid/late" split a decade into 0-3 / 4-6 / 7-9, a century, year or
-    month into thirds (early = first third ...);
+  * "early/mid/late" split a decade into years 0-3 / 4-6 / 7-9, a century or a
+    month into thirds by days (early = first third ...);
+  * "the weekend" = the Saturday-Sunday of the current week from Friday on, else
+    the last one (future tense: the coming one); "next N days/weeks/months" =
+    the N units after publication, "last/next N quarters" whole quarters; "past
+    N months/years" is left to the duration reader (news reads it as a duration);
+  * "in N days/weeks/..." is a date only in the future tense; "N days after X",
+    "N weeks from tomorrow" shift X; holidays take the occurrence nearest to
+    publication unless "next/last" says otherwise;
   * bare weekdays: past tense (the news default) = the most recent such day on
     or before publication; future tense = the next such day after it; "next X"
     / "last X" / "this X" = X in the next / previous / current Monday-Sunday week;
@@ -144,10 +151,10 @@ PATTERNS: list[tuple[str, str]] = [
     ("half", rf"(?:the\s+)?(?P<n>first|second|latter|1st|2nd)\s+half\s+of\s+(?:(?P<y>{YEAR4})|(?:the\s+)?"
              rf"(?P<rel>this|last|next|current|the)\s+year|(?:the\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|"
              r"[a-z]+(?:[\s-][a-z]+)?)\s+century)"),
-    ("century", rf"(?:(?P<mod>early|mid|late)[\s-]+)?(?:the\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|twenty[\s-]first|"
+    ("century", r"(?:(?P<mod>early|mid|late)[\s-]+)?(?:the\s+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|twenty[\s-]first|"
                 r"twentieth|nineteenth|eighteenth|seventeenth|sixteenth|fifteenth|fourteenth|thirteenth|twelfth|"
                 r"eleventh|tenth)\s+century"),
-    ("decade", rf"(?:(?P<mod>early|mid|late)[\s-]+)?(?:the\s+)?(?:(?P<full>(?:1\d|20)\d0)\s?'?s(?![a-z])|"
+    ("decade", r"(?:(?P<mod>early|mid|late)[\s-]+)?(?:the\s+)?(?:(?P<full>(?:1\d|20)\d0)\s?'?s(?![a-z])|"
                r"'(?P<short>\d0)s(?![a-z])|(?P<short2>\d0)s(?![a-z])|(?:(?P<cw>nineteen|eighteen|twenty)[\s-])?"
                r"(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"),
     ("yrange", rf"(?<![\d.,/$€£-])(?P<y1>{YEAR4})\s*(?:[-–—~]|(?P<w>to|until|till|through|thru|and))\s*"
@@ -232,6 +239,8 @@ def _sub_master(names) -> "regex.Pattern":
 
 
 _MASTER_DIGIT = _sub_master(_DIGIT_FAMILIES)
+# A four-digit number can only open an ISO/compact date, a year, a decade, a year range or "2019 Q3".
+_MASTER_YEAR = _sub_master(("ymd", "ymd8", "qy", "decade", "yrange", "ym2", "ym", "year"))
 # Smaller alternations for the commonest first words (a full-master attempt costs ~15 us).
 _MASTER_MONTH = _sub_master(("mdd", "md", "my", "month"))
 _MASTER_WEEKDAY = _sub_master(("mdy", "mdd", "md", "dm", "weekday"))
@@ -1238,7 +1247,9 @@ _FIRST_WORD = _re.compile(r"[a-z]+")
 def _master_for(text: str, low: str, p: int):
     """The smallest master alternation that covers every family able to start at p."""
     c = low[p]
-    if c.isdigit() or c in "'’":
+    if c.isdigit():
+        return _MASTER_YEAR if low[p:p + 5].isdigit() is False and low[p:p + 4].isdigit() else _MASTER_DIGIT
+    if c in "'’":
         return _MASTER_DIGIT
     fw = _FIRST_WORD.match(low, p, p + 12)
     if fw is not None and low[fw.end():fw.end() + 1] != "-":
@@ -1314,7 +1325,7 @@ def extract_dates(text: str, published: dt.date | None) -> list[Mention]:
         if pm is not None:
             try:
                 a = _atom(name, pm, text, published)
-            except (ValueError, KeyError, OverflowError):
+            except (ValueError, KeyError, OverflowError, TypeError, IndexError, AttributeError):
                 a = None
         if a is None:
             # retry a shorter reading at the same place (e.g. "2007" when "2007 and 2009" is no range)
@@ -1330,9 +1341,16 @@ def extract_dates(text: str, published: dt.date | None) -> list[Mention]:
                 kept[-1] = a
             continue
         kept.append(a)
-    kept = [a for a in _join(text, kept, published) if a.s is not None and a.e is not None]
+    try:
+        kept = _join(text, kept, published)
+    except (ValueError, OverflowError):   # dates at the calendar's edges: keep the atoms unjoined
+        pass
+    kept = [a for a in kept if a.s is not None and a.e is not None]
     if published is not None:
-        kept = _shift(text, kept, published)
+        try:
+            kept = _shift(text, kept, published)
+        except (ValueError, OverflowError):
+            pass
     out = []
     for a in kept:
         if text.startswith(("the ", "The "), a.start) and a.end - a.start > 4:
@@ -1364,7 +1382,7 @@ def _fallback(text: str, st: int, en: int, failed: str, pub: D | None) -> Atom |
             continue
         try:
             a = _atom(name, pm, text, pub)
-        except (ValueError, KeyError, OverflowError):
+        except (ValueError, KeyError, OverflowError, TypeError, IndexError, AttributeError):
             a = None
         if a is not None:
             return a

@@ -1,12 +1,20 @@
 """Extract stage: counts, percentages, ordinals, money and numeric ranges (the only quantulum3-free
 number reader).
 
-How it works: one precompiled "run" regex finds every stretch of number tokens (digits such as
-"34,600", "3.2bn", "1e10", "3/4", and number words such as "thirty-four thousand", "a dozen",
-"two thirds"); numwords.parse_tokens splits a run into numbers.  Each number then looks at the text
-just before it (currency symbol or code, comparison words) and just after it (per cent, currency
-name, "-nation") with anchored regexes, and neighbouring numbers joined by "-", "to", "and" are
-combined into ranges or sports scores.  Spelled and digit ordinals come from a second regex.
+How it works: two precompiled scans find number "atoms" -- digits ("34,600", "3.2bn", "1e10",
+"3/4", "½") on the text and number words ("thirty", "thousand", "dozen", "thirds") on its
+lower-cased copy; atoms separated only by joining gaps ("-", "and", "point", "a", "of a") form a
+run, and numwords.parse_tokens splits a run into numbers ("one hundred and six", "two thirds of a
+million", "3 hundred and 21").  Each number then reads the text just before it (currency symbol or
+code, comparison words) and just after it (per cent, currency name, "-nation") with anchored
+regexes; neighbouring numbers joined by "-", "to", "and" become ranges, sports scores or ratios.
+Ordinals come from a third scan (digit "21st" and spelled "twenty-first").  No per-character
+Python loops: the Python work is per number found.
+
+Readings that belong to other extractors are left out or emitted short so that the longer span
+wins in the merge: years (dates), "two-day"/"45-minute"/"3-inch" (durations, quantities), "100m"
+(a length unless money or "1.2m people").  Identifiers are skipped: numbers in URLs and paths,
+"COVID-19", "Boeing 737", "page 12", clock times, phone numbers, version strings.
 """
 from __future__ import annotations
 
@@ -18,7 +26,7 @@ import regex
 
 from .mention import Mention
 from . import numwords as nw
-from .numwords import CARDINAL, parse_number_words
+from .numwords import CARDINAL, parse_number_words  # noqa: F401  (re-exported for other readers)
 
 # ---------------------------------------------------------------- shared number reading
 
@@ -93,7 +101,7 @@ _DIGIT_NUM = r"""
 (?P<exp>[eE][-+]?\d+(?![\w]))?
 (?P<pow>\^[-+]*\d+)?
 (?P<x10>\x20?[x×]\x20?10\^[-+]?\d+)?
-(?:(?P<sfx>MM|mln|mil|mn|bln|bn|trn|tln|pp|pc|[kKmMbBGp])(?![\w])|\s{1,2}(?P<sfx2>k|K|M|G|mn|mln|bn|bln|trn|tln)(?![\w]))?
+(?:(?P<sfx>MM|mln|mil|mn|bln|bn|trn|tln|bps|bp|pp|pc|[kKmMbBGp])(?![\w])|\s{1,2}(?P<sfx2>k|K|M|G|mn|mln|bn|bln|trn|tln)(?![\w]))?
 (?:(?![A-Za-z\d])|(?=(?:USD|EUR|GBP|JPY|CNY|CHF|AUD|CAD|HKD|SGD|NZD|INR|SEK|NOK|DKK|RMB)(?![A-Za-z])))
 """
 _DIGIT_RE = regex.compile(_DIGIT_NUM, regex.X)
@@ -152,11 +160,11 @@ _PROPORTION_DEN = regex.compile(r"(?:hal(?:f|ves)|thirds?|quarters?|fourths?|fif
 _REF_NOUN = regex.compile(
     r"\b(?:page|pages|p\.|pp\.|chapter|article|section|paragraph|clause|verse|route|flight|room|gate|"
     r"platform|version|episode|exhibit|figure|fig\.|table|appendix|annex|amendment|resolution|no\.|nos\.|"
-    r"number|highway|interstate|channel|psalm|stage|level|grade|tier|bus|model|series|type|category|"
+    r"no|number|highway|interstate|channel|psalm|stage|level|grade|tier|bus|model|series|type|category|"
     r"cat\.|row|seat|lane|pier|berth|terminal|unit|apartment|flat|suite|box|lot|ward|district|zone|"
     r"phase|track|line|act|scene|part|volume|vol\.|issue|book|lesson|step|question|item)\s+\Z", regex.I)
 # a capitalised word in mid-sentence right before a bare integer names a thing ("Boeing 737")
-_NAME_BEFORE = regex.compile(r"(?<=[\w,)]\x20|[\w,)]\x20\S+\x20)(?P<w>[A-Z][A-Za-z]+)\x20\Z")
+_NAME_BEFORE = regex.compile(r"(?<=[\w,)]\x20|[\w,)]\x20\S+\x20)(?P<w>[a-z]?[A-Z][A-Za-z]+)\x20\Z")
 _NOT_NAMES = set("""
 January February March April May June July August September October November December Jan Feb Mar
 Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue
@@ -241,6 +249,7 @@ _SUFFIX_RE = regex.compile(
       (?P<pct>\x20?%|[\x20\u00a0]?(?:per[\x20-]?cent|percent|pct)s?(?!\w)|[\x20\u00a0]percentages?(?!\w))
       (?P<pp>[\x20\u00a0]?-?(?:percentage[\x20-]?)?points?(?!\w))?
     | [\x20\u00a0]?(?P<ppt>percentage[\x20-]points?|pct[\x20-]points?|ppts?|pp)(?!\w)
+    | [\x20\u00a0]?(?P<bp>basis[\x20-]points?|bps|bp)(?!\w)
     | (?P<cursep>[\x20\u00a0]?-?)(?:(?P<adj>{_CUR_ADJ_RE})[\x20\u00a0]+)?(?P<cw>(?:{_CUR_WORD_RE})(?:e?s)?|yuan|元)(?P<sterling>\x20sterling)?(?![\w])
     | [\x20\u00a0]?(?P<iso>USD|EUR|GBP|JPY|CNY|CHF|AUD|CAD|HKD|SGD|NZD|INR|KRW|RUB|BRL|MXN|SEK|NOK|DKK|PLN|TRY|ZAR|ILS|AED|SAR|CZK|HUF|THB|MYR|IDR|PHP|TWD|NGN|EGP|RMB|BTC|usd|eur|gbp|rmb|btc)(?P<isoscale>\x20(?:million|billion|trillion|thousand|mn|bn))?(?![\w])
     | [\x20\u00a0]?(?P<miso>M(?:USD|EUR|GBP|AUD|CAD|CHF|SEK|NOK|DKK|JPY))(?![\w])
@@ -411,6 +420,8 @@ def _read_digits(m):
         b = int(den)
         if not 0 <= v < b or b not in _DENS or dec:
             return None
+        if _DATE_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+            return None  # "on 5/8": a date
         v = v / b
         step = 0.0
     if exp:
@@ -429,7 +440,7 @@ def _read_digits(m):
         step = 0.0
     sfx = sfx or sfx2
     scaled = False
-    if sfx in ("p", "pp", "pc"):
+    if sfx in ("p", "pp", "pc", "bp", "bps"):
         scaled = sfx  # pence, percentage points, per cent: no scale
     elif sfx:
         mult = _SCALE_SFX[sfx]
@@ -444,7 +455,8 @@ def _read_digits(m):
 _VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
            "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
 _DEC_COMMA = regex.compile(r"\d+,\d{1,2}")
-_DENS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100}
+_DATE_BEFORE = regex.compile(r"\b(?:on|since|by|until|till|before|after)\s+\Z", regex.I)
+_DENS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100}
 
 
 def _digit_token(m):
@@ -567,7 +579,7 @@ def _parse_run(text, toks, found):
             continue
         j, v, step, frac = r
         first, last = toks[i], toks[j - 1]
-        if first[0] == "scale" and (first[5][-1:] in "sS" or first[1] >= 1000):
+        if first[0] == "scale" and (first[5][-1:] in "sS" or first[1] >= 1000 or j == i + 1):
             i = j  # "thousands", "hundreds of thousands", bare "million": vague, no value
             continue
         has_num = False
@@ -719,8 +731,9 @@ def _reject(text: str, x: _N) -> bool:
             if _REF_NOUN.search(text, max(0, s - 14), s):
                 return True
             nm = _NAME_BEFORE.search(text, max(0, s - 30), s)
-            if nm and nm.group("w") not in _NOT_NAMES and not _NOT_NAMES_RE.fullmatch(nm.group("w")):
-                return True
+            if (nm and nm.group("w") not in _NOT_NAMES and not _NOT_NAMES_RE.fullmatch(nm.group("w"))
+                    and not _COUNT_NOUN_AFTER.match(text, e)):
+                return True  # ...unless a plural noun follows: "in Varo 14 people died"
         # names with digits: "COVID-19", "F-16", "MH-17", "G-7"
         if before[-1:] == "-" and before[:1].isalpha() and _NAME_DASH.search(text, max(0, s - 12), s):
             return True
@@ -802,6 +815,9 @@ def _attach_context(text: str, x: _N) -> None:
     if x.scaled == "p":
         x.kind, x.unit, x.dim = "money", "pence", "currency"  # "101.25p"
         return
+    if x.scaled in ("bp", "bps"):
+        x.kind, x.unit = "percent", "basis point"  # "50bp"
+        return
     if x.scaled == "pc":
         x.kind, x.unit = "percent", "percent"  # "2.1pc"
         return
@@ -818,6 +834,11 @@ def _attach_context(text: str, x: _N) -> None:
         return
     sm = _SUFFIX_RE.match(text, e)
     if sm:
+        if sm.group("bp"):
+            x.kind, x.unit, x.dim = "percent", "basis point", None  # 25 basis points = 0.25 points
+            x.end = sm.end()
+            x.extra = None
+            return
         if sm.group("pct") is not None or sm.group("ppt"):
             if x.frac and x.words:
                 # "two thirds percent"? keep as count
@@ -890,10 +911,6 @@ def _money_suffix(text, x):
         x.value *= mult
         x.step = (x.step or 1.0) * mult
         x.end = m.end()
-    elif x.scaled == "m" or x.scaled == "b":
-        pass
-    if x.value == 0 and False:
-        x.drop = True
 
 
 def _apply_currency_word(text, x, sm) -> bool:
@@ -917,20 +934,17 @@ def _apply_currency_word(text, x, sm) -> bool:
         if adj in ("us", "u.s.", "american") and base != "dollar":
             code = _CUR_WORDS[base]
     if base in _AMBIGUOUS_CUR and not adj and not sm.group("sterling"):
-        # "5 pounds" may be a weight, "won" a verb: trust them with a scale or a big amount
-        if not (x.word_scale or x.scaled or abs(x.value) >= 1000 and base != "pound"):
-            if base == "pound" and (x.word_scale or x.scaled):
-                pass
-            else:
-                return False
+        # "5 pounds" may be a weight, "won" a verb, "the 1,000 mark" a threshold: trust them only
+        # with a scale word ("42 million pounds") or, for the rarer ones, a large amount
+        scaled = bool(x.word_scale or x.scaled)
+        if base in ("mark", "real") and not (scaled and cw.endswith("s")):
+            return False
+        if not (scaled or (abs(x.value) >= 1000 and base not in ("pound", "mark", "real"))):
+            return False
     if base == "franc" and not adj:
         code = "franc"
-    if base in ("rupee",) and not adj:
-        code = "INR"
     x.kind, x.unit, x.dim = "money", code, "currency"
     x.end = sm.end()
-    if sm.group("cursep") and "-" in sm.group("cursep"):
-        pass
     x.extra = None
     # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50."
     if base in ("dollar", "euro", "pound", "yuan", "kuai"):
@@ -1087,7 +1101,6 @@ def _yearlike(x: _N) -> bool:
 
 def _try_range(text: str, a: _N, b: _N):
     """A range joining a and b, "pair" when they are two counts of a score, or None."""
-    between = text[a.end:b.start]
     sm = _RANGE_SEP_RE.search(text, a.end, b.start)
     if sm is None or sm.start() != a.end:
         return None
@@ -1099,16 +1112,11 @@ def _try_range(text: str, a: _N, b: _N):
         return None  # "three-nought-four", "twenty-thirty": not a range
     if sm.group("and") and not (pre and pre.group().lower().startswith("between")):
         return None
-    if sm.group("to") and sm.group("to").lower() != "to" and False:
-        return None
     # units must agree: a bare first number borrows the second's unit ("30-40%", "$15-20 million")
     if a.kind != "count" and b.kind != "count" and (a.kind != b.kind or a.unit != b.unit):
         return None
-    if a.kind != "count" and b.kind == "count" and not b.unit:
-        if a.kind == "money" and (b.word_scale or b.scaled):
-            pass
-        else:
-            return None
+    if a.kind != "count" and b.kind == "count" and not b.unit and not (a.kind == "money" and (b.word_scale or b.scaled)):
+        return None  # "$15 to 20 people" is not a money range; "$15-20 million" is
     if a.unit and b.kind == "count" and b.unit and a.unit != b.unit:
         return None
     if a.kind == "count" and a.unit and b.kind == "count" and b.unit != a.unit:

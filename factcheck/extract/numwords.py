@@ -233,7 +233,7 @@ def _denominator(toks, k):
         return None
     t, v, _, _, _, txt = toks[k]
     if t == "tens" and k + 1 < n and toks[k + 1][0] in ("ord", "denom") and 0 < toks[k + 1][1] < 10:
-        t2, v2, txt2 = toks[k + 1][0], toks[k + 1][1], toks[k + 1][5]
+        t2, v2 = toks[k + 1][0], toks[k + 1][1]
         return (k + 2, v + v2, t2 == "denom")
     if t == "denom" and v >= 2:
         return (k + 1, v, not txt.lower().endswith(("half", "quarter")))

@@ -1,0 +1,122 @@
+"""Number extractor: table-driven cases from tests/cases/extract/numbers.yaml, the shared number
+readers (number_step, parse_number, NUMBER_PATTERN) and a few properties."""
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+
+import pytest
+import regex
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract.mention import KINDS
+from factcheck.extract.numbers import DIGITS, NUMBER_PATTERN, extract_numbers, number_step, parse_number
+
+CASES = yaml.safe_load((Path(__file__).parent.parent / "cases" / "extract" / "numbers.yaml").read_text())
+
+
+def _close(a, b) -> bool:
+    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _merged(text):
+    """The merge step's rule: longer spans win, overlaps dropped; result in text order."""
+    kept, taken = [], [False] * (len(text) + 1)
+    for m in sorted(extract_numbers(text), key=lambda m: (-(m.end - m.start), m.start)):
+        if any(taken[m.start:m.end]):
+            continue
+        taken[m.start:m.end] = [True] * (m.end - m.start)
+        kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
+def test_case(case):
+    text = case["text"]
+    got = _merged(text)
+    want = case["expected"]
+    assert [text[m.start:m.end] for m in got] == [e["text"] for e in want]
+    for m, e in zip(got, want):
+        assert m.kind == e["kind"], e["text"]
+        assert set(m.value) == {"low", "high"}
+        assert _close(m.value["low"], e["value"]["low"]) and _close(m.value["high"], e["value"]["high"]), (e["text"], m.value)
+        if "unit" in e:
+            assert m.unit == e["unit"], (e["text"], m.unit)
+        if "qualifier" in e:
+            assert m.qualifier == e["qualifier"], (e["text"], m.qualifier)
+        if "step" in e:
+            assert _close(m.step, e["step"]), (e["text"], m.step)
+        if m.kind == "money":
+            assert m.dimension == "currency"
+
+
+@pytest.mark.parametrize("s,step", [
+    ("34,600", 100), ("21,000", 1000), ("13", 0), ("3.2", 0.1), ("52.4", 0.1), ("28.50", 0.01),
+    ("five", 0), ("0", 0), ("100", 100), ("-40", 10),
+])
+def test_number_step(s, step):
+    assert _close(number_step(s), step)
+
+
+@pytest.mark.parametrize("s,value,step", [
+    ("34,600", 34600, 100), ("1.5", 1.5, 0.1), ("thirty-four thousand six hundred", 34600, 0),
+    ("1.2 million", 1_200_000, 100_000), ("3bn", 3e9, 1e9), ("two thirds", 2 / 3, 0), ("a dozen", 12, 0),
+    ("2.5k", 2500, 100), ("1 234 567", 1234567, 0), ("-7", -7, 0),
+])
+def test_parse_number(s, value, step):
+    v, st_ = parse_number(s)
+    assert _close(v, value) and _close(st_, step)
+
+
+@pytest.mark.parametrize("s", ["$3", "three apples", "", "abc", "COVID"])
+def test_parse_number_rejects(s):
+    assert parse_number(s) is None
+
+
+def test_shared_patterns_read_numbers():
+    assert regex.fullmatch(DIGITS, "34,600") and regex.fullmatch(DIGITS, "3.25")
+    assert regex.fullmatch(NUMBER_PATTERN, "thirty-four thousand six hundred", regex.I)
+    assert regex.fullmatch(NUMBER_PATTERN, "five", regex.I)
+
+
+def test_mentions_are_well_formed():
+    text = ("Between 30 and 40 people, 43% of voters, EUR 4,100m, the 21st, a third of the board, "
+            "3-1 in the final, twice, 1,234.5 tonnes and more than 12,000 evacuees.")
+    for m in extract_numbers(text):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == text[m.start:m.end].strip()
+        assert m.kind in KINDS and m.source == "numbers"
+        assert m.value["low"] <= m.value["high"]
+        assert m.step >= 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-%$€£/abtwohundredfirstmillion")), max_size=60))
+def test_never_crashes_and_spans_are_valid(text):
+    for m in extract_numbers(text):
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.value["low"] <= m.value["high"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12))
+def test_grouped_integers_round_trip(n):
+    s = f"{n:,}"
+    text = f"They counted {s} items."
+    got = [m for m in extract_numbers(text) if text[m.start:m.end] == s]
+    if 1900 <= n <= 2099:  # a bare year-like number is left to the date reader
+        return
+    assert got and got[0].value["low"] == n
+
+
+def test_speed_one_megabyte():
+    para = ("About 34,600 Japanese died, the two sides said on the second day of talks. Turnout was "
+            "58.1% and EUR 4,100m changed hands; between 30 and 40 people, more than 12,000 evacuees, "
+            "three-quarters of the votes, the 21st meeting and a six-nation deal were reported. ")
+    text = para * (1_000_000 // len(para))
+    t0 = time.process_time()
+    extract_numbers(text)
+    assert time.process_time() - t0 < 2.0  # generous bound for slow CI; measured ~0.4 s
