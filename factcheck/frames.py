@@ -211,8 +211,8 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
                 break
             if low in ("of", "the", "a", "an", "more", "other", "its", "their", "his", "her", "new", "and"):
                 continue
-            if low in lex.stop:
-                break
+            if low in lex.stop or (low.endswith("ed") and t.stem in lex.predicate_of):
+                break  # "74,197 watched": a verb follows, not a counted noun
             measure = lex.measure_of.get(t.stem, t.stem)
             break
     clause = text[max(s0, c.start - 60): min(s1, c.end + 60)]
@@ -229,7 +229,7 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
         time = c.value
     else:
         dated = [o for o in group if o is not c and isinstance(o.value, DateValue)
-                 and (0 <= c.start - o.end <= 40 or 0 <= o.start - c.end <= 25)]
+                 and _same_clause(text, o, c, s0)]
         if dated:
             time = min(dated, key=lambda o: abs(o.start - c.start)).value
     before = toks[first - 1].text.lower() if first > 0 else ""
@@ -237,6 +237,17 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, time=time, hedges=hedges, incidental=incidental,
                  attribution=attribution, negated=negated, words=words[:24],
                  tense=_tense(text, s0, s1, c), series=series[:2] if series else None)
+
+
+def _same_clause(text: str, date: Claim, c: Claim, s0: int) -> bool:
+    """Whether a date sits in the claim's own clause: close by, with no clause break between
+    (a sentence-opening date, "In 2008, 50 people died", governs the whole sentence)."""
+    if date.end <= c.start:
+        gap = text[date.end:c.start]
+        mid_sentence = not text[s0:date.start].strip(" \"'“‘(").lower() in ("", "in", "on", "by", "since", "during")
+        return len(gap) <= 40 and (not regex.search(r"[,;:]", gap) or not mid_sentence)
+    gap = text[c.end:date.start]
+    return len(gap) <= 25 and not regex.search(r"[,;:]", gap)
 
 
 def _tense(text: str, s0: int, s1: int, c: Claim) -> str | None:
