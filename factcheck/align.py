@@ -6,6 +6,7 @@ claims sharing a key are compared, so cost grows with the corpus, not its square
 """
 from __future__ import annotations
 
+import bisect
 import math
 
 import regex
@@ -113,6 +114,14 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, idf) -> tuple[flo
     if fa.negated != fb.negated:
         s -= 0.2
         ev["negation_differs"] = True
+    aa, ab = set(fa.actors), set(fb.actors)
+    if aa and ab:
+        if aa & ab:
+            s += 0.15
+            ev["actors"] = sorted(aa & ab)
+        else:
+            s -= 0.3
+            ev["actors_differ"] = [sorted(aa), sorted(ab)]
     ea, eb = set(fa.entities), set(fb.entities)
     if ea and eb:
         j = len(ea & eb) / len(ea | eb)
@@ -137,21 +146,35 @@ def _magnitude_ratio(a: Claim, b: Claim) -> float:
 
 def candidate_pairs(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
     """Pairs of claims in one family that share a blocking key (predicate, measure or a near word)."""
+    return list(iter_candidate_pairs(claims))
+
+
+def iter_candidate_pairs(claims: list[Claim]):
+    """candidate_pairs one claim at a time, in the same order, without holding every pair in memory.
+
+    Each claim's partners are the later claims in the postings of its keys, so
+    a pair is produced once, as (earlier, later), sorted by their positions.
+    """
     index: dict[tuple, list[int]] = defaultdict(list)
+    keys_of: list[list[tuple]] = []
     for i, c in enumerate(claims):
         f = c.frame
         keys = {("p", f.predicate), ("m", f.measure)} | {("w", w) for w in f.words[:4]}
-        for k in keys:
-            if k[1]:
-                index[(family(c), k)].append(i)
-    seen: set[tuple[int, int]] = set()
-    for posting in index.values():
-        if len(posting) > MAX_POSTING:
-            continue
-        for x in range(len(posting)):
-            for y in range(x + 1, len(posting)):
-                seen.add((posting[x], posting[y]))
-    return [(claims[i], claims[j]) for i, j in sorted(seen)]
+        fam = family(c)
+        own = [(fam, k) for k in keys if k[1]]
+        keys_of.append(own)
+        for k in own:
+            index[k].append(i)           # postings are ascending: claims are visited in order
+    for i, own in enumerate(keys_of):
+        partners: set[int] = set()
+        for k in own:
+            posting = index[k]
+            if len(posting) > MAX_POSTING or posting[-1] == i:
+                continue
+            partners.update(posting[bisect.bisect_right(posting, i):])
+        a = claims[i]
+        for j in sorted(partners):
+            yield a, claims[j]
 
 
 def _restatements(claims: list[Claim], scored: list[Pair]) -> dict[str, str]:
@@ -181,9 +204,10 @@ def align(docs: list[Document], claims: list[Claim]) -> tuple[list[Pair], dict]:
     def idf(w: str) -> float:
         return math.log(1.0 + n / (1 + df.get(w, 0)))
 
-    cands = candidate_pairs(claims)
+    n_cands = 0
     scored: list[Pair] = []
-    for a, b in cands:
+    for a, b in iter_candidate_pairs(claims):
+        n_cands += 1
         r = score_pair(a, b, by_id[a.doc], by_id[b.doc], idf)
         if r is None:
             continue
@@ -205,5 +229,5 @@ def align(docs: list[Document], claims: list[Claim]) -> tuple[list[Pair], dict]:
         if p.score >= NEAR_BEST * ba[0] and p.score >= NEAR_BEST * bb[0]:
             p.best = ba[1] == group[p.b.id] and bb[1] == group[p.a.id]
             kept.append(p)
-    stats = {"claims": len(claims), "candidate_pairs": len(cands), "aligned_pairs": len(kept)}
+    stats = {"claims": len(claims), "candidate_pairs": n_cands, "aligned_pairs": len(kept)}
     return kept, stats

@@ -17,6 +17,8 @@ _FUTURE = regex.compile(r"\b(?:will|shall|would|is to|are to|is due to|are due t
 _PAST = regex.compile(r"\b(?:was|were|had|did|ago|last|previous|earlier|former|follow-up to)\b|\b\w{3,}ed\b", regex.I)
 # Tokens that join two claims into one coordinated series ("the 1970s and 1980s").
 _COORD = regex.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/|to|through|until|till|-|–)\s*(?:the\s+|in\s+|on\s+)?$", regex.I)
+# A date next to a reporting verb ("officials said Thursday") dates the statement, not the news.
+_SPEECH = frozenset({"said", "says", "told", "added", "stated", "reported", "quoted", "wrote", "confirmed"})
 # A small count after these only refers back to things already named ("the two countries").
 _REFERRING = frozenset({"the", "these", "those", "both", "its", "their", "our", "his", "her", "all", "between"})
 _CAPS = regex.compile(r"\b\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*")
@@ -170,7 +172,9 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     def in_claim(t):
         return any(a <= t.start < b for a, b in others) or (c.start <= t.start < c.end)
 
-    # Context words, nearest first, with the claim's own words left out.
+    # Context words, nearest first, with the claim's own words left out; words in
+    # another clause ("..., but Leal sealed the win in the 89th minute") count as far.
+    c0, c1 = _clause(text, s0, s1, lo, hi)
     ranked = []
     for i, t in enumerate(toks):
         if i in inside or in_claim(t) or t.text[0].isdigit():
@@ -179,6 +183,8 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
         if low in lex.stop or len(low) < 2:
             continue
         d = first - i if i < first else i - last
+        if not c0 <= t.start < c1:
+            d += CLAUSE_DISTANCE
         ranked.append((d, i, lex.measure_of.get(t.stem, lex.predicate_of.get(t.stem, t.stem))))
     for j, t in enumerate(prev):
         low = t.text.lower()
@@ -194,6 +200,8 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
         if p is None or i in inside:
             continue
         d = (first - i) if i < first else (i - last) * 1.3
+        if not c0 <= t.start < c1:
+            d += CLAUSE_DISTANCE
         if d <= 12:
             near.append((d, p))
     near.sort()
@@ -215,6 +223,11 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
                 break  # "74,197 watched": a verb follows, not a counted noun
             measure = lex.measure_of.get(t.stem, t.stem)
             break
+    if measure is None and first >= 2 and toks[first - 1].text.lower() == "of":
+        # "a crowd of 74,197", "a toll of 41": the noun before "of" is what is counted
+        head = toks[first - 2]
+        if head.text.lower() not in lex.stop and not head.text[0].isdigit():
+            measure = lex.measure_of.get(head.stem, head.stem)
     clause = text[max(s0, c.start - 60): min(s1, c.end + 60)]
     hedges = tuple(sorted({m.group().lower() for m in lex.hedge_re.finditer(clause)})) if lex.hedge_re else ()
     negated = any(t.text.lower() in lex.negation for t in toks[max(0, first - 4): first])
@@ -232,11 +245,53 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
                  and _same_clause(text, o, c, s0)]
         if dated:
             time = min(dated, key=lambda o: abs(o.start - c.start)).value
+    actors = _actors(text, c0, lo, lex)
     before = toks[first - 1].text.lower() if first > 0 else ""
-    incidental = c.kind == "count" and before in _REFERRING and c.step == 0 and (c.value.high or 0) < 10
-    return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, time=time, hedges=hedges, incidental=incidental,
+    after = toks[last + 1].text.lower() if last + 1 < len(toks) else ""
+    incidental = (c.kind == "count" and before in _REFERRING and c.step == 0 and (c.value.high or 0) < 10) or \
+        (c.kind == "date" and (before in _SPEECH or after in _SPEECH))
+    return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, time=time, hedges=hedges, incidental=incidental,
                  attribution=attribution, negated=negated, words=words[:24],
                  tense=_tense(text, s0, s1, c), series=series[:2] if series else None)
+
+
+CLAUSE_DISTANCE = 10
+_CLAUSE_BREAK = regex.compile(
+    r"[;:]|\s[–—-]\s|,\s+(?=(?:but|while|whereas|although|though|and|as|with|after|before|when|which|who)\b)"
+    r"|\s(?=(?:but|while|whereas)\s)", regex.I)
+
+
+def _clause(text: str, s0: int, s1: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause of text[s0:s1] that holds text[lo:hi]."""
+    start, end = s0, s1
+    for m in _CLAUSE_BREAK.finditer(text, s0, s1):
+        if m.end() <= lo:
+            start = m.end()
+        elif m.start() >= hi:
+            end = m.start()
+            break
+    return start, end
+
+
+_NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)*")
+_NOT_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "january", "february", "march", "april", "june", "july", "august", "september",
+                        "october", "november", "december", "then", "but", "and", "after", "before"})
+
+
+def _actors(text: str, c0: int, lo: int, lex: Lexicon) -> tuple[str, ...]:
+    """The first and the nearest names in the clause before a claim: who it is about."""
+    names = []
+    for m in _NAME.finditer(text, c0, lo):
+        words = [w.strip(".'’").removesuffix("'s").removesuffix("’s") for w in m.group().split()]
+        words = [w for w in words if w and w.lower() not in lex.stop and w.lower() not in _NOT_NAMES]
+        if not words:
+            continue
+        full = " ".join(words).lower()
+        names.append(lex.alias_of.get(full) or lex.alias_of.get(words[-1].lower()) or words[-1].lower())
+    if not names:
+        return ()
+    return tuple(sorted({names[0], names[-1]}))
 
 
 def _same_clause(text: str, date: Claim, c: Claim, s0: int) -> bool:

@@ -75,6 +75,7 @@ class Frame(Frozen):
     predicate: str | None = None        # canonical predicate nearest the claim ("die", "return")
     predicates: tuple[str, ...] = ()    # every predicate near the claim, nearest first
     entities: tuple[str, ...] = ()      # canonical participants and places
+    actors: tuple[str, ...] = ()        # who the claim's clause is about: its first and nearest names
     time: DateValue | None = None       # when the claim refers to
     hedges: tuple[str, ...] = ()
     attribution: str | None = None
@@ -127,6 +128,9 @@ class Finding(Frozen):
     message: str
     claims: tuple[str, ...]
     explanation: dict
+    # Set by the CI gate when an inline comment or a baseline accepts the finding:
+    # {"by": "inline"|"baseline", "reason": str, "path": str, "line": int|None}.
+    suppressed: dict | None = None
 
 
 class Report(Frozen):
@@ -136,5 +140,7 @@ class Report(Frozen):
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
     summary: dict
+    # Set by `check --baseline`: {"path": str, "accepted": int, "matched": int, "stale": [entries]}.
+    baseline: dict | None = None
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)

@@ -1,22 +1,37 @@
 """The plan: extraction is a pure map over documents; checking groups claims by block and compares within.
 
-Kept small and named so a later step can run the same plan on a distributed engine:
-`claims_for(doc, rules)` is the map, `engine.find_findings(docs, claims, rules)` the reduce.
+Kept small and named so a later step can run the same plan on a distributed engine.
+The seam between the stages is three functions and plain records:
+
+- map: `claims_for(doc, rules) -> list[Claim]` reads one Document and nothing else;
+  `extract_all(docs, rules, jobs, cache)` runs it over a process pool and through
+  the cache (`cache.py`), in document order, so the output never depends on jobs;
+- reduce: `engine.find_findings(docs, claims, rules, stats)` frames each document's
+  claims (per document again), blocks them by family and key (`align.candidate_pairs`),
+  compares within each block and merges the findings in a fixed order;
+- `check(paths, ...)` wires ingest -> extract_all -> find_findings -> Report.
+
+A Claim's wire JSON (`cache.encode`) is what crosses a process boundary, so a worker
+on another machine needs only the Documents and the Rules.
 """
 from __future__ import annotations
 
 import datetime as dt
+import os
 
-from .extract import find_mentions
-from .extract.qualifiers import read_qualifier
-from .ingest import LineIndex, sentences
 from .models import Claim, Document
-from .normalise import to_claim
 from .rulepack import Rules
 
 
 def claims_for(doc: Document, rules: Rules) -> list[Claim]:
     """Every claim in one document, in text order."""
+    # NOTE: imported here, not at the top: the extractors compile their patterns on
+    # import (about a second), which a run served from the cache need not pay.
+    from .extract import find_mentions
+    from .extract.qualifiers import read_qualifier
+    from .ingest import LineIndex, sentences
+    from .normalise import to_claim
+
     text = doc.text
     spans = sentences(text, doc.body_start)
     lines = LineIndex(text)
@@ -28,10 +43,107 @@ def claims_for(doc: Document, rules: Rules) -> list[Claim]:
         if m.qualifier:
             entry, hedge, qual = None, None, m.qualifier
         else:
-            entry, hedge = read_qualifier(text, m.start, m.end, rules.qualifiers, sent[0], sent[1])
+            entry, hedge = read_qualifier(text, m.start, m.end, rules.qualifiers, sent[0], sent[1], m.kind)
             qual = entry.qualifier if entry else "exact"
         out.append(to_claim(m, doc, lines, sent, qual, entry, hedge, rules.tolerance))
     return out
+
+
+def _jobs(jobs: int | None) -> int:
+    if jobs:
+        return max(1, int(jobs))
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+_WORKER_RULES: Rules | None = None
+
+
+def _init_worker(rules: Rules) -> None:
+    global _WORKER_RULES
+    _WORKER_RULES = rules
+
+
+def _extract_blob(doc: Document) -> tuple[bool, str]:
+    """In a worker: (True, claims as cache JSON) or (False, what went wrong) for one document."""
+    from .cache import encode
+    try:
+        return True, encode(claims_for(doc, _WORKER_RULES))
+    except Exception as e:  # one bad file must not cost the others their results
+        return False, f"{type(e).__name__}: {e}"
+
+
+def extract_all(docs: list[Document], rules: Rules, jobs: int | None = None, cache=None,
+                progress=None) -> tuple[dict[str, list[Claim]], dict[str, str]]:
+    """Claims of every document ({doc id: claims}) and extraction failures ({doc id: message}).
+
+    Documents found in `cache` (a cache.Cache) are not extracted; the rest are,
+    by `jobs` processes (default: every core), and stored. The result is the
+    same for any `jobs` and cache state: extraction is pure, and cached claims
+    encode floats exactly. `progress(done, total, claims)` is called as documents finish.
+    """
+    from .cache import decode, doc_key, encode
+
+    total = len(docs)
+    out: dict[str, list[Claim]] = {}
+    errors: dict[str, str] = {}
+    keys = {doc_key(d, rules.digest): d for d in docs} if cache is not None else {}
+    if keys:
+        for key, claims in cache.get_many(keys).items():
+            out[keys[key].id] = claims
+    todo = [d for d in docs if d.id not in out]
+    found = sum(len(c) for c in out.values())
+    if progress and out:
+        progress(len(out), total, found)
+    fresh: list[tuple[str, str, str]] = []
+    key_of = {d.id: k for k, d in keys.items()}
+    n = min(_jobs(jobs), len(todo))
+
+    def done(doc: Document, ok: bool, result) -> None:
+        nonlocal found
+        if not ok:
+            errors[doc.id] = result
+        else:
+            claims, blob = result
+            out[doc.id] = claims
+            found += len(claims)
+            if doc.id in key_of:
+                fresh.append((key_of[doc.id], doc.path, blob if blob is not None else encode(claims)))
+        if progress:
+            progress(len(out) + len(errors), total, found)
+
+    if n <= 1 or len(todo) < 4:
+        for doc in todo:
+            try:
+                done(doc, True, (claims_for(doc, rules), None))
+            except Exception as e:
+                done(doc, False, f"{type(e).__name__}: {e}")
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        ctx = multiprocessing.get_context(method)
+        chunk = max(1, min(32, len(todo) // (n * 8)))
+        try:
+            with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
+                                     initargs=(rules,)) as pool:
+                for doc, (ok, result) in zip(todo, pool.map(_extract_blob, todo, chunksize=chunk)):
+                    done(doc, ok, (decode(result), result) if ok else result)
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): finish what it left here, one by one.
+            for doc in todo:
+                if doc.id not in out and doc.id not in errors:
+                    try:
+                        done(doc, True, (claims_for(doc, rules), None))
+                    except Exception as e:
+                        done(doc, False, f"{type(e).__name__}: {e}")
+    if cache is not None and fresh:
+        cache.put_many(fresh)
+    return out, errors
 
 
 def document_from_text(text: str, published: dt.date | None = None, doc_id: str = "text") -> Document:
@@ -40,21 +152,63 @@ def document_from_text(text: str, published: dt.date | None = None, doc_id: str 
                     sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
-def check(paths, manifest=None, rule_paths=()):
-    """Load documents and rules, extract every claim, run the rules: the whole job as a Report."""
+def _open_cache(cache):
+    """A cache.Cache for check()'s `cache` argument: True (the default folder), a folder, or None/False."""
+    if cache is None or cache is False:
+        return None
+    from .cache import Cache, default_folder
+    if cache is True:
+        return Cache(default_folder())
+    if isinstance(cache, (str, os.PathLike)):
+        return Cache(cache)
+    return cache
+
+
+def check(paths, manifest=None, rule_paths=(), exclude=(), progress=None, jobs: int | None = None,
+          cache=None, stats: dict | None = None):
+    """Load documents and rules, extract every claim, run the rules: the whole job as a Report.
+
+    `jobs` processes extract (default: every core); `cache` is True for the default
+    cache folder, a folder, a cache.Cache, or None for none. Files that fail to
+    extract are listed in summary["errors"] (path and message) and the rest still
+    checked. `stats`, if given, receives timings, cache counts and the engine's
+    counts (candidate_pairs, aligned_pairs).
+    """
+    import time
+
     from . import __version__
-    from .engine import find_findings
     from .ingest import load_documents
     from .models import Report
     from .rulepack import load_rules
 
+    t0 = time.perf_counter()
     rules = load_rules(list(rule_paths))
-    docs = load_documents(paths, manifest)
-    claims = [c for d in docs for c in claims_for(d, rules)]
-    claims, findings = find_findings(docs, claims, rules)
+    docs = load_documents(paths, manifest, tuple(exclude))
+    t1 = time.perf_counter()
+    store = _open_cache(cache)
+    try:
+        by_doc, errors = extract_all(docs, rules, jobs, store, progress)
+        if stats is not None and store is not None:
+            stats.update(cache_hits=store.hits, cache_misses=store.misses, cache_rejected=store.rejected)
+    finally:
+        if store is not None and store is not cache:
+            store.close()
+    t2 = time.perf_counter()
+    from .engine import find_findings
+
+    claims = [c for d in docs for c in by_doc.get(d.id, ())]
+    engine_stats: dict = {}
+    claims, findings = find_findings(docs, claims, rules, stats=engine_stats)
+    t3 = time.perf_counter()
     summary = {"documents": len(docs), "claims": len(claims), "findings": len(findings)}
     for k in ("conflict", "agreement", "update"):
         summary[k] = sum(f.kind == k for f in findings)
+    if errors:
+        path_of = {d.id: d.path for d in docs}
+        summary["errors"] = [{"path": path_of[i], "message": m} for i, m in sorted(errors.items(), key=lambda e: path_of[e[0]])]
+    if stats is not None:
+        stats.update(engine_stats)
+        stats.update(jobs=_jobs(jobs), load_seconds=t1 - t0, extract_seconds=t2 - t1, engine_seconds=t3 - t2)
     return Report(tool={"name": "factcheck", "version": __version__, "rules": list(rules.packs),
                         "rules_digest": rules.digest},
                   documents=tuple(docs), claims=tuple(claims), findings=tuple(findings), summary=summary)

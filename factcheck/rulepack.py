@@ -40,6 +40,7 @@ class QualifierEntry(Strict):
     position: Literal["before", "after"] = "before"
     window: float | None = Field(None, gt=0, le=1, description="relative width on the open side")
     side: Literal["both", "below", "above"] = "both"
+    kinds: tuple[str, ...] = Field((), description="claim kinds it applies to; empty for every kind")
 
 
 class RuleSpec(Strict):

@@ -10,10 +10,12 @@ from ..rulepack import QualifierEntry
 _WINDOW = 48  # characters looked at on either side of a mention
 
 
-@lru_cache(maxsize=8)
-def _compile(entries: tuple[QualifierEntry, ...]):
+@lru_cache(maxsize=32)
+def _compile(entries: tuple[QualifierEntry, ...], kind: str):
     before, after = {}, {}
     for e in entries:
+        if e.kinds and kind not in e.kinds:
+            continue
         for p in e.phrases:
             (before if e.position == "before" else after)[p.lower()] = e
     def alt(d):
@@ -25,9 +27,10 @@ def _compile(entries: tuple[QualifierEntry, ...]):
 
 
 def read_qualifier(text: str, start: int, end: int, entries: tuple[QualifierEntry, ...],
-                   floor: int = 0, ceiling: int | None = None) -> tuple[QualifierEntry | None, str | None]:
-    """The lexicon entry hedging text[start:end] and the words that did it, or (None, None)."""
-    pre, post, before, after = _compile(entries)
+                   floor: int = 0, ceiling: int | None = None,
+                   kind: str = "count") -> tuple[QualifierEntry | None, str | None]:
+    """The lexicon entry hedging text[start:end] (a claim of this kind) and the words that did it."""
+    pre, post, before, after = _compile(entries, kind)
     lo = max(floor, start - _WINDOW)
     m = pre.search(text, lo, start)
     if m:
