@@ -20,6 +20,7 @@ from .normalise import SECONDS
 from .rulepack import RuleSpec, Rules
 
 YEAR = SECONDS["year"]
+AGREEING_ALTERNATIVE = 0.75  # a conflict yields to an agreeing partner scoring this share of it
 
 
 # ---------------------------------------------------------------- findings
@@ -58,6 +59,15 @@ def about(p: Pair) -> str:
 
 def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, **_) -> list[Finding]:
     out = []
+    partners: dict[tuple[str, str], list[tuple[Claim, float]]] = defaultdict(list)
+    for p in pairs:
+        partners[(p.a.id, p.b.doc)].append((p.b, p.score))
+        partners[(p.b.id, p.a.doc)].append((p.a, p.score))
+
+    def agreeing_alternative(x: Claim, y: Claim, score: float) -> bool:
+        # Another claim of y's document fits x nearly as well and agrees with it.
+        return any(z is not y and z.value != y.value and s >= AGREEING_ALTERNATIVE * score and overlap(x, z)
+                   for z, s in partners[(x.id, y.doc)])
     for p in pairs:
         a, b = p.a, p.b
         if a.kind not in rule.kinds or b.kind not in rule.kinds:
@@ -69,7 +79,8 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
         if ok:
             kind = "agreement"
             msg = f"{quote(a)} agrees with {quote(b)} on {about(p)}: {arith}."
-        elif not p.best or p.score < rule.params.get("conflict_at", 0.65):
+        elif not p.best or p.score < rule.params.get("conflict_at", 0.65) or a.doc == b.doc and not _restated(a, b) \
+                or agreeing_alternative(a, b, p.score) or agreeing_alternative(b, a, p.score):
             continue  # not sure enough that these measure the same thing to call it a conflict
         elif _is_update(a, b, docs, rules):
             kind = "update"
@@ -82,6 +93,17 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
     return out
 
 
+def _restated(a: Claim, b: Claim) -> bool:
+    """Inside one text a measure is restated with its own words: same counted noun, same predicate.
+    Two different numbers of one document are otherwise taken as two measures."""
+    fa, fb = a.frame, b.frame
+    same_measure = fa.measure is not None and fa.measure == fb.measure
+    same_predicate = fa.predicate is not None and fa.predicate == fb.predicate
+    if a.kind in ("date", "date_range"):
+        return same_predicate
+    return same_measure and same_predicate
+
+
 def _is_update(a: Claim, b: Claim, docs, rules: Rules) -> bool:
     pa, pb = docs[a.doc].published, docs[b.doc].published
     if not (pa and pb) or pa == pb:
@@ -92,58 +114,74 @@ def _is_update(a: Claim, b: Claim, docs, rules: Rules) -> bool:
     return numeric_interval(later)[0] > numeric_interval(first)[1]
 
 
-_TOTAL_CUES = regex.compile(r"\b(?:total|in all|altogether|overall|combined|together|sum|whole|entire|all)\b", regex.I)
-_REST = {"other", "others", "rest", "remaind", "remain", "remaining"}
+_TOTAL_CUES = regex.compile(r"\b(?:total|totals|totalled|in all|altogether|overall|combined|together|sum|"
+                            r"whole|entire|out of|of whom|of which|all told)\b", regex.I)
+_REST = {"other", "rest", "remaind", "remain", "remaining"}
 
 
 def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, list[Claim]], **_) -> list[Finding]:
-    """A total against two parts stated near it, in interval arithmetic."""
+    """A total against the two parts stated nearest to it, in interval arithmetic.
+
+    For each candidate total the best-fitting pair of nearby parts is chosen. A
+    pair that adds up within rounding is a sum by itself; a pair that does not is
+    only called a conflict when the wording says it splits the total ("total",
+    "out of", "others", the same counted noun).
+    """
     out = []
     window = int(rule.params.get("sentences", 2))
     spread = float(rule.params.get("max_gap", 0.35))
+    minimum = float(rule.params.get("min_total", 10))
     for doc_id, claims in by_doc.items():
-        nums = [c for c in claims if c.kind in rule.kinds and c.frame.time is None or
-                c.kind in rule.kinds and not isinstance(c.value, DateValue)]
-        nums = [c for c in nums if c.kind in rule.kinds]
-        sent_ix = {s: i for i, s in enumerate(sorted({c.sentence.start for c in claims}))}
-        used = set()
+        text = docs[doc_id].text
+        nums = [c for c in claims if c.kind in rule.kinds and c.value.low == c.value.high]
+        order = {s: i for i, s in enumerate(sorted({c.sentence.start for c in claims}))}
         for t in nums:
-            for i, p1 in enumerate(nums):
-                if p1 is t or p1.unit != t.unit or p1.kind != t.kind:
-                    continue
-                if abs(sent_ix[p1.sentence.start] - sent_ix[t.sentence.start]) > window:
-                    continue
-                for p2 in nums[i + 1:i + 3]:
-                    if p2 is t or p2.kind != t.kind or p2.unit != t.unit:
+            tv = t.value.high
+            if tv < minimum:
+                continue
+            near = [c for c in nums if c is not t and c.unit == t.unit and c.kind == t.kind
+                    and c.value.high < tv and abs(order[c.sentence.start] - order[t.sentence.start]) <= window]
+            best = None
+            for i, p1 in enumerate(near):
+                for p2 in near[i + 1:i + 3]:
+                    gap = abs(p1.value.high + p2.value.high - tv) / tv
+                    if gap > spread:
                         continue
-                    if abs(sent_ix[p2.sentence.start] - sent_ix[t.sentence.start]) > window:
+                    fits = _sum_meets(t, [p1, p2])
+                    shaped = _sum_shape(t, p1, p2, text)
+                    if not (shaped or fits and p1.frame.measure in (None, t.frame.measure)):
                         continue
-                    key = (t.id, p1.id, p2.id)
-                    if key in used or not _sum_shape(t, p1, p2, docs[doc_id].text):
-                        continue
-                    tv, s = t.value.high, p1.value.high + p2.value.high
-                    if not tv or abs(s - tv) > spread * tv or p1.value.high >= tv or p2.value.high >= tv:
-                        continue
-                    used.add(key)
-                    out.append(_sum_finding(rule, t, [p1, p2], docs))
+                    if best is None or gap < best[0]:
+                        best = (gap, p1, p2)
+            if best:
+                out.append(_sum_finding(rule, t, [best[1], best[2]], docs))
     return out
 
 
+def _sum_meets(total: Claim, parts: list[Claim]) -> bool:
+    lo = sum(numeric_interval(p)[0] for p in parts)
+    hi = sum(numeric_interval(p)[1] for p in parts)
+    tlo, thi, _ = numeric_interval(total)
+    return intervals_meet(lo, hi, tlo, thi)
+
+
 def _sum_shape(t: Claim, p1: Claim, p2: Claim, text: str) -> bool:
-    """Whether the wording says p1 and p2 split t: a shared measured noun, 'others', or a total cue."""
+    """Whether the wording says p1 and p2 split t: 'others', one counted noun, or a total cue."""
     mt, m1, m2 = t.frame.measure, p1.frame.measure, p2.frame.measure
     if m2 in _REST or m1 in _REST:
         return mt is not None and (m1 == mt or m2 == mt)
-    if mt and m1 == mt and m2 == mt:
-        return bool(_TOTAL_CUES.search(text, t.sentence.start, t.sentence.end))
-    return False
+    if mt and m1 == mt and m2 in (mt, None):
+        return True
+    if any(m not in (None, mt) for m in (m1, m2)):
+        return False  # a part that counts something else
+    return bool(_TOTAL_CUES.search(text, t.sentence.start, t.sentence.end))
 
 
 def _sum_finding(rule, total: Claim, parts: list[Claim], docs) -> Finding:
     lo = sum(numeric_interval(p)[0] for p in parts)
     hi = sum(numeric_interval(p)[1] for p in parts)
     tlo, thi, _ = numeric_interval(total)
-    ok = intervals_meet(lo, hi, tlo, thi)
+    ok = _sum_meets(total, parts)
     arith = (" + ".join(fmt_interval(p) for p in parts) + f" = {fmt_num(lo)}..{fmt_num(hi)}"
              f" {'overlaps' if ok else 'is disjoint from'} the total {fmt_interval(total)}")
     names = " + ".join(quote(p) for p in parts)

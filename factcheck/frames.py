@@ -210,8 +210,14 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     # Measure: the first content noun right after a number ("34,600 Japanese", "five victims").
     measure = None
     if c.kind in ("count", "money", "percent", "quantity", "ordinal", "duration", "age"):
-        for t in toks[last + 1: last + 5]:
+        partitive = False  # "eight of the city's 12 districts" counts districts
+        for t in toks[last + 1: last + 7]:
             low = t.text.lower()
+            if low == "of":
+                partitive = True
+                continue
+            if partitive and (t.text[0].isdigit() or in_claim(t) or low.endswith(("'s", "’s"))):
+                continue
             if t.text[0].isdigit() or in_claim(t):
                 break
             if low in ("others", "rest", "remainder"):
@@ -222,6 +228,10 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
             if low in lex.stop or (low.endswith("ed") and t.stem in lex.predicate_of):
                 break  # "74,197 watched": a verb follows, not a counted noun
             measure = lex.measure_of.get(t.stem, t.stem)
+            # "valid votes": prefer a known counted noun one word on over an adjective
+            following = toks[toks.index(t) + 1] if toks.index(t) + 1 < len(toks) else None
+            if t.stem not in lex.measure_of and following is not None and following.stem in lex.measure_of:
+                measure = lex.measure_of[following.stem]
             break
     if measure is None and first >= 2 and toks[first - 1].text.lower() == "of":
         # "a crowd of 74,197", "a toll of 41": the noun before "of" is what is counted
@@ -230,7 +240,8 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
             measure = lex.measure_of.get(head.stem, head.stem)
     clause = text[max(s0, c.start - 60): min(s1, c.end + 60)]
     hedges = tuple(sorted({m.group().lower() for m in lex.hedge_re.finditer(clause)})) if lex.hedge_re else ()
-    negated = any(t.text.lower() in lex.negation for t in toks[max(0, first - 4): first])
+    # Lower case only: a capitalised "No" is an answer or a label ("Votes against (No):").
+    negated = any(t.text in lex.negation for t in toks[max(0, first - 4): first])
     attribution = None
     if lex.attribution_re is not None:
         m = lex.attribution_re.search(text, s0, s1)
