@@ -45,6 +45,7 @@ class Pair:
     score: float
     evidence: dict = field(default_factory=dict)
     best: bool = False      # each claim is the other's best match in that document (restatements as one)
+    kept: bool = False      # near the best for both claims: a pair the rules judge
 
 
 def _weights(words: tuple[str, ...]) -> dict[str, float]:
@@ -193,7 +194,7 @@ def _restatements(claims: list[Claim], scored: list[Pair]) -> dict[str, str]:
 
 
 def align(docs: list[Document], claims: list[Claim]) -> tuple[list[Pair], dict]:
-    """Pairs judged to measure the same thing, and counts for benchmarks."""
+    """Every pair scoring as one measure (those marked kept are judged), and counts for benchmarks."""
     by_id = {d.id: d for d in docs}
     df: dict[str, int] = defaultdict(int)
     for c in claims:
@@ -223,11 +224,11 @@ def align(docs: list[Document], claims: list[Claim]) -> tuple[list[Pair], dict]:
             k = (x.id, y.doc)
             if p.score > best.get(k, (0.0, ""))[0]:
                 best[k] = (p.score, group[y.id])
-    kept = []
     for p in scored:
         ba, bb = best[(p.a.id, p.b.doc)], best[(p.b.id, p.a.doc)]
         if p.score >= NEAR_BEST * ba[0] and p.score >= NEAR_BEST * bb[0]:
             p.best = ba[1] == group[p.b.id] and bb[1] == group[p.a.id]
-            kept.append(p)
+            p.kept = True
+    kept = [p for p in scored if p.kept]
     stats = {"claims": len(claims), "candidate_pairs": n_cands, "aligned_pairs": len(kept)}
     return kept, stats

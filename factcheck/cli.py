@@ -11,6 +11,16 @@ from pathlib import Path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 ISSUES_URL = "the factcheck issue tracker"
+FORMATS = ("text", "json", "sarif", "github", "junit", "markdown", "html")
+EXTENSIONS = {".json": "json", ".sarif": "sarif", ".xml": "junit", ".md": "markdown", ".html": "html", ".txt": "text"}
+
+
+class _Target(argparse.Action):
+    """Keeps --format and --output in the order given, so each --format can pair with the --output after it."""
+
+    def __call__(self, parser, namespace, value, option_string=None):
+        kind = "format" if option_string == "--format" else "output"
+        setattr(namespace, self.dest, [*getattr(namespace, self.dest), (kind, value)])
 
 
 class Parser(argparse.ArgumentParser):
@@ -26,24 +36,64 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def inputs(sp):
-        sp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .md; folders recursively)")
+        sp.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files or folders (.txt, .md; folders recursively); default: `paths` from the config")
         sp.add_argument("--manifest", type=Path, help="CSV (path,published,title,source) or JSON Lines with document metadata")
         sp.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH",
                         help="an extra rule pack file or folder (repeatable); added after rules/")
+        sp.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                        help="skip files under the folders given whose path matches GLOB (repeatable)")
+
+    def gate(sp):
+        sp.add_argument("--fail-on", choices=("conflict", "warning", "never"), default=None,
+                        help="exit 1 when a finding at or above this level is found (default: conflict)")
+        sp.add_argument("--baseline", type=Path, metavar="FILE",
+                        help="accepted findings (from `factcheck baseline`): only new ones fail")
+        sp.add_argument("--report-dir", type=Path, default=None,
+                        help="where factcheck.json (and factcheck.html) are written (default: reports/)")
+
+    def speed(sp):
+        sp.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                        help="extract with N processes (default: every core)")
+        sp.add_argument("--no-cache", action="store_true",
+                        help="extract every file again and leave the cache (.factcheck-cache/) alone")
+
+    def verbosity(sp):
+        sp.add_argument("-q", "--quiet", action="store_const", const=-1, dest="verbosity", default=0,
+                        help="no progress bar and no notes on stderr")
+        sp.add_argument("-v", "--verbose", action="store_const", const=1, dest="verbosity",
+                        help="notes on stderr: config file, timings, files written")
 
     ex = sub.add_parser("extract", help="list every numeric and dated claim")
     inputs(ex)
     ex.add_argument("--format", choices=("text", "jsonl"), default="text")
+    speed(ex)
 
     ck = sub.add_parser("check", help="find agreements and conflicts between claims")
     inputs(ck)
-    ck.add_argument("--format", choices=("text", "json"), default=None,
-                    help="what to print (default: text; json when --output ends in .json)")
-    ck.add_argument("--output", "-o", type=Path, help="write the report here instead of stdout")
-    ck.add_argument("--fail-on", choices=("conflict", "warning", "never"), default="conflict",
-                    help="exit 1 when a finding at or above this level is found (default: conflict)")
-    ck.add_argument("--report-dir", type=Path, default=Path("reports"), help="where factcheck.json is written (default: reports/)")
+    gate(ck)
+    ck.add_argument("--format", choices=FORMATS, action=_Target, dest="targets", default=[],
+                    help="a report format (repeatable): it applies to the --output after it, or else to stdout")
+    ck.add_argument("--output", "-o", action=_Target, dest="targets", default=[], metavar="FILE",
+                    help="write a report to FILE ('-' for stdout); its format is the --format before it, "
+                         "or else read from the extension (" + ", ".join(EXTENSIONS) + ")")
     ck.add_argument("--no-report", action="store_true", help="do not write the report folder")
+    speed(ck)
+    verbosity(ck)
+
+    bl = sub.add_parser("baseline", help="accept the current findings: later checks fail only on new ones")
+    inputs(bl)
+    gate(bl)
+    bl.add_argument("--output", "-o", type=Path, metavar="FILE",
+                    help="baseline file to write (default: `baseline` from the config, else factcheck-baseline.json)")
+    verbosity(bl)
+
+    cf = sub.add_parser("config", help="print the effective configuration and where each value came from")
+    inputs(cf)
+    gate(cf)
+
+    ca = sub.add_parser("cache", help="show or clear the extraction cache")
+    ca.add_argument("cache_command", choices=("info", "clear"), metavar="ACTION", help="info or clear")
 
     rl = sub.add_parser("rules", help="list or validate rule packs")
     rsub = rl.add_subparsers(dest="rules_command", metavar="ACTION", parser_class=Parser, required=True)
@@ -58,19 +108,51 @@ def cmd_extract(a) -> int:
     import json
 
     from .ingest import load_documents
-    from .pipeline import claims_for
     from .rulepack import load_rules
 
+    _settings(a)
     rules = load_rules(a.rules)
-    docs = load_documents(a.paths, a.manifest)
+    docs = load_documents(a.paths, a.manifest, tuple(a.exclude))
+    by_doc, errors = _extract(a, docs, rules)
     out = sys.stdout
     for doc in docs:
-        for c in claims_for(doc, rules):
+        for c in by_doc.get(doc.id, ()):
             if a.format == "jsonl":
                 out.write(json.dumps(c.model_dump(mode="json"), ensure_ascii=False, sort_keys=True) + "\n")
             else:
                 out.write(f"{c.path}:{c.line}:{c.column}: {c.kind:<10} {c.text!r} = {_show_value(c)}"
                           f"{'' if c.qualifier == 'exact' else f' ({c.qualifier})'}\n")
+    _extraction_errors([{"path": d.path, "message": errors[d.id]} for d in docs if d.id in errors])
+    return EXIT_INTERNAL if errors else EXIT_OK
+
+
+def _extract(a, docs, rules):
+    from .pipeline import extract_all
+
+    if a.no_cache:
+        return extract_all(docs, rules, a.jobs)
+    from .cache import Cache, default_folder
+    with Cache(default_folder()) as cache:
+        return extract_all(docs, rules, a.jobs, cache)
+
+
+def _extraction_errors(errors) -> None:
+    # A file that failed to extract is named; the others' results stand.
+    for e in errors:
+        print(f"factcheck: internal error: {e['path']}: extraction failed: {e['message']}", file=sys.stderr)
+
+
+def cmd_cache(a) -> int:
+    from .cache import Cache, default_folder
+
+    with Cache(default_folder()) as cache:
+        if a.cache_command == "clear":
+            n = cache.clear()
+            print(f"{cache.path}: removed {n} document{'' if n == 1 else 's'}")
+            return EXIT_OK
+        info = cache.info()
+    print(f"path: {info['path']}\nschema: {info['schema']}\ndocuments: {info['documents']}\n"
+          f"size: {info['file_bytes']} bytes")
     return EXIT_OK
 
 
@@ -84,21 +166,153 @@ def _show_value(c) -> str:
 
 
 def cmd_check(a) -> int:
-    from .pipeline import check
-    from .render import RENDERERS
+    import os
+    import time
 
-    report = check(a.paths, a.manifest, a.rules)
-    fmt = a.format or ("json" if a.output and a.output.suffix == ".json" else "text")
-    text = RENDERERS[fmt](report)
-    if a.output:
-        _write(a.output, text)
-    else:
-        sys.stdout.write(text)
+    from .render import RENDERERS
+    from .render.common import failing
+
+    _settings(a)
+    targets = _targets(a.targets, RENDERERS)
+    accepted = None
+    if a.baseline:
+        from .baseline import read
+        accepted = read(a.baseline)
+    t0 = time.monotonic()
+    report = _run(a, accepted)
+    _note(a, f"{report.summary['documents']} documents, {report.summary['claims']} claims "
+             f"in {time.monotonic() - t0:.2f} s")
+    for fmt, path in targets:
+        if path is None:
+            color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+            sys.stdout.write(RENDERERS[fmt](report, color=True) if color else RENDERERS[fmt](report))
+        else:
+            _write(path, RENDERERS[fmt](report))
+            _note(a, f"wrote {path}")
     if not a.no_report:
-        _write(a.report_dir / "factcheck.json", RENDERERS["json"](report))
-    levels = {"conflict": ("error",), "warning": ("error", "warning"), "never": ()}[a.fail_on]
-    failing = [f for f in report.findings if f.kind == "conflict" and f.severity in levels]
-    return EXIT_FINDINGS if failing else EXIT_OK
+        for fmt in ("json", "html"):
+            if fmt in RENDERERS:
+                _write(a.report_dir / f"factcheck.{fmt}", RENDERERS[fmt](report))
+                _note(a, f"wrote {a.report_dir / f'factcheck.{fmt}'}")
+    if report.summary.get("errors"):
+        return EXIT_INTERNAL  # the report stands, but some files were not checked
+    return EXIT_FINDINGS if failing(report, a.fail_on) else EXIT_OK
+
+
+def _run(a, accepted=None):
+    """The pipeline with config applied, then inline suppressions and the baseline; the summary counts them."""
+    from .pipeline import check
+    from .progress import Progress
+    from .suppress import apply_inline
+
+    with Progress(verbosity=a.verbosity) as bar:
+        report = check(a.paths, a.manifest, a.rules, exclude=tuple(a.exclude), progress=bar,
+                       jobs=getattr(a, "jobs", None), cache=not getattr(a, "no_cache", True))
+    _extraction_errors(report.summary.get("errors", ()))
+    report = apply_inline(report)
+    if accepted is not None:
+        from .baseline import apply
+        report = apply(report, accepted, a.baseline)
+    summary = {**report.summary, "suppressed": sum(f.suppressed is not None for f in report.findings)}
+    return report.model_copy(update={"summary": summary})
+
+
+def _targets(given, renderers) -> list[tuple[str, Path | None]]:
+    """(format, path or None for stdout) for each report asked for; text on stdout when none is."""
+    from .errors import InputError
+
+    out, pending = [], None
+    for kind, value in given:
+        if kind == "format":
+            if pending:
+                out.append((pending, None))
+            pending = value
+            continue
+        path = None if value == "-" else Path(value)
+        fmt = pending or (EXTENSIONS.get(path.suffix.lower()) if path else "text")
+        if fmt is None:
+            raise InputError(f"{value}: cannot tell the report format from the extension "
+                             f"(use {', '.join(EXTENSIONS)} or put --format before --output)")
+        out.append((fmt, path))
+        pending = None
+    if pending:
+        out.append((pending, None))
+    if not out:
+        out.append(("text", None))
+    to_stdout = [f for f, p in out if p is None]
+    if len(to_stdout) > 1:
+        raise InputError(f"formats {', '.join(to_stdout)} would all print to stdout; give each but one an --output")
+    for fmt, _ in out:
+        if fmt not in renderers:
+            raise InputError(f"format {fmt!r} is not available in this installation")
+    return out
+
+
+def _settings(a):
+    """Fill the parsed arguments from the config file where no flag was given; returns (settings, config)."""
+    from .config import effective, find, load
+    from .errors import InputError
+
+    found = find(Path.cwd())
+    cfg = load(found) if found else None
+    given = {
+        "paths": a.paths or None, "exclude": a.exclude or None, "rules": a.rules or None,
+        "fail-on": getattr(a, "fail_on", None), "baseline": getattr(a, "baseline", None),
+        "report-dir": getattr(a, "report_dir", None), "manifest": a.manifest,
+        "jobs": getattr(a, "jobs", None), "cache": False if getattr(a, "no_cache", False) else None,
+    }
+    s = effective(given, cfg)
+    if cfg is not None:
+        _note(a, f"config: {cfg.path}")
+    a.paths = list(s["paths"].value)
+    a.exclude = list(s["exclude"].value)
+    a.rules = [Path(p) for p in s["rules"].value]
+    a.manifest = Path(s["manifest"].value) if s["manifest"].value else None
+    a.fail_on = s["fail-on"].value
+    a.baseline = Path(s["baseline"].value) if s["baseline"].value else None
+    a.report_dir = Path(s["report-dir"].value)
+    if hasattr(a, "jobs"):
+        a.jobs = s["jobs"].value
+    if hasattr(a, "no_cache"):
+        a.no_cache = not s["cache"].value
+    if not a.paths and a.command != "config":
+        raise InputError("no paths to check: give PATH... or set `paths` in [tool.factcheck] or .factcheck.toml")
+    return s, cfg
+
+
+def _note(a, message: str) -> None:
+    if getattr(a, "verbosity", 0) > 0:
+        print(f"factcheck: {message}", file=sys.stderr)
+
+
+def cmd_baseline(a) -> int:
+    from .baseline import DEFAULT_NAME, build, read
+    from .errors import InputError
+
+    _settings(a)
+    out = a.output or a.baseline or Path(DEFAULT_NAME)
+    previous = None
+    if out.exists():
+        try:
+            previous = read(out)
+        except InputError:
+            previous = None     # being replaced: nothing worth keeping from a broken file
+    report = _run(a)
+    text = build(report, previous)
+    _write(out, text)
+    if a.verbosity >= 0:
+        import json
+        n = len(json.loads(text)["accepted"])
+        print(f"factcheck: wrote {out} ({n} accepted finding{'' if n == 1 else 's'})", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_config(a) -> int:
+    from .config import describe
+
+    settings, cfg = _settings(a)
+    sys.stdout.write(describe(settings, cfg))
+    return EXIT_OK
 
 
 def _write(path: Path, text: str) -> None:
@@ -144,7 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     from .errors import InputError
 
     try:
-        return {"extract": cmd_extract, "check": cmd_check, "rules": cmd_rules}[a.command](a)
+        return {"extract": cmd_extract, "check": cmd_check, "baseline": cmd_baseline, "config": cmd_config,
+                "rules": cmd_rules, "cache": cmd_cache}[a.command](a)
     except InputError as e:
         for line in str(e).splitlines():
             print(f"factcheck: error: {line}", file=sys.stderr)

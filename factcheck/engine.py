@@ -60,15 +60,20 @@ def about(p: Pair) -> str:
 def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, **_) -> list[Finding]:
     out = []
     partners: dict[tuple[str, str], list[tuple[Claim, float]]] = defaultdict(list)
+    linked = set()
     for p in pairs:
         partners[(p.a.id, p.b.doc)].append((p.b, p.score))
         partners[(p.b.id, p.a.doc)].append((p.a, p.score))
+        linked |= {(p.a.id, p.b.id), (p.b.id, p.a.id)}
 
     def agreeing_alternative(x: Claim, y: Claim, score: float) -> bool:
-        # Another claim of y's document fits x nearly as well and agrees with it.
+        # Another claim of y's document fits x nearly as well and agrees with it, and is not
+        # itself a restatement of y (then y's document contradicts itself and x should hear it).
         return any(z is not y and z.value != y.value and s >= AGREEING_ALTERNATIVE * score and overlap(x, z)
-                   for z, s in partners[(x.id, y.doc)])
+                   and (y.id, z.id) not in linked for z, s in partners[(x.id, y.doc)])
     for p in pairs:
+        if not p.kept:
+            continue
         a, b = p.a, p.b
         if a.kind not in rule.kinds or b.kind not in rule.kinds:
             continue

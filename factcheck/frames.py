@@ -227,12 +227,15 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
                 continue
             if low in lex.stop or (low.endswith("ed") and t.stem in lex.predicate_of):
                 break  # "74,197 watched": a verb follows, not a counted noun
-            measure = lex.measure_of.get(t.stem, t.stem)
+            measure = lex.measure_of.get(t.stem) or lex.predicate_of.get(t.stem) or t.stem
             # "valid votes": prefer a known counted noun one word on over an adjective
             following = toks[toks.index(t) + 1] if toks.index(t) + 1 < len(toks) else None
             if t.stem not in lex.measure_of and following is not None and following.stem in lex.measure_of:
                 measure = lex.measure_of[following.stem]
             break
+    if c.kind in ("count", "ordinal") and c.unit:
+        # the extractor already read what is counted: "six-nation", "the second day"
+        measure = lex.measure_of.get(stem(c.unit)) or stem(c.unit)
     if measure is None and first >= 2 and toks[first - 1].text.lower() == "of":
         # "a crowd of 74,197", "a toll of 41": the noun before "of" is what is counted
         head = toks[first - 2]

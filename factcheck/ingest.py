@@ -164,10 +164,10 @@ def discover(paths: list[str | Path], exclude: tuple[str, ...] = ()) -> tuple[li
 
 
 def _doc_ids(files: list[Path]) -> list[str]:
-    # A document's id is its file stem, or its relative path where stems collide.
+    # A document's id is its file stem, or its path where stems collide (with the suffix: x.txt, x.md).
     stems = [f.stem for f in files]
     dup = {s for s in stems if stems.count(s) > 1}
-    return [f.with_suffix("").as_posix() if f.stem in dup else f.stem for f in files]
+    return [f.as_posix() if f.stem in dup else f.stem for f in files]
 
 
 def load_documents(paths: list[str | Path], manifest: Path | None = None,
@@ -195,10 +195,13 @@ class LineIndex:
 
     def __init__(self, text: str):
         self.starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\n|\r", text)]
+        # A byte-order mark is not a character an editor shows: columns on line 1 skip it.
+        self.bom = 1 if text.startswith("\ufeff") else 0
 
     def position(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.starts, offset) - 1
-        return i + 1, offset - self.starts[i] + 1
+        col = offset - self.starts[i] + 1
+        return i + 1, (max(1, col - self.bom) if i == 0 else col)
 
 
 # Sentence ends: terminal punctuation (plus closing quotes/brackets) before

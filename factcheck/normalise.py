@@ -51,7 +51,7 @@ def bounds(lo: float, hi: float, step: float, unit_sig: float, qualifier: str,
         low, high = lo - w, hi + w
         if window:  # "nearly N": below N, within the window
             if side == "below":
-                low, high = min(lo * (1 - window), lo - w), hi + half
+                low, high = min(lo * (1 - window), lo - w), hi  # below N: "nearly 35,000" never exceeds 35,000
             elif side == "above":
                 low, high = lo - half, max(hi * (1 + window), hi + w)
     elif qualifier in ("more_than", "at_least"):

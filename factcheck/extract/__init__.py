@@ -1,6 +1,8 @@
 """Extract stage: text -> Mentions with offsets into the raw text, one extractor family per module."""
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import datetime as dt
 import sys
 import types
@@ -10,6 +12,7 @@ import regex
 from .dates import extract_dates
 from .mention import KINDS, Mention
 from .numbers import extract_numbers
+from .numwords import CARDINAL
 from .quantities import extract_quantities
 
 # On equal spans the more specific reading wins: "1910-1945" is a date range,
@@ -22,25 +25,86 @@ _NOT_CLAIMS = regex.compile(
     r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+"
     # file paths need two named folders, so "1/1/2016" and "22/Jan/2019" stay dates
     r"|(?<![\w/])(?:\.{0,2}/)?(?:[A-Za-z_][\w.-]{2,}/){2,}[\w.-]*", regex.I)
+_SPACE = regex.compile(r"\s")
+_SPACE_BEFORE = regex.compile(r"(?r)\s")
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mail addresses and file paths, sorted. _NOT_CLAIMS runs only on the
+    whitespace-delimited tokens holding "/", "@" or "www." (scanning the whole text is slow)."""
+    tokens = set()
+    n = len(text)
+    for ch in ("/", "@", "www."):
+        p = text.find(ch)
+        while p >= 0:
+            m = _SPACE_BEFORE.search(text, 0, p)
+            a = m.end() if m else 0
+            m = _SPACE.search(text, p)
+            b = m.start() if m else n
+            tokens.add((a, b))
+            p = text.find(ch, b)
+    return sorted((m.start(), m.end()) for a, b in tokens for m in _NOT_CLAIMS.finditer(text, a, b))
 
 
 def find_mentions(text: str, published: dt.date | None = None, start: int = 0) -> list[Mention]:
     """Every numeric and dated expression in text[start:], overlaps resolved, sorted by offset."""
     found = [*extract_dates(text, published), *extract_numbers(text), *extract_quantities(text)]
-    blocked = [(m.start(), m.end()) for m in _NOT_CLAIMS.finditer(text)]
-    found = [m for m in found if m.start >= start and m.end > m.start and m.kind in KINDS
-             and not any(a < m.end and m.start < b for a, b in blocked)]
+    found = [m for m in found if m.start >= start and m.end > m.start and m.kind in KINDS]
+    blocked = _blocked_spans(text)
+    if blocked:
+        found = [m for m in found if not _overlaps_any(blocked, m.start, m.end)]
     # Longest first, then by kind priority; keep a mention only if it overlaps none kept.
     found.sort(key=lambda m: (-m.length, PRIORITY.get(m.kind, 9), m.start, m.source))
     kept: list[Mention] = []
     taken = bytearray(len(text) + 1)
     for m in found:
-        if any(taken[m.start:m.end]):
+        if taken.find(1, m.start, m.end) >= 0:
             continue
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         kept.append(m)
     kept.sort(key=lambda m: (m.start, m.end))
+    return _not_hedges(text, kept)
+
+
+# "$2000 over 3 years", "rose 5% over two days": "over" right after an amount names the period
+# the amount is spread across, not a lower bound on the duration.
+_OVER_BEFORE = regex.compile(r"[\x20\u00a0]+over[\x20\u00a0]+\Z", regex.I)
+_AMOUNT_KINDS = {"money", "percent", "count", "quantity"}
+
+
+# "5000 or less than 6000", "three plus 0.08": the words after the number compare or add the
+# next number; they do not hedge this one ("5000 or less" alone does).
+_NOT_AFTER_HEDGE = regex.compile(
+    r"[\x20\u00a0]+(?:or[\x20\u00a0]+(?:more|less|fewer|greater|higher|lower|above|below|over|under)"
+    r"[\x20\u00a0]+than|plus)[\x20\u00a0]+(?=[-−+$€£.\d]|" + CARDINAL + r")", regex.I)
+
+
+# a hedge word right before the number: leave the qualifier to the lexicon ("more than 40 or less")
+_HEDGE_BEFORE = regex.compile(
+    r"\b(?:than|least|most|up\s+to|over|under|above|below|about|around|nearly|almost|some|roughly|approximately|"
+    r"estimated|exceeding|of)[\s,]*\Z", regex.I)
+
+
+def _not_hedges(text: str, kept: list[Mention]) -> list[Mention]:
+    """Set qualifier "exact" where a hedge word next to a mention is not its hedge."""
+    for i, m in enumerate(kept):
+        if m.qualifier is not None:
+            continue
+        prev = kept[i - 1] if i else None
+        if (m.kind == "duration" and prev is not None and prev.kind in _AMOUNT_KINDS
+                and 0 < m.start - prev.end <= 8
+                and _OVER_BEFORE.fullmatch(text, prev.end, m.start)):
+            kept[i] = dataclasses.replace(m, qualifier="exact")
+        elif (m.kind not in ("date", "date_range") and _NOT_AFTER_HEDGE.match(text, m.end)
+              and not _HEDGE_BEFORE.search(text, max(0, m.start - 16), m.start)):
+            kept[i] = dataclasses.replace(m, qualifier="exact")
     return kept
+
+
+def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, disjoint spans."""
+    i = bisect.bisect_left(spans, (end,))
+    return i > 0 and spans[i - 1][1] > start
 
 
 class _CallableModule(types.ModuleType):

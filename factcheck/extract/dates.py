@@ -18,7 +18,9 @@ Conventions (inclusive ISO dates; see the docstrings of the resolvers):
     the last one (future tense: the coming one); "next N days/weeks/months" =
     the N units after publication, "last/next N quarters" whole quarters; "past
     N months/years" is left to the duration reader (news reads it as a duration);
-  * "in N days/weeks/..." is a date only in the future tense; "N days after X",
+  * "the year to date" / "year-to-date" = 1 January of the publication year .. publication;
+  * "in N days/weeks/..." is a date only in the future tense (or with "'s time": "in a
+    fortnight's time"); "N days after X",
     "N weeks from tomorrow" shift X; holidays take the occurrence nearest to
     publication unless "next/last" says otherwise;
   * bare weekdays: past tense (the news default) = the most recent such day on
@@ -188,13 +190,14 @@ PATTERNS: list[tuple[str, str]] = [
     ("nthwd", rf"(?:the\s+)?(?P<n>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<wd>{_WD_FULL})(?:\s+[a-z]+)?\s+of\s+"
               rf"(?:(?P<m>{MONTH})(?:\s+(?P<y>{YEAR4}))?|(?P<r>this|next|last)\s+month)"),
     ("weekwd", rf"(?P<w2>this|next|last|previous)\s+week\s*[-,]?\s*(?:on\s+)?(?P<wd>{WEEKDAY})"),
+    ("ytd", r"year[\s-]+to[\s-]+date(?![a-z])"),
     ("relunit", r"(?:(?P<el>earlier|later)\s+(?:in\s+)?)?(?:the\s+)?(?P<r>last|this|next|current|coming|upcoming|past|previous|following)\s+"
                 r"(?P<u>week(?:end)?|month|year|quarter|decade|fortnight|calendar\s+year|work\s?week|working\s+week)"),
     ("weekend", r"(?:the\s+)?weekend"),
     ("weekday", rf"(?:(?P<r>this\s+past|this\s+coming|this\s+upcoming|this|next|last|previous|past|coming|upcoming|"
                 rf"following)\s+)?(?P<wd>{WEEKDAY})(?:(?P<poss>'s)|\s*,?\s+(?:the\s+)?(?P<d>{DAY})(?![\d/:-]|\.\d|\s*(?:{MONTH}|"
                 r"am|pm|a\.m|p\.m|o'?clock|days?|weeks?|months?|years?|hours?|minutes?)(?![a-z]))|\s+(?:of\s+)?(?P<w2>this|next|last|the\s+following|the\s+previous)\s+week)?"),
-    ("mdn", rf"(?<![\d./:,$])(?<!(?<![/\d])\d{{1,3}}-)(?P<a>[0-3]?\d)(?P<s>[/.-])(?P<b>[0-3]?\d)(?![\d./:%]|-\d+(?![\d/])|\s*(?:am|pm|a\.m|p\.m)\b)"
+    ("mdn", rf"(?<![\d./:,$])(?<!(?<![/\d])\d{{1,3}}-)(?P<a>[0-3]?\d)(?P<s>[/.-])(?P<b>[0-3]?\d)(?![\d/:%]|\.\d|-\d+(?![\d/])|\s*(?:am|pm|a\.m|p\.m)\b)"
             rf"(?:,\s*(?P<y>{YEAR4}))?"),
     ("dayofmonth", rf"(?:the\s+)?(?P<d>[0-3]?\d(?:st|nd|rd|th)|{DAY_WORD})\s+(?:day\s+)?(?:of\s+)?(?P<r>this|next|last)\s+month"),
     ("nthof", rf"(?:the\s+)?(?:(?P<fl>first|last)\s+(?P<n>{NUM_WORD})\s+(?P<u>days|weeks|months)|(?P<o>\d{{1,2}}(?:st|nd|rd|th)|"
@@ -259,7 +262,7 @@ _YEAR_CTX = regex.compile(
     r"(?:\b(?:in|since|by|from|until|till|before|after|during|of|for|year|years|to|through|thru|between|and|or|early|"
     r"late|mid|circa|c\.|around|about|spring|summer|autumn|fall|winter|the|a|its|his|her|their|our|this|that|"
     r"copyright|fiscal|fy|calendar|ca\.|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|end|beginning|start|middle|than|on|at|as|season|election|elections|census|budget)"
+    r"november|december|end|beginning|start|middle|than|on|at|as|season|election|elections|census|budget|not|except)"
     r"|[©(]|mid-|–|—)\s*$", regex.I)
 # Words after a year that make it a count ("2002 people", "2002 km").
 _YEAR_NOUN = regex.compile(
@@ -1149,6 +1152,7 @@ _TOKEN = _re.compile(r"[A-Za-z]+|\d+")
 _ANCHOR_WORDS = set(MONTHS) | set(WEEKDAYS) | set(DECADE_WORDS) | {
     "today", "tonight", "tonite", "tomorrow", "tmrw", "yesterday", "eod", "weekend", "week", "weeks", "month",
     "months", "year", "years", "quarter", "quarters", "century", "decade", "decades", "fortnight", "day", "days",
+    "hour", "hours", "minute", "minutes",
     "workweek", "christmas", "xmas", "easter", "halloween", "hallowe", "valentine", "independence", "thanksgiving",
     "labor", "labour", "memorial", "earth", "patrick", "boxing", "juneteenth", "workers",
     "eighteen", "seventeen", "nineteen", "thousand", "morning", "afternoon", "evening", "night", "eleventh", "twelfth", "thirteenth", "fourteenth",
@@ -1210,9 +1214,11 @@ _ANCHOR_RE = _re.compile(r"\d+|\b(?:" + _first_letter_trie(_ANCHOR_WORDS) + r")\
 _DIGIT_OK_RE = _re.compile(_DIGIT_ANCHOR)
 _TOKEN_LOW = _re.compile(r"[a-z]+|\d+")
 _UNIT_AFTER = _re.compile(r"\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?|years?|fortnights?|minutes?|min|hours?|hrs?)\b")
-_WEAK_ANCHORS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "quarter", "quarters",
+_WEAK_ANCHORS = {"hour", "hours", "minute", "minutes",
+                 "day", "days", "week", "weeks", "month", "months", "year", "years", "quarter", "quarters",
                  "decade", "decades", "century", "fortnight"}
-_WEAK_NEXT = _re.compile(r"\s+(?:\d|ago\b|from\s+(?:now|today|tomorrow)|after\b|before\b|later\b|starting\b|to\s+date)|['’]s\b")
+_WEAK_NEXT = _re.compile(r"\s+(?:\d|ago\b|from\s+(?:now|today|tomorrow)|after\b|before\b|later\b|starting\b|to\s+date)|['’]s\b"
+                        r"|-to-date\b")
 _WEAK_PREV1 = {"last", "this", "next", "past", "previous", "coming", "current", "upcoming", "following", "calendar",
                "working", "business", "work", "earlier", "later", "new"}
 _WEAK_PREV2 = {"in", "next", "last", "past", "previous", "coming", "upcoming", "following", "the", "within", "for"}
@@ -1432,8 +1438,9 @@ def _plus(pub: D, n: float, unit: str) -> D | None:
 
 
 def _a_inunits(m, g, st, en, text, pub):
-    # "in two weeks" is a date only in the future tense; "first talks in four years" stays a duration
-    if pub is None or _tense(text, st, en) != "future":
+    # "in two weeks" is a date only in the future tense; "first talks in four years" stays a duration;
+    # "in a fortnight's time", "in two weeks' time" always look ahead
+    if pub is None or (_tense(text, st, en) != "future" and not text[st:en].lower().endswith("time")):
         return None
     n = _count(g["n"])
     x = _plus(pub, n, g["u"]) if n is not None else None
@@ -1685,7 +1692,14 @@ def _a_nthof(m, g, st, en, text, pub):
     return Atom(st, en, s, e, gran="range", kind="date_range")
 
 
-_EXTRA = {"dayofmonth": _a_dayofmonth, "nthof": _a_nthof, "inunits": _a_inunits, "fromnow": _a_fromnow, "nextn": _a_nextn, "fortnight": _a_fortnight,
+def _a_ytd(m, g, st, en, text, pub):
+    # "the year to date", "year-to-date": from 1 January of the publication year to publication
+    if pub is None:
+        return None
+    return Atom(st, en, D(pub.year, 1, 1), pub, gran="range", kind="date_range", rel=True)
+
+
+_EXTRA = {"ytd": _a_ytd, "dayofmonth": _a_dayofmonth, "nthof": _a_nthof, "inunits": _a_inunits, "fromnow": _a_fromnow, "nextn": _a_nextn, "fortnight": _a_fortnight,
           "weekafter": _a_weekafter, "holiday": _a_holiday, "onthe": _a_onthe, "yearwords": _a_yearwords,
           "ym2": _a_ym2}
 

@@ -11,6 +11,12 @@ regexes; neighbouring numbers joined by "-", "to", "and" become ranges, sports s
 Ordinals come from a third scan (digit "21st" and spelled "twenty-first").  No per-character
 Python loops: the Python work is per number found.
 
+Hedge words before or after a number ("more than", "up to", "or more") are left to the rule
+pack's lexicon (qualifiers.py); only comparisons it has no words for (">=", "greater than or
+equal to", "exceeds", "30 and above") set `qualifier` here.  Ratios: "one out of three", "two out
+of five hundred TVs", and "1 in 21" at a clause end are one count (n/m).  Continental notation
+("1.111,11") reads dots as thousands and the comma as the decimal mark.
+
 Readings that belong to other extractors are left out or emitted short so that the longer span
 wins in the merge: years (dates), "two-day"/"45-minute"/"3-inch" (durations, quantities), "100m"
 (a length unless money or "1.2m people").  Identifiers are skipped: numbers in URLs and paths,
@@ -94,7 +100,7 @@ _SCALE_SFX = {
 # A number in digits, as one token: sign, digits, decimal, fraction, exponent, power, scale suffix.
 _DIGIT_NUM = r"""
 (?P<neg>(?<![\d)\]%]\s?)(?<![A-Za-z.,/\-−])[-−](?=\.?\d)|(?<=^\s*)[-−]\s(?=\d))?
-(?P<int>(?>\d{1,3}(?:,\d{3})+(?![\d])|\d{1,2}(?:,\d\d)+,\d{3}(?![\d])|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)|\d{1,3}(?:\x20\d{3})+(?![\w,.]?\d)(?![\w])|(?<!\d,)\d+,\d{1,2}(?![\d]|,\d)|\d+|(?=\.\d)|(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])))
+(?P<int>(?>\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d]|[.,]\d)|\d{1,3}(?:,\d{3})+(?![\d])|\d{1,2}(?:,\d\d)+,\d{3}(?![\d])|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)|\d{1,3}(?:\x20\d{3})+(?![\w,.]?\d)(?![\w])|(?<!\d,)\d+,\d{1,2}(?![\d]|,\d)|\d+|(?=\.\d)|(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])))
 (?P<dec>\.\d+)?
 (?P<vf>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])?
 (?:(?P<mix>\s{1,2}\d{1,2}/\d{1,3}(?![\d/]))|/(?P<den>\d{1,3})(?![\d/]))?
@@ -295,6 +301,7 @@ _ONE_AFTER = regex.compile(
     r"which|else|apiece|time|morning|evening|night|afternoon|more\s+time)\b|'s\b|’s\b|-(?!\d))",
     regex.I)
 
+_ONE_RATIO = regex.compile(rf"\s+(?:in|out\s+of)\s+(?:\d|{nw.CARDINAL})", regex.I)  # "one in five"
 _BETWEEN_RE = regex.compile(r"\b(?:between|from)\s+(?:the\s+)?\Z", regex.I)
 _RANGE_SEP_RE = regex.compile(
     r"(?P<dash>\s*[-–—~]\s*)\Z|\s+(?P<to>to|through|thru|till|until)\s+(?:the\s+)?\Z|\s+(?P<and>and)\s+(?:the\s+)?\Z",
@@ -319,6 +326,10 @@ _CMP_AFTER = regex.compile(
     r"\s+(?:(?P<ge>(?:or|and)\s+(?:more|greater|higher|above|over)(?:\s+than)?)|"
     r"(?P<le>(?:or|and)\s+(?:less|fewer|lower|below|under)(?:\s+than)?)|"
     r"(?P<ge2>or\s+equal(?:\s+to)?))(?!\s+(?:than\s+)?[-\d])(?!\w)", regex.I)
+# comparison wording the qualifier lexicon has no entry for: symbols, "or equal", verbs, "and above"
+_CMP_OWN = regex.compile(r"[<>=≤≥]|\bequal|\bexceed|\bsurpass|\band\s|\bor\s+(?:greater|lower|smaller|larger|bigger)\b"
+                         r"|\bupwards\b|\bminimum\b|\bmaximum\b|\bno\s+(?:lower|smaller|higher|larger|greater)\b",
+                         regex.I)
 _CMP_QUAL = {"ge": "at_least", "le": "at_most", "gt": "more_than", "lt": "less_than"}
 _CMP_JOIN_RE = regex.compile(r"\s*(?:,\s*)?(?:(?:and|but|or)\s+)?", regex.I)
 
@@ -341,7 +352,7 @@ _PROPORTION_BEFORE = regex.compile(
 _YEARLIKE = (1000, 2100)
 
 
-_OVER_RE = regex.compile(r"\s+(over|out\s+of)\s+", regex.I)
+_OVER_RE = regex.compile(r"\s+(over|out\s+of|in)\s+", regex.I)
 _OVER_END = regex.compile(r"\s*(?:[.,;:!?)]|\Z)")
 _URL_RE = regex.compile(
     r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w/])/?(?:[\w-]+/){2,}[\w.%?=&-]*", regex.I)
@@ -397,7 +408,12 @@ def _read_digits(m):
     dec = dec or ""
     if not ip and not dec and not vf:
         return None
-    if ip and "," in ip and _DEC_COMMA.fullmatch(ip):
+    if ip and "." in ip:
+        # continental notation: dots group thousands, a comma marks decimals ("1.111,11")
+        a, b = ip.replace(".", "").split(",")
+        v = float(f"{a}.{b}")
+        step = 10.0 ** -len(b)
+    elif ip and "," in ip and _DEC_COMMA.fullmatch(ip):
         # decimal comma ("1,3", "5,00")
         a, b = ip.split(",")
         v = float(f"{a}.{b}")
@@ -425,10 +441,16 @@ def _read_digits(m):
         v = v / b
         step = 0.0
     if exp:
-        v = v * 10.0 ** int(exp[1:])
+        e = int(exp[1:])
+        if abs(e) > 300:
+            return None  # "0e310": no quantity, and 10.0 ** 310 overflows
+        v = v * 10.0 ** e
         step = 0.0
     if x10:
-        v = v * 10.0 ** int(x10.split("^")[1])
+        e = int(x10.split("^")[1])
+        if abs(e) > 300:
+            return None
+        v = v * 10.0 ** e
         step = 0.0
     if pw:
         p = pw[1:]
@@ -749,10 +771,14 @@ def _reject(text: str, x: _N) -> bool:
             x.extra = {"weak_scale": True}
     if x.words:
         low = seg.lower()
+        rn = (_REF_NOUN.search(text, max(0, s - 14), s) if x.value == int(x.value) and not x.frac
+              and before[-1:] in (" ", "\u00a0") else None)
+        if rn and (seg[:1].isupper() or rn.group()[:1].isupper()):
+            return True  # labels spelled out: "Line one", "Chapter Two", "Phase three" (not "version two")
         if seg[:1].isupper() and s > 1 and not _SENTENCE_START.search(text, max(0, s - 4), s) and (
                 _CAP_NEIGHBOUR.match(text, e) or _NAME_BEFORE.search(text, max(0, s - 30), s)):
             return True  # "the Big Four", "Ten Downing Street", "Formula One": names
-        if low in ("one", "an", "a"):
+        if low in ("one", "an", "a") and not (low == "one" and _ONE_RATIO.match(text, e)):
             if _ONE_BEFORE.search(text, max(0, s - 30), s) or (_ONE_AFTER.match(text, e) and not _ONE_CUR.match(text, e)):
                 return True
             if s > 0 and text[s - 1] == "-":
@@ -1019,9 +1045,13 @@ def _combine(text: str, nums: list[_N]) -> list[_N]:
         b = nums[i + 1] if i + 1 < n else None
         if b is not None and not b.drop and b.start > a.end and b.start - a.end <= 12:
             om = _OVER_RE.fullmatch(text, a.end, b.start)
-            if (om and a.kind == b.kind == "count" and b.value and _OVER_END.match(text, b.end)
-                    and (om.group(1).lower() == "over" or a.value <= b.value)):
-                # "one over three", "2000 over 3", "one out of three": a ratio
+            if (om and a.kind == b.kind == "count" and b.value
+                    and (_OVER_END.match(text, b.end) or om.group(1)[:3].lower() == "out")
+                    and (om.group(1).lower() == "over" or a.value <= b.value)
+                    and (om.group(1).lower() != "in" or (0 < a.value < b.value and not _yearlike(b)
+                                                         and a.value.is_integer() and b.value.is_integer()))):
+                # "one over three", "2000 over 3", "1 in twenty-one" (at a clause end), "one out of
+                # three", "two out of five hundred TVs": a ratio
                 r = _N(a.start, b.end, a.value / b.value, 0.0, frac=True)
                 out.append(r)
                 i += 2
@@ -1059,12 +1089,16 @@ def _combine(text: str, nums: list[_N]) -> list[_N]:
                         res.append(r)
                         k += 2
                         continue
+            # Plain hedge words ("more than", "up to", "just under") are the rule pack's lexicon
+            # to read (qualifiers.py); only what it cannot say is set here: symbols (">=", "<")
+            # and compounds ("greater than or equal to", "exceeds", "30 and above").
             if kind in ("ge", "le", "gt", "lt") and not (cb.group().lower().startswith("over")
                                                          and _TIME_AFTER.match(text, a.end)):
-                a.qual = _CMP_QUAL[kind]
+                if _CMP_OWN.search(cb.group()):
+                    a.qual = _CMP_QUAL[kind]
             else:
                 ca = _CMP_AFTER.match(text, a.end)
-                if ca:
+                if ca and _CMP_OWN.search(ca.group()):
                     a.qual = "at_least" if (ca.group("ge") or ca.group("ge2")) else "at_most"
         res.append(a)
         k += 1

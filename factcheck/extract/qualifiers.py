@@ -22,7 +22,7 @@ def _compile(entries: tuple[QualifierEntry, ...], kind: str):
         words = sorted(d, key=len, reverse=True)
         return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
     pre = regex.compile(rf"(?<![\w-])({alt(before)})[\s,]*(?:the\s+|a\s+)?$", regex.I)
-    post = regex.compile(rf"^[\s,]*({alt(after)})(?![\w])", regex.I)
+    post = regex.compile(rf"[\s,]*({alt(after)})(?![\w])", regex.I)  # used with .match at the span's end
     return pre, post, before, after
 
 
@@ -36,7 +36,7 @@ def read_qualifier(text: str, start: int, end: int, entries: tuple[QualifierEntr
     if m:
         return before[_norm(m.group(1))], m.group(1)
     hi = min(ceiling if ceiling is not None else len(text), end + _WINDOW)
-    m = post.search(text, end, hi)
+    m = post.match(text, end, hi)
     if m:
         return after[_norm(m.group(1))], m.group(1)
     return None, None

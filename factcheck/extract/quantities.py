@@ -27,7 +27,10 @@ Conventions:
   * ages by decade: "20s" = 20-29, "early 20s" = 20-23, "mid-20s" = 24-26,
     "late 20s" = 27-29 (early/mid/late carry qualifier "approx");
   * "a few hours" = 2-4 hour approx, "a couple of days" = 2 day approx;
-  * "N years ago" is left to the date extractor.
+  * "N years ago" is left to the date extractor;
+  * nights count as days of a stay ("two nights" = 2 day; "three night markets" is no duration);
+    "one hour and a half" = 1.5 hour; "1 hour and 30 minutes" = 90 minute, "2 years 6 months"
+    = 30 month (only the next smaller unit joins, and not before "ago"/"later").
 
 `to_base(value, unit)` converts a value in a canonical unit to the base unit of
 its dimension (metre, kilogram, litre, square metre, kelvin (affine), metre per
@@ -204,6 +207,7 @@ _U = [
     ("minute", "time", 60.0, "minute", "min, mins"),
     ("hour", "time", 3600.0, "hour", "hr, hrs, h"),
     ("day", "time", 86400.0, "day", ""),
+    ("night", "time", 86400.0, "night", ""),
     ("week", "time", 604800.0, "week", "wk, wks"),
     ("fortnight", "time", 1209600.0, "fortnight", ""),
     ("month", "time", 2629746.0, "month", ""),
@@ -220,7 +224,7 @@ _OFFSETS = {"degree celsius": 273.15, "degree fahrenheit": 459.67}
 # Wire form of time units: canonical -> (unit, multiplier).
 _TIME_WIRE = {
     "millisecond": ("second", 1e-3), "second": ("second", 1), "minute": ("minute", 1),
-    "hour": ("hour", 1), "day": ("day", 1), "week": ("week", 1), "fortnight": ("week", 2),
+    "hour": ("hour", 1), "day": ("day", 1), "night": ("day", 1), "week": ("week", 1), "fortnight": ("week", 2),
     "month": ("month", 1), "year": ("year", 1), "decade": ("decade", 1), "century": ("century", 1),
     "millennium": ("year", 1000), "megayear": ("year", 1e6), "gigayear": ("year", 1e9),
 }
@@ -729,9 +733,11 @@ def _at_number(text: str, p: int, out: list) -> int:
     canon, dim = u.name, u.dimension
     if canon == "cup" and not (_CUP_OK.match(text, end) or v2 < 1 or v2 != int(v2)):
         return p  # "won three cups", "World Cup"
-    if canon == "day" and numtxt.lower() == "one" and "-" not in sep and not _ART_PRE.search(
+    if canon in ("day", "night") and numtxt.lower() == "one" and "-" not in sep and not _ART_PRE.search(
             text, max(0, p - 30), p):
         return p  # "One day, he ..."
+    if canon == "night" and "-" not in sep and text[end - 1:end] in "tT" and not _NIGHT_END.match(text, end):
+        return p  # "three night markets": "night" naming a kind of thing, not a stay
     if canon == "degree":
         ctx = text[max(0, p - 80):end + 40]
         dim = "temperature" if _TEMP_CTX.search(ctx) else "angle"
@@ -786,6 +792,20 @@ def _at_number(text: str, p: int, out: list) -> int:
             end = o.end()
     low, high, lo_start = v2, v2, start
     second = None
+    if is_time and not first_n and canon in _TIME_WIRE:
+        # "one hour and a half", "a year and a quarter"; "1 hour and 30 minutes", "2 years 3 months"
+        t = _TIME_TAIL.match(text, end)
+        if t and t.group("frac"):
+            extra = 0.5 if t.group("frac").lower() == "half" else 0.25
+            low = high = v2 = v2 + extra
+            step, end = 0.0, t.end()
+        elif t and _TIME_SMALLER.get(canon, ("",))[0] == _TIME_ABBR.get(t.group("u2").lower().rstrip("s"),
+                                                                         _time_canon(t.group("u2"))):
+            n2 = _parse_qnum(t.group("n2"))
+            if n2 is not None and _OLD.match(text, t.end()) is None and _RELATIVE_AFTER.match(text, t.end()) is None:
+                small, ratio = _TIME_SMALLER[canon]
+                low = high = v2 = v2 * ratio + n2[0]
+                canon, step, end = small, n2[1], t.end()
     if first_n:
         p1 = _parse_qnum(m.group(first_n))
         c = conn.strip().lower().lstrip("-").strip()
@@ -824,6 +844,20 @@ def _at_number(text: str, p: int, out: list) -> int:
             _emit(out, second[0], second[1], kind, _time_value(second[2], second[2], canon), unit=wire,
                   dimension="time", step=second[3] * mult)
     return end
+
+
+_NIGHT_END = regex.compile(r"[ \t]*(?:[.,;:!?)]|$|(?:in|at|of|on|and|or|for|with|away|only|stay)\b)", regex.I)
+# After a duration: "and a half", "and a quarter", or an amount of the next smaller unit.
+_TIME_TAIL = regex.compile(
+    rf"(?:{_SP}+and{_SP}+(?:a{_SP}+)?(?P<frac>half|quarter)(?![\w-])"
+    rf"|(?:{_SP}+and{_SP}+|{_SP}+)(?P<n2>\d{{1,3}}(?:\.\d+)?|(?i:{NUMBER_PATTERN})){_SP}+"
+    rf"(?P<u2>minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|months?)(?![\w-]))", regex.I)
+# "2 weeks and 2 days ago", "3 hours 30 minutes later": the last part belongs to a relative date
+_RELATIVE_AFTER = regex.compile(r"\s+(?:ago|earlier|later|before|after|from|since|hence)\b", regex.I)
+_TIME_ABBR = {"min": "minute", "sec": "second", "hr": "hour"}
+# canonical time unit -> (next smaller unit, how many of it make one)
+_TIME_SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour", 24), "week": ("day", 7),
+                 "year": ("month", 12)}
 
 
 def _digit_candidate(text: str, p: int, out: list) -> int:

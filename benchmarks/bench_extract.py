@@ -1,0 +1,115 @@
+"""Extraction speed: factcheck against quantulum3 alone, on the same generated text, in the same run, on one core.
+
+Both are warmed up first (imports, pattern compilation, quantulum3's classifier),
+then timed on the same documents: factcheck's `pipeline.claims_for` (what
+`factcheck extract` runs per document: mentions, qualifiers, typed claims) and
+`quantulum3.parser.parse` on each document's text, the only quantulum3 work a
+unit of text needs. Import times are reported apart.
+
+    python3 benchmarks/bench_extract.py [--docs 60] [--seed 7] [--json FILE]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402
+
+
+def _timed(fn, items) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, results counted) for fn over items."""
+    n = 0
+    w0, c0 = time.perf_counter(), time.process_time()
+    for x in items:
+        n += len(fn(x))
+    return time.perf_counter() - w0, time.process_time() - c0, n
+
+
+def run(docs: int = 60, seed: int = 7, factcheck_docs: int = 1000) -> dict:
+    """Time both extractors on `docs` generated articles; factcheck alone also on `factcheck_docs`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus.generate(Path(tmp), max(docs, factcheck_docs) + 20, seed)
+        t0 = time.perf_counter()
+        from factcheck.ingest import load_documents
+        from factcheck.pipeline import claims_for
+        from factcheck.rulepack import load_rules
+        rules = load_rules()
+        all_docs = load_documents([tmp])
+        import factcheck.extract  # noqa: F401  (pattern compilation counts as import time)
+        fc_import = time.perf_counter() - t0
+    sample = all_docs[:docs]
+    texts = [d.text for d in sample]
+    nbytes = sum(len(t.encode("utf-8")) for t in texts)
+
+    t0 = time.perf_counter()
+    import quantulum3.parser as qp
+    q_import = time.perf_counter() - t0
+    qp.parse(texts[0])                                   # warm-up: loads the classifier and unit tables
+    for d in all_docs[-20:]:                             # warm-up: patterns compiled on first use, caches
+        claims_for(d, rules)
+
+    fc_wall, fc_cpu, fc_n = _timed(lambda d: claims_for(d, rules), sample)
+    q_wall, q_cpu, q_n = _timed(qp.parse, texts)
+    big = all_docs[:factcheck_docs]   # includes the 60 above; not the 20 used to warm up
+    big_bytes = sum(len(d.text.encode("utf-8")) for d in big)
+    big_wall, big_cpu, big_n = _timed(lambda d: claims_for(d, rules), big)
+    mb = 1e6
+    return {
+        "documents": len(sample), "bytes": nbytes,
+        "factcheck": {"seconds": round(fc_wall, 3), "cpu_seconds": round(fc_cpu, 3), "claims": fc_n,
+                      "mb_per_s": round(nbytes / fc_wall / mb, 3), "import_seconds": round(fc_import, 2)},
+        "quantulum3": {"seconds": round(q_wall, 3), "cpu_seconds": round(q_cpu, 3), "quantities": q_n,
+                       "mb_per_s": round(nbytes / q_wall / mb, 4), "import_seconds": round(q_import, 2)},
+        "ratio": round(q_wall / fc_wall, 1),
+        "ratio_cpu": round(q_cpu / fc_cpu, 1),
+        "factcheck_mb_per_cpu_s": round(nbytes / fc_cpu / mb, 3),
+        "factcheck_large": {"documents": len(big), "bytes": big_bytes, "seconds": round(big_wall, 2),
+                            "claims": big_n, "mb_per_s": round(big_bytes / big_wall / mb, 3)},
+        "targets": {"ratio_at_least": 40, "factcheck_mb_per_s_at_least": 1.0},
+    }
+
+
+def table(r: dict) -> str:
+    f, q, big = r["factcheck"], r["quantulum3"], r["factcheck_large"]
+    rows = [
+        ("extractor", "text", "seconds", "MB/s", "items", "import s"),
+        ("factcheck", f"{r['bytes'] / 1e3:.0f} KB", f"{f['seconds']:.2f}", f"{f['mb_per_s']:.3f}", str(f["claims"]),
+         f"{f['import_seconds']:.2f}"),
+        ("quantulum3", f"{r['bytes'] / 1e3:.0f} KB", f"{q['seconds']:.2f}", f"{q['mb_per_s']:.4f}", str(q["quantities"]),
+         f"{q['import_seconds']:.2f}"),
+        (f"factcheck ({big['documents']} docs)", f"{big['bytes'] / 1e6:.1f} MB", f"{big['seconds']:.2f}",
+         f"{big['mb_per_s']:.3f}", str(big["claims"]), ""),
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    lines.append(f"ratio (quantulum3 time / factcheck time, same text): {r['ratio']}x wall, {r['ratio_cpu']}x CPU  "
+                 f"(target >= {r['targets']['ratio_at_least']}x and >= 1 MB/s)")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=60, help="articles both extractors read (default 60, ~180 KB)")
+    ap.add_argument("--factcheck-docs", type=int, default=1000, help="articles factcheck alone reads")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--json", type=Path, help="also write the results here")
+    a = ap.parse_args(argv)
+    from machine import machine
+    r = {"machine": machine(), **run(a.docs, a.seed, a.factcheck_docs)}
+    print(table(r))
+    print(json.dumps(r, indent=1, sort_keys=True))
+    if a.json:
+        a.json.write_text(json.dumps(r, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,41 @@
+"""What several renderers need: claims by id, where a claim ends, the one order findings are shown in."""
+from __future__ import annotations
+
+KIND_ORDER = {"conflict": 0, "update": 1, "agreement": 2}
+FAIL_LEVELS = {"conflict": ("error",), "warning": ("error", "warning"), "never": ()}
+
+
+def claim_index(report) -> dict:
+    return {c.id: c for c in report.claims}
+
+
+def end_position(c) -> tuple[int, int]:
+    """Line and column just after the claim's last character (1-based, columns in characters)."""
+    lines = c.text.split("\n")
+    if len(lines) == 1:
+        return c.line, c.column + len(c.text)
+    return c.line + len(lines) - 1, len(lines[-1]) + 1
+
+
+def ordered(report, kinds=("conflict", "update", "agreement")) -> list:
+    """Findings of the given kinds: conflicts first, then by the first claim's path and offset, then rule."""
+    claims = claim_index(report)
+
+    def key(f):
+        c = claims[f.claims[0]]
+        return KIND_ORDER[f.kind], c.path, c.start, f.rule, f.id
+    return sorted((f for f in report.findings if f.kind in kinds), key=key)
+
+
+def failing(report, fail_on: str = "conflict") -> list:
+    """Unsuppressed conflicts at or above the --fail-on level: the ones that make `check` exit 1."""
+    levels = FAIL_LEVELS[fail_on]
+    return [f for f in report.findings if f.kind == "conflict" and f.severity in levels and f.suppressed is None]
+
+
+def counts(report) -> dict:
+    """Finding counts by kind, unsuppressed only, plus how many were suppressed."""
+    out = {"conflict": 0, "update": 0, "agreement": 0, "suppressed": 0}
+    for f in report.findings:
+        out["suppressed" if f.suppressed else f.kind] += 1
+    return out

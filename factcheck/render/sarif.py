@@ -1,0 +1,100 @@
+"""Report -> SARIF 2.1.0 for GitHub code scanning and other SARIF readers.
+
+One run; the rules that produced results become reportingDescriptors; each
+conflict or update is a result located at its first claim, with the other
+claims as related locations. Agreements are left out: code scanning would list
+each one as an alert, and an agreement needs no action. Suppressed findings
+stay in, with a SARIF `suppressions` entry (inSource for an inline comment,
+external for a baseline), so viewers hide them but the record keeps them.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .common import claim_index, end_position, ordered
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "factcheck/v1"
+
+
+def render_sarif(report) -> str:
+    claims = claim_index(report)
+    findings = ordered(report, kinds=("conflict", "update"))
+    rule_ids = sorted({(f.rule, f.name) for f in findings})
+    descriptions = _rule_descriptions()
+    severities = {}
+    for f in findings:
+        if f.kind == "conflict":
+            severities.setdefault(f.rule, f.severity)
+    rules = []
+    for rid, name in rule_ids:
+        rules.append({
+            "id": rid, "name": name,
+            "shortDescription": {"text": descriptions.get(rid) or name},
+            "defaultConfiguration": {"level": LEVEL[severities.get(rid, "warning")]},
+        })
+    index = {rid: i for i, (rid, _) in enumerate(rule_ids)}
+    results = []
+    for f in findings:
+        first, *others = [claims[c] for c in f.claims]
+        result = {
+            "ruleId": f.rule, "ruleIndex": index[f.rule], "level": LEVEL[f.severity],
+            "kind": "fail",
+            "message": {"text": f.message},
+            "locations": [_location(first)],
+            "partialFingerprints": {FINGERPRINT_KEY: f.id},
+            "properties": {"factcheckKind": f.kind, "relation": f.relation,
+                           "arithmetic": f.explanation.get("arithmetic", "")},
+        }
+        if others:
+            result["relatedLocations"] = [
+                {"id": i, **_location(c), "message": {"text": f"{c.text!r} at {c.path}:{c.line}:{c.column}"}}
+                for i, c in enumerate(others, 1)
+            ]
+        if f.suppressed:
+            s = f.suppressed
+            result["suppressions"] = [{"kind": "inSource" if s["by"] == "inline" else "external",
+                                       "justification": s.get("reason") or f"suppressed by {s['by']}"}]
+        results.append(result)
+    from .. import __version__
+    run = {
+        "tool": {"driver": {"name": "factcheck", "version": report.tool.get("version", __version__),
+                            "rules": rules}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    doc = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def _uri(path: str) -> str:
+    p = Path(path)
+    return p.as_uri() if p.is_absolute() else p.as_posix()
+
+
+def _location(c) -> dict:
+    end_line, end_col = end_position(c)
+    return {"physicalLocation": {
+        "artifactLocation": {"uri": _uri(c.path)},
+        "region": {"startLine": c.line, "startColumn": c.column, "endLine": end_line, "endColumn": end_col,
+                   "charOffset": c.start, "charLength": c.end - c.start, "snippet": {"text": c.text}},
+    }}
+
+
+_DESCRIPTIONS: dict[str, str] | None = None
+
+
+def _rule_descriptions() -> dict[str, str]:
+    # NOTE: the report names its rule packs but not their texts; the default
+    # packs give each rule's one-line description (rules from extra packs fall back to their name).
+    global _DESCRIPTIONS
+    if _DESCRIPTIONS is None:
+        from ..errors import InputError
+        from ..rulepack import load_rules
+        try:
+            _DESCRIPTIONS = {r.id: r.description for r in load_rules().rules if r.description}
+        except InputError:
+            _DESCRIPTIONS = {}
+    return _DESCRIPTIONS
