@@ -30,12 +30,28 @@ sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
 
 
+def snapshot(workdir: Path) -> Path:
+    """A copy of the package and rule packs that every run uses.
+
+    The cache key includes a digest of the extraction code, so an edit to the
+    working tree between the cold and the warm run would make the warm run cold.
+    """
+    dest = workdir / "code"
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(ROOT / "factcheck", dest / "factcheck", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "rules", dest / "rules")
+    return dest
+
+
+CODE = ROOT
+
+
 def run_once(corpus_dir: Path, cwd: Path, jobs: int, *extra: str, timeout: float | None = None) -> dict:
     """One `factcheck check` in a new process: wall, CPU, peak RSS, exit code and the pipeline's stats."""
     stats_file = cwd / "stats.json"
     stats_file.unlink(missing_ok=True)
     env = {**os.environ, "FACTCHECK_BENCH_STATS": str(stats_file),
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(CODE), os.environ.get("PYTHONPATH")]))}
     cmd = [sys.executable, str(HERE / "_driver.py"), "check", str(corpus_dir), "--jobs", str(jobs),
            "--format", "json", "-o", str(cwd / "report.json"), "--no-report", "--fail-on", "never", *extra]
     t0 = time.perf_counter()
@@ -155,10 +171,12 @@ def main(argv=None) -> int:
     ap.add_argument("--timeout", type=float, default=1800, help="stop a run after this many seconds (default 1800)")
     a = ap.parse_args(argv)
     from machine import machine
+    global CODE
     tmp = None
     if a.workdir is None:
         tmp = tempfile.TemporaryDirectory(prefix="factcheck-bench-")
         a.workdir = Path(tmp.name)
+    CODE = snapshot(a.workdir)
     try:
         results = [bench_size(int(n), a.jobs, a.workdir, a.seed, a.runs.split(","), a.timeout)
                    for n in a.sizes.split(",")]

@@ -143,9 +143,13 @@ def _extraction_errors(errors) -> None:
 
 
 def cmd_cache(a) -> int:
-    from .cache import Cache, default_folder
+    from .cache import FILENAME, Cache, default_folder
 
-    with Cache(default_folder()) as cache:
+    folder = default_folder()
+    if not (folder / FILENAME).exists():
+        print(f"{folder / FILENAME}: no cache yet")
+        return EXIT_OK
+    with Cache(folder) as cache:
         if a.cache_command == "clear":
             n = cache.clear()
             print(f"{cache.path}: removed {n} document{'' if n == 1 else 's'}")

@@ -13,13 +13,14 @@ from collections import defaultdict
 import regex
 
 from .align import Pair, align
-from .frames import build_frames, reference_time
+from .frames import build_frames, days_apart, reference_time
 from .intervals import fmt_interval, fmt_num, intervals_meet, numeric_interval, overlap
 from .models import Claim, DateValue, Document, Finding
 from .normalise import SECONDS
 from .rulepack import RuleSpec, Rules
 
 YEAR = SECONDS["year"]
+SAME_TIME_DAYS = 31          # a dated figure and another article's figure this close may be one measure
 AGREEING_ALTERNATIVE = 0.75  # a conflict yields to an agreeing partner scoring this share of it
 
 
@@ -85,7 +86,8 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
             kind = "agreement"
             msg = f"{quote(a)} agrees with {quote(b)} on {about(p)}: {arith}."
         elif not p.best or p.score < rule.params.get("conflict_at", 0.65) or a.doc == b.doc and not _restated(a, b) \
-                or agreeing_alternative(a, b, p.score) or agreeing_alternative(b, a, p.score):
+                or agreeing_alternative(a, b, p.score) or agreeing_alternative(b, a, p.score) \
+                or a.frame.scope != b.frame.scope or not _same_time(a, b, docs):
             continue  # not sure enough that these measure the same thing to call it a conflict
         elif _is_update(a, b, docs, rules):
             kind = "update"
@@ -96,6 +98,17 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
             msg = f"{quote(a)} conflicts with {quote(b)} on {about(p)}: {arith}."
         out.append(make(rule, kind, "same-measure", [a, b], msg, expl, docs))
     return out
+
+
+def _same_time(a: Claim, b: Claim, docs) -> bool:
+    """A conflict needs both claims to hold at one time: a figure dated 2011 ("61% voted no in
+    2011") does not contradict a figure of the day of another article."""
+    if a.kind in ("date", "date_range"):
+        return True
+    ta, tb = reference_time(a, docs[a.doc]), reference_time(b, docs[b.doc])
+    if ta is None or tb is None or not (a.frame.time or b.frame.time):
+        return True
+    return days_apart(ta, tb) <= SAME_TIME_DAYS
 
 
 def _restated(a: Claim, b: Claim) -> bool:

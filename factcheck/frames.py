@@ -17,6 +17,10 @@ _FUTURE = regex.compile(r"\b(?:will|shall|would|is to|are to|is due to|are due t
 _PAST = regex.compile(r"\b(?:was|were|had|did|ago|last|previous|earlier|former|follow-up to)\b|\b\w{3,}ed\b", regex.I)
 # Tokens that join two claims into one coordinated series ("the 1970s and 1980s").
 _COORD = regex.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/|to|through|until|till|-|–)\s*(?:the\s+|in\s+|on\s+)?$", regex.I)
+# "Including Baltic Dairy's debt, the deal is worth EUR 4.9bn": the number measures a variant.
+_SCOPE = regex.compile(r"\b(including|excluding|not including|net of|exclusive of|inclusive of|before|after)\s+"
+                       r"(?:the\s+|its\s+|their\s+|[\p{L}\s]{0,30}?['’]s\s+)?(debt|tax|taxes|vat|inflation|fees|"
+                       r"interest|costs|charges|bonuses|dividends|subsidies|exports|imports|injured|missing)\b", regex.I)
 # A date next to a reporting verb ("officials said Thursday") dates the statement, not the news.
 _SPEECH = frozenset({"said", "says", "told", "added", "stated", "reported", "quoted", "wrote", "confirmed"})
 # A small count after these only refers back to things already named ("the two countries").
@@ -260,18 +264,20 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
         if dated:
             time = min(dated, key=lambda o: abs(o.start - c.start)).value
     actors = _actors(text, c0, lo, lex)
+    scope_m = _SCOPE.search(text, c0, c1)
+    scope = f"{scope_m.group(1).lower()} {stem(scope_m.group(2))}" if scope_m else None
     before = toks[first - 1].text.lower() if first > 0 else ""
     after = toks[last + 1].text.lower() if last + 1 < len(toks) else ""
     incidental = (c.kind == "count" and before in _REFERRING and c.step == 0 and (c.value.high or 0) < 10) or \
         (c.kind == "date" and (before in _SPEECH or after in _SPEECH))
-    return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, time=time, hedges=hedges, incidental=incidental,
+    return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, scope=scope, time=time, hedges=hedges, incidental=incidental,
                  attribution=attribution, negated=negated, words=words[:24],
                  tense=_tense(text, s0, s1, c), series=series[:2] if series else None)
 
 
 CLAUSE_DISTANCE = 10
 _CLAUSE_BREAK = regex.compile(
-    r"[;:]|\s[–—-]\s|,\s+(?=(?:but|while|whereas|although|though|and|as|with|after|before|when|which|who)\b)"
+    r";|\s[–—-]\s|,\s+(?=(?:but|while|whereas|although|though|and|as|with|after|before|when|which|who)\b)"
     r"|\s(?=(?:but|while|whereas)\s)", regex.I)
 
 
@@ -301,6 +307,8 @@ def _actors(text: str, c0: int, lo: int, lex: Lexicon) -> tuple[str, ...]:
         words = [w for w in words if w and w.lower() not in lex.stop and w.lower() not in _NOT_NAMES]
         if not words:
             continue
+        if len(words) == 1 and regex.search(rf"(?<![\w-]){regex.escape(words[0].lower())}(?![\w-])", text):
+            continue  # "Weather stations": a common word capitalised at the start, not a name
         full = " ".join(words).lower()
         names.append(lex.alias_of.get(full) or lex.alias_of.get(words[-1].lower()) or words[-1].lower())
     if not names:
@@ -314,6 +322,8 @@ def _same_clause(text: str, date: Claim, c: Claim, s0: int) -> bool:
     if date.end <= c.start:
         gap = text[date.end:c.start]
         mid_sentence = not text[s0:date.start].strip(" \"'“‘(").lower() in ("", "in", "on", "by", "since", "during")
+        if regex.match(r",?\s*when\b[^;]{0,80}$", gap):
+            return True  # "in 2011, when voters rejected it with 61% voting no"
         return len(gap) <= 40 and (not regex.search(r"[,;:]", gap) or not mid_sentence)
     gap = text[c.end:date.start]
     return len(gap) <= 25 and not regex.search(r"[,;:]", gap)

@@ -84,6 +84,7 @@ class Frame(Frozen):
     tense: Literal["past", "future"] | None = None
     series: tuple[int, int] | None = None  # (position, size) in a list like "the 1970s and 1980s"
     incidental: bool = False            # "the two countries": a number that only refers back
+    scope: str | None = None            # "including debt", "excluding VAT": a variant of the measure
 
 
 class Claim(Frozen):

@@ -134,6 +134,9 @@ def test_two_checks_at_once(tmp_path):
 
 def test_cli_cache_info_and_clear(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
+    assert main(["cache", "info"]) == 0
+    assert capsys.readouterr().out.endswith(": no cache yet\n")
+    assert not (tmp_path / ".factcheck-cache").exists()
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "a.txt").write_text(TEXTS["a"], encoding="utf-8")
     assert main(["extract", "news"]) == 0
