@@ -1,0 +1,104 @@
+"""The rule engine on the bundled seeds: the agreements they hold, and edits that must or must not conflict."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factcheck.pipeline import check
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DOCS = {p.name[:3]: p.name for p in SEEDS.glob("*.txt")}
+MUTATIONS = yaml.safe_load((Path(__file__).parent / "cases" / "mutations.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seeds_report():
+    return check([str(SEEDS)])
+
+
+def _texts(report, finding):
+    claims = {c.id: c for c in report.claims}
+    return [(claims[i].doc[:3], claims[i].text) for i in finding.claims]
+
+
+def test_seeds_agree_with_each_other(seeds_report):
+    assert [f for f in seeds_report.findings if f.kind == "conflict"] == []
+
+
+@pytest.mark.parametrize("pair", [
+    # The colonial period, in three wordings.
+    {("000", "1910 until 1945"), ("003", "1910-1945")},
+    {("000", "1910 until 1945"), ("001", "first half of the 20th century")},
+    # The year of the admission, and the five abductees returned (two wordings of one fact).
+    {("000", "2002"), ("001", "2002")},
+    {("001", "five"), ("003", "five")},
+])
+def test_seed_agreements_across_articles(seeds_report, pair):
+    found = [set(_texts(seeds_report, f)) for f in seeds_report.findings if f.kind == "agreement"]
+    assert pair in found
+
+
+def test_seed_traps_are_not_paired(seeds_report):
+    pairs = [set(_texts(seeds_report, f)) for f in seeds_report.findings]
+    # The 2012 Beijing meeting and the 2007 Ulan Bator meeting are both "two-day"; different meetings.
+    assert not any({d for d, _ in p} == {"000", "003"} and all(t == "two-day" for _, t in p) for p in pairs)
+    # The August 2002 Red Cross contact is not the 2002 admission nor the 2008 meeting.
+    assert not any(("000", "August 2002") in p for p in pairs)
+
+
+def test_seed_sum_within_rounding(seeds_report):
+    sums = [f for f in seeds_report.findings if f.relation == "sum"]
+    assert [(f.kind, _texts(seeds_report, f)) for f in sums] == [
+        ("agreement", [("000", "34,600"), ("000", "13,000"), ("000", "21,000")])]
+    # 13,000 and 21,000 are each rounded to the thousand: 33,000..35,000 holds 34,550..34,650.
+    assert "33,000..35,000" in sums[0].explanation["arithmetic"]
+
+
+def test_seed_elapsed_time(seeds_report):
+    (f,) = [f for f in seeds_report.findings if f.relation == "temporal"]
+    assert f.kind == "agreement" and _texts(seeds_report, f) == [("001", "four years"), ("001", "2008")]
+
+
+def test_findings_explain_themselves(seeds_report):
+    for f in seeds_report.findings:
+        assert f.message and f.explanation.get("arithmetic")
+        if f.relation == "same-measure":
+            assert f.explanation["alignment"]["score"] > 0
+
+
+def _mutated(tmp_path: Path, m: dict) -> tuple[Path, int]:
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    path = corpus / DOCS[m["doc"]]
+    text = path.read_text(encoding="utf-8")
+    assert text.count(m["find"]) == 1
+    path.write_text(text.replace(m["find"], m["replace"]), encoding="utf-8", newline="")
+    common = next(i for i, (a, b) in enumerate(zip(m["find"], m["replace"])) if a != b)
+    return corpus, text.index(m["find"]) + common
+
+
+def _case(m):
+    marks = [pytest.mark.xfail(strict=True, reason=m["known_miss"])] if m.get("known_miss") else []
+    return pytest.param(m, id=m["id"], marks=marks)
+
+
+@pytest.mark.parametrize("m", [_case(m) for m in MUTATIONS])
+def test_seed_mutation(tmp_path, m):
+    corpus, at = _mutated(tmp_path, m)
+    report = check([str(corpus)])
+    claims = {c.id: c for c in report.claims}
+    conflicts = [f for f in report.findings if f.kind == "conflict"]
+    if m["expect"] == "no_conflict":
+        assert conflicts == []
+        return
+    edited_doc = DOCS[m["doc"]][:-4]
+    hits = []
+    for f in conflicts:
+        cs = [claims[i] for i in f.claims]
+        if any(c.doc == edited_doc and c.start <= at < c.end + 2 for c in cs):
+            hits.append({c.text for c in cs})
+    assert any(set(m["with"]) & texts for texts in hits), [f.message for f in conflicts]
