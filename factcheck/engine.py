@@ -248,6 +248,7 @@ def compare_elapsed(rule: RuleSpec, pairs, docs, rules: Rules, by_doc, **_) -> l
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_BEFORE = regex.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\s*,?\s*(?:the\s+)?$", regex.I)
+_WEEKDAY_OPENING = regex.compile(r"(" + "|".join(_WEEKDAYS) + r")\b[\s,]+(?:the\s+)?\d", regex.I)
 
 
 def compare_weekday(rule: RuleSpec, pairs, docs, rules: Rules, by_doc, **_) -> list[Finding]:
@@ -258,7 +259,8 @@ def compare_weekday(rule: RuleSpec, pairs, docs, rules: Rules, by_doc, **_) -> l
         for c in claims:
             if c.kind != "date" or c.value.start != c.value.end:
                 continue
-            m = _WEEKDAY_BEFORE.search(text, max(0, c.start - 14), c.start)
+            # The weekday may stand before the date or open its span ("Friday, 3 March 2025").
+            m = _WEEKDAY_BEFORE.search(text, max(0, c.start - 14), c.start) or _WEEKDAY_OPENING.match(c.text)
             if not m:
                 continue
             said = _WEEKDAYS.index(m.group(1).lower())
@@ -273,7 +275,38 @@ def compare_weekday(rule: RuleSpec, pairs, docs, rules: Rules, by_doc, **_) -> l
     return out
 
 
+def compare_reference(rule: RuleSpec, pairs, docs, rules: Rules, by_doc, **_) -> list[Finding]:
+    """Claims against facts a rule pack states ("Japan ruled Korea from 1910 to 1945")."""
+    from .frames import stem
+    from .normalise import interval_of
+    from .extract.mention import Mention
+
+    out = []
+    for ref in rules.references:
+        keys = {stem(k) for k in ref.keywords}
+        kinds = ("date", "date_range") if ref.kind in ("date", "date_range") else (ref.kind,)
+        fact = Mention(0, 0, ref.kind, {k: str(v) if ref.kind.startswith("date") else v for k, v in ref.value.items()})
+        fact_interval = interval_of(fact, "exact", None, rules.tolerance)
+        for doc_id, claims in by_doc.items():
+            text = docs[doc_id].text
+            for c in claims:
+                if c.kind not in kinds:
+                    continue
+                words = {stem(w) for w in regex.findall(r"\w+", text[c.sentence.start:c.sentence.end])}
+                if not keys <= words:
+                    continue
+                probe = c.model_copy(update={"interval": fact_interval, "kind": ref.kind})
+                ok = overlap(c, probe)
+                arith = f"{fmt_interval(c)} {'overlaps' if ok else 'is disjoint from'} {fmt_interval(probe)}"
+                msg = (f"{quote(c)} {'agrees with' if ok else 'contradicts'} the reference fact "
+                       f"'{ref.about}'{f' ({ref.source})' if ref.source else ''}: {arith}.")
+                out.append(make(rule, "agreement" if ok else "conflict", "reference", [c], msg,
+                                {"arithmetic": arith, "reference": ref.about, "source": ref.source}, docs))
+    return out
+
+
 COMPARISONS = {
+    "reference": compare_reference,
     "same-measure": compare_same_measure,
     "sum": compare_sum,
     "elapsed": compare_elapsed,

@@ -1,0 +1,103 @@
+"""Rule packs: validation with file:line:column for every error, merging, overrides, and the rules commands."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.errors import InputError
+from factcheck.rulepack import load_pack, load_rules
+
+
+def _run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "factcheck", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_default_packs_load():
+    rules = load_rules()
+    assert {"default", "checks", "lexicon", "gazetteer"} <= set(rules.packs)
+    assert [r.id for r in rules.rules] == sorted(r.id for r in rules.rules)
+    assert rules.tolerance.rounding == 0.5
+
+
+def test_every_error_is_reported_with_its_place(tmp_path):
+    pack = tmp_path / "bad.yaml"
+    pack.write_text(
+        "pack: bad\n"
+        "rules:\n"
+        "  - id: FC901\n"
+        "    name: demo.rule\n"
+        "    compare: same-measure\n"
+        "    severity: eror\n"          # line 6, column 15
+        "    colour: red\n",            # line 7: unknown key
+        encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_pack(pack)
+    lines = str(e.value).splitlines()
+    assert lines[0].startswith(f"{pack}:6:15: rules.0.severity: Input should be 'error', 'warning' or 'info'")
+    assert lines[1].startswith(f"{pack}:7:") and "rules.0.colour" in lines[1]
+    assert len(lines) == 2
+
+
+def test_broken_yaml_names_the_place(tmp_path):
+    pack = tmp_path / "broken.yaml"
+    pack.write_text("pack: x\nrules: [\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_pack(pack)
+    assert str(e.value).startswith(f"{pack}:3:1: invalid YAML")
+
+
+def test_user_pack_adds_aliases_and_overrides_rules(tmp_path):
+    pack = tmp_path / "team.yaml"
+    pack.write_text(
+        "pack: team\n"
+        "aliases: {Lusana: [the Lusana region]}\n"
+        "overrides:\n"
+        "  - {id: FC103, enabled: false}\n"
+        "  - {id: FC101, severity: warning}\n", encoding="utf-8")
+    rules = load_rules([pack])
+    by_id = {r.id: r for r in rules.rules}
+    assert by_id["FC103"].enabled is False and by_id["FC101"].severity == "warning"
+    assert "the Lusana region" in rules.aliases["Lusana"]
+
+
+def test_override_of_unknown_rule_is_an_error(tmp_path):
+    pack = tmp_path / "team.yaml"
+    pack.write_text("pack: team\noverrides:\n  - {id: FC999, enabled: false}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="FC999"):
+        load_rules([pack])
+
+
+def test_rules_list_and_validate_commands(tmp_path):
+    out = _run("rules", "list")
+    assert out.returncode == 0
+    assert "FC101  numbers.same-measure" in out.stdout and "FC201  arithmetic.sum" in out.stdout
+    good = _run("rules", "validate", str(Path(__file__).parent / "cases" / "rules" / "history.yaml"))
+    assert good.returncode == 0 and good.stdout.strip().endswith(": ok")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("pack: bad\nhedges: 5\n", encoding="utf-8")
+    res = _run("rules", "validate", str(bad))
+    assert res.returncode == 2
+    assert res.stderr.strip() == f"{bad}:2:9: hedges: Input should be a valid tuple"
+
+
+def test_check_with_a_broken_pack_exits_2_without_traceback(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("pack: bad\nqualifiers:\n  - {qualifier: roughly, phrases: [about]}\n", encoding="utf-8")
+    doc = tmp_path / "a.txt"
+    doc.write_text("About 40 people died.\n", encoding="utf-8")
+    res = _run("check", str(doc), "--rules", str(bad), "--no-report")
+    assert res.returncode == 2
+    assert "Traceback" not in res.stderr
+    assert f"{bad}:3:17: qualifiers.0.qualifier" in res.stderr  # "  - {qualifier: " is 16 characters
+
+
+def test_reference_facts_from_a_pack(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("Japan ruled the Korean peninsula from 1905 until 1945.\n", encoding="utf-8")
+    res = _run("check", str(doc), "--rules", str(Path(__file__).parent / "cases" / "rules" / "history.yaml"),
+               "--no-report", "--format", "json")
+    assert res.returncode == 1
+    assert '"relation": "reference"' in res.stdout and "Japanese rule of Korea" in res.stdout
