@@ -115,6 +115,9 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, idf) -> tuple[flo
     if fa.negated != fb.negated:
         s -= 0.2
         ev["negation_differs"] = True
+    if fa.previous and fb.previous:
+        s += 0.15
+        ev["previous_occurrence"] = True
     aa, ab = set(fa.actors), set(fb.actors)
     if aa and ab:
         if aa & ab:

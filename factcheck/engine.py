@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import regex
 
-from .align import Pair, align
+from .align import Pair, align, anchored
 from .frames import build_frames, days_apart, reference_time
 from .intervals import fmt_interval, fmt_num, intervals_meet, numeric_interval, overlap
 from .models import Claim, DateValue, Document, Finding
@@ -85,7 +85,7 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
         if ok:
             kind = "agreement"
             msg = f"{quote(a)} agrees with {quote(b)} on {about(p)}: {arith}."
-        elif not p.best or p.score < rule.params.get("conflict_at", 0.65) or a.doc == b.doc and not _restated(a, b) \
+        elif not p.best or p.score < rule.params.get("conflict_at", 0.6) or a.doc == b.doc and not _restated(a, b) \
                 or agreeing_alternative(a, b, p.score) or agreeing_alternative(b, a, p.score) \
                 or a.frame.scope != b.frame.scope or not _same_time(a, b, docs):
             continue  # not sure enough that these measure the same thing to call it a conflict
@@ -102,8 +102,13 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
 
 def _same_time(a: Claim, b: Claim, docs) -> bool:
     """A conflict needs both claims to hold at one time: a figure dated 2011 ("61% voted no in
-    2011") does not contradict a figure of the day of another article."""
+    2011") does not contradict a figure of the day of another article, and "Saturday" (the
+    story's present) is not the same event as a year decades before it."""
     if a.kind in ("date", "date_range"):
+        for x, y in ((a, b), (b, a)):
+            published = docs[x.doc].published
+            if anchored(x) and published and days_apart(y.value, DateValue(start=published, end=published)) > 366:
+                return False
         return True
     ta, tb = reference_time(a, docs[a.doc]), reference_time(b, docs[b.doc])
     if ta is None or tb is None or not (a.frame.time or b.frame.time):

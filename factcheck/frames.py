@@ -17,6 +17,8 @@ _FUTURE = regex.compile(r"\b(?:will|shall|would|is to|are to|is due to|are due t
 _PAST = regex.compile(r"\b(?:was|were|had|did|ago|last|previous|earlier|former|follow-up to)\b|\b\w{3,}ed\b", regex.I)
 # Tokens that join two claims into one coordinated series ("the 1970s and 1980s").
 _COORD = regex.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/|to|through|until|till|-|–)\s*(?:the\s+|in\s+|on\s+)?$", regex.I)
+# "the city's last referendum, in 2011", "its first referendum since 2009": the previous occurrence.
+_PREVIOUS = regex.compile(r"\b(?:last|previous|prior|preceding|since)\b", regex.I)
 # "Including Baltic Dairy's debt, the deal is worth EUR 4.9bn": the number measures a variant.
 _SCOPE = regex.compile(r"\b(including|excluding|not including|net of|exclusive of|inclusive of|before|after)\s+"
                        r"(?:the\s+|its\s+|their\s+|[\p{L}\s]{0,30}?['’]s\s+)?(debt|tax|taxes|vat|inflation|fees|"
@@ -248,7 +250,7 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     clause = text[max(s0, c.start - 60): min(s1, c.end + 60)]
     hedges = tuple(sorted({m.group().lower() for m in lex.hedge_re.finditer(clause)})) if lex.hedge_re else ()
     # Lower case only: a capitalised "No" is an answer or a label ("Votes against (No):").
-    negated = any(t.text in lex.negation for t in toks[max(0, first - 4): first])
+    negated = any(t.text in lex.negation and c0 <= t.start for t in toks[max(0, first - 6): first])
     attribution = None
     if lex.attribution_re is not None:
         m = lex.attribution_re.search(text, s0, s1)
@@ -264,13 +266,14 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
         if dated:
             time = min(dated, key=lambda o: abs(o.start - c.start)).value
     actors = _actors(text, c0, lo, lex)
+    previous = bool(_PREVIOUS.search(text, max(c0, lo - 60), lo))
     scope_m = _SCOPE.search(text, c0, c1)
     scope = f"{scope_m.group(1).lower()} {stem(scope_m.group(2))}" if scope_m else None
     before = toks[first - 1].text.lower() if first > 0 else ""
     after = toks[last + 1].text.lower() if last + 1 < len(toks) else ""
     incidental = (c.kind == "count" and before in _REFERRING and c.step == 0 and (c.value.high or 0) < 10) or \
         (c.kind == "date" and (before in _SPEECH or after in _SPEECH))
-    return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, scope=scope, time=time, hedges=hedges, incidental=incidental,
+    return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, scope=scope, previous=previous, time=time, hedges=hedges, incidental=incidental,
                  attribution=attribution, negated=negated, words=words[:24],
                  tense=_tense(text, s0, s1, c), series=series[:2] if series else None)
 
@@ -296,7 +299,7 @@ def _clause(text: str, s0: int, s1: int, lo: int, hi: int) -> tuple[int, int]:
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)*")
 _NOT_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                         "january", "february", "march", "april", "june", "july", "august", "september",
-                        "october", "november", "december", "then", "but", "and", "after", "before"})
+                        "october", "november", "december", "then", "but", "and", "after", "before", "yes", "no"})
 
 
 def _actors(text: str, c0: int, lo: int, lex: Lexicon) -> tuple[str, ...]:
@@ -307,8 +310,9 @@ def _actors(text: str, c0: int, lo: int, lex: Lexicon) -> tuple[str, ...]:
         words = [w for w in words if w and w.lower() not in lex.stop and w.lower() not in _NOT_NAMES]
         if not words:
             continue
-        if len(words) == 1 and regex.search(rf"(?<![\w-]){regex.escape(words[0].lower())}(?![\w-])", text):
-            continue  # "Weather stations": a common word capitalised at the start, not a name
+        if len(words) == 1 and (regex.search(rf"(?<![\w-]){regex.escape(words[0].lower())}(?![\w-])", text)
+                                or m.start() == c0 and not regex.search(rf"[\p{{Ll}},;] {regex.escape(words[0])}\b", text)):
+            continue  # "Weather stations", "Experts say": a common word capitalised at the start, not a name
         full = " ".join(words).lower()
         names.append(lex.alias_of.get(full) or lex.alias_of.get(words[-1].lower()) or words[-1].lower())
     if not names:

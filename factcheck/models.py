@@ -85,6 +85,7 @@ class Frame(Frozen):
     series: tuple[int, int] | None = None  # (position, size) in a list like "the 1970s and 1980s"
     incidental: bool = False            # "the two countries": a number that only refers back
     scope: str | None = None            # "including debt", "excluding VAT": a variant of the measure
+    previous: bool = False              # about the previous occurrence ("last met in 2008", "since 2009")
 
 
 class Claim(Frozen):
