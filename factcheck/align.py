@@ -85,11 +85,12 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, idf) -> tuple[flo
         if ta and tb:
             ev["time"] = f"{ta.start}..{ta.end} / {tb.start}..{tb.end}"
     wa, wb = _weights(fa.words), _weights(fb.words)
-    shared = set(wa) & set(wb)
-    num = sum(idf(w) * min(wa[w], wb[w]) for w in shared)
-    den = math.sqrt(sum(idf(w) * x for w, x in wa.items()) * sum(idf(w) * x for w, x in wb.items())) or 1.0
+    # Sorted and fsum'd: float sums over a set would depend on the hash seed, and so would findings.
+    shared = sorted(set(wa) & set(wb))
+    num = math.fsum(idf(w) * min(wa[w], wb[w]) for w in shared)
+    den = math.sqrt(math.fsum(idf(w) * x for w, x in wa.items()) * math.fsum(idf(w) * x for w, x in wb.items())) or 1.0
     ctx = num / den
-    ev["shared_words"] = sorted(shared, key=lambda w: -idf(w) * min(wa[w], wb[w]))[:8]
+    ev["shared_words"] = sorted(shared, key=lambda w: (-idf(w) * min(wa[w], wb[w]), w))[:8]
     s = ctx
     pa, pb = set(fa.predicates), set(fb.predicates)
     if fa.predicate and fa.predicate == fb.predicate:
@@ -181,6 +182,14 @@ def iter_candidate_pairs(claims: list[Claim]):
             yield a, claims[j]
 
 
+def _same_words(a: Claim, b: Claim) -> bool:
+    """Inside one text, the same counted noun and predicate ("a two-day meeting" ... "the two-day
+    talks") mark a restated measure as well as a shared value does."""
+    fa, fb = a.frame, b.frame
+    return fa.measure is not None and fa.measure == fb.measure and fa.predicate is not None \
+        and fa.predicate == fb.predicate
+
+
 def _restatements(claims: list[Claim], scored: list[Pair]) -> dict[str, str]:
     """Claim id -> id of its group: claims of one document aligned with the same stated value."""
     parent = {c.id: c.id for c in claims}
@@ -216,7 +225,7 @@ def align(docs: list[Document], claims: list[Claim]) -> tuple[list[Pair], dict]:
         if r is None:
             continue
         s, ev = r
-        need = AGREE_AT if a.doc != b.doc or a.value == b.value else SAME_DOC_AT
+        need = AGREE_AT if a.doc != b.doc or a.value == b.value or _same_words(a, b) else SAME_DOC_AT
         if s >= need:
             scored.append(Pair(a, b, s, ev))
     # Restatements inside one document (same value, aligned) count as one claim when ranking.

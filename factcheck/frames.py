@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 import snowballstemmer
@@ -30,6 +31,7 @@ _REFERRING = frozenset({"the", "these", "those", "both", "its", "their", "our", 
 _CAPS = regex.compile(r"\b\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*")
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     return _STEM.stemWord(word.lower().replace("’", "'").removesuffix("'s"))
 
@@ -239,6 +241,12 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
             if t.stem not in lex.measure_of and following is not None and following.stem in lex.measure_of:
                 measure = lex.measure_of[following.stem]
             break
+    if c.kind in ("date", "date_range") and text[c.end:c.end + 2] in ("'s", "’s"):
+        # "Thursday's physical meeting": a possessive date names its event
+        for t in toks[last + 1: last + 4]:
+            if t.stem in lex.predicate_of or t.stem in lex.measure_of:
+                measure = lex.measure_of.get(t.stem) or lex.predicate_of[t.stem]
+                break
     if c.kind in ("count", "ordinal") and c.unit:
         # the extractor already read what is counted: "six-nation", "the second day"
         measure = lex.measure_of.get(stem(c.unit)) or stem(c.unit)
