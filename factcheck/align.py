@@ -55,6 +55,11 @@ def _weights(words: tuple[str, ...]) -> dict[str, float]:
 _YEARFUL = regex.compile(r"\d{4}|\d0s|'\d\d|centur", regex.I)
 
 
+def _name_words(entities: tuple[str, ...]) -> set[str]:
+    """Words of the entity names, so "Kingsbridge United" and "Kingsbridge" share one."""
+    return {w for e in entities for w in e.lower().split() if len(w) > 2}
+
+
 def anchored(c: Claim) -> bool:
     """A date written relative to its document ("Thursday", "last week", "in March")."""
     return c.kind in ("date", "date_range") and not _YEARFUL.search(c.text)
@@ -75,6 +80,10 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, idf) -> tuple[flo
         return None  # "the 1970s and 1980s": first pairs with first
     if a.kind in ("date", "date_range") and fa.tense and fb.tense and fa.tense != fb.tense:
         return None  # "the March 3 talks were" and "talks will be held March 19-20" are two events
+    if a.doc != b.doc:
+        wa_, wb_ = _name_words(fa.entities), _name_words(fb.entities)
+        if da.published and db.published and abs((da.published - db.published).days) > 366 and not wa_ & wb_:
+            return None  # articles years apart must name the same participants to speak of one fact
     ta, tb = reference_time(a, da), reference_time(b, db)
     if a.kind not in ("date", "date_range"):
         explicit = bool(fa.time) and bool(fb.time)
