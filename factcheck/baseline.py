@@ -10,7 +10,7 @@ from pathlib import Path
 
 import regex
 
-from .errors import InputError
+from .errors import InputError, read_utf8
 
 SCHEMA = "factcheck/baseline@1"
 DEFAULT_NAME = "factcheck-baseline.json"
@@ -58,14 +58,7 @@ def build(report, previous: dict[str, dict] | None = None) -> str:
 
 def read(path: Path) -> dict[str, dict]:
     """Accepted entries keyed by finding id; InputError names the file and place of any problem."""
-    try:
-        text = Path(path).read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such baseline file (create it with `factcheck baseline`)") from None
-    except OSError as e:
-        raise InputError(f"{path}: cannot read baseline: {e.strerror or e}") from None
-    except UnicodeDecodeError as e:
-        raise InputError(f"{path}: baseline is not UTF-8 (byte {e.start})") from None
+    text = read_utf8(path, "baseline", missing="no such baseline file (create it with `factcheck baseline`)")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:

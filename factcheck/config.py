@@ -14,7 +14,7 @@ from pathlib import Path
 
 import regex
 
-from .errors import InputError
+from .errors import InputError, read_utf8
 
 FILES = (".factcheck.toml", "pyproject.toml")
 FAIL_ON = ("conflict", "warning", "never")
@@ -63,12 +63,7 @@ def load(path: Path, cwd: Path | None = None) -> ConfigFile:
     """Read and validate one config file; InputError names file:line for a syntax error, unknown key or bad value."""
     cwd = cwd or Path.cwd()
     label = _label(path, cwd)
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as e:
-        raise InputError(f"{label}: cannot read config: {e.strerror or e}") from None
-    except UnicodeDecodeError as e:
-        raise InputError(f"{label}: config is not UTF-8 (byte {e.start})") from None
+    text = read_utf8(path, "config", label)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:

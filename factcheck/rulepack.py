@@ -12,7 +12,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import InputError
+from .errors import InputError, read_utf8
 
 Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than"]
 Severity = Literal["error", "warning", "info"]
@@ -143,12 +143,7 @@ def _mark(path: str, node) -> str:
 def load_pack(path: Path) -> RulePack:
     """Read and validate one pack file; InputError lists every problem with its place."""
     label = str(path)
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as e:
-        raise InputError(f"{label}: cannot read rule pack: {e.strerror or e}") from None
-    except UnicodeDecodeError as e:
-        raise InputError(f"{label}: rule pack is not UTF-8 (byte {e.start})") from None
+    text = read_utf8(path, "rule pack", label)
     try:
         root = yaml.compose(text)
         data = yaml.safe_load(text)
