@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import bisect
 import math
-
-import regex
 from collections import defaultdict
 from dataclasses import dataclass, field
+
+import regex
 
 from .frames import days_apart, reference_time
 from .intervals import numeric_interval
@@ -81,8 +81,8 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, idf) -> tuple[flo
     if a.kind in ("date", "date_range") and fa.tense and fb.tense and fa.tense != fb.tense:
         return None  # "the March 3 talks were" and "talks will be held March 19-20" are two events
     if a.doc != b.doc:
-        wa_, wb_ = _name_words(fa.entities), _name_words(fb.entities)
-        if da.published and db.published and abs((da.published - db.published).days) > 366 and not wa_ & wb_:
+        shared_names = _name_words(fa.entities) & _name_words(fb.entities)
+        if da.published and db.published and abs((da.published - db.published).days) > 366 and not shared_names:
             return None  # articles years apart must name the same participants to speak of one fact
     ta, tb = reference_time(a, da), reference_time(b, db)
     if a.kind not in ("date", "date_range"):
