@@ -53,7 +53,7 @@ def about(p: Pair) -> str:
     bits = []
     if "predicate" in ev:
         bits.append(ev["predicate"])
-    if "measure" in ev:
+    if "measure" in ev and ev["measure"] not in bits:
         bits.append(ev["measure"])
     return " ".join(bits) or ", ".join(ev.get("shared_words", [])[:3]) or "the same measure"
 
