@@ -170,7 +170,7 @@ STORIES = {
         "lines": {
             "price": ("{org} agreed to buy {company} for {price} {when}.",
                       "The deal values {company} at {price}, including debt."),
-            "premium": ("The offer is a {premium}% premium to Friday's closing price.",
+            "premium": ("The offer is a {premium}% premium to the last closing price before the bid.",
                         "Shareholders will receive a premium of {premium} per cent."),
             "staff": ("{company} employs {staff_h}{staff} people in {region}.",
                       "The combined group will have {staff_h}{staff} employees."),
@@ -254,7 +254,7 @@ BACKGROUND = (
     "The {org} has asked people not to travel to {place} unless their journey is essential.",
     "Officials in {capital} held an emergency meeting that lasted late into the evening, according to people who attended.",
     "Neighbouring governments offered help, and a team of specialists was expected to arrive within days.",
-    "The governor of {region} is due to visit {place} later this week, his office said in a short statement.",
+    "The governor of {region} {visit}, his office said in a short statement.",
     "Some residents complained that information had been slow to arrive and that phone lines were overloaded.",
     "In a statement, the {org} said it was working closely with local authorities and would give updates every {small_w} hours.",
     "Economists warned that the disruption could be felt across {region} for months, especially by small firms.",
@@ -268,6 +268,7 @@ BACKGROUND = (
 )
 
 YEARS = ("built", "founded", "year", "old_year")
+EXACT = YEARS + ("age",)     # written as they are: nobody says "a manager aged about 60"
 ORDINAL = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
 
 
@@ -278,7 +279,9 @@ def _story(rng: random.Random, sid: int) -> dict:
             "place": name(rng), "region": name(rng) + rng.choice(("", " Province", " Valley", " Region")),
             "capital": name(rng), "org": f"{name(rng)} {rng.choice(('Relief Agency', 'Interior Ministry', 'Civil Defence', 'Red Cross', 'Holdings', 'Authority'))}",
             "company": f"{name(rng)} {rng.choice(('Industries', 'Group', 'Systems', 'Motors'))}",
-            "party": name(rng), "person": person(rng), "person2": person(rng), "old_year": rng.randint(1950, 2010)}
+            "party": name(rng), "person": person(rng), "person2": person(rng), "old_year": rng.randint(1950, 2010),
+            # Background facts are facts of the story too: every outlet states the same ones.
+            "small": rng.randint(2, 4), "toll_rise": rng.uniform(1.1, 1.6), "old_year2": rng.randint(2000, event.year - 1), "dist": rng.randint(20, 400)}
 
 
 def _fill(tmpl: str, st: dict, facts: dict, published: dt.date, rng: random.Random) -> str:
@@ -286,20 +289,26 @@ def _fill(tmpl: str, st: dict, facts: dict, published: dt.date, rng: random.Rand
     for k, v in facts.items():
         if isinstance(v, float) and k in ("aid", "damage", "fine", "price", "savings", "loss", "total"):
             f[k] = money(v, rng)
-        elif isinstance(v, int) and v >= 40 and k not in YEARS:
+        elif isinstance(v, int) and v >= 40 and k not in EXACT and "{" + k + "_h}" in tmpl:
+            # Rounded only where the sentence carries the hedge that goes with rounding.
             hedge, text = rounded(v, rng)
             f[k], f[k + "_h"] = text, hedge
         else:
-            f[k] = v
+            f[k] = fmt_int(v) if isinstance(v, int) and k not in EXACT else v
             f[k + "_h"] = ""
         if isinstance(v, int):
             f[k + "_w"] = spell(v, rng) if v <= 12 else str(v)
             f[k + "_o"] = ORDINAL[max(1, min(v, 7)) - 1]
     f["when"] = date_words(st["event"], published, rng)
-    f["small_w"] = spell(rng.randint(2, 6), rng)
-    f["small_o"] = rng.choice(ORDINAL[1:4])
-    f["old_year2"] = rng.randint(2000, published.year - 1)
-    f["dist"] = rng.randint(20, 400)
+    visit = st["event"] + dt.timedelta(days=st["small"] + 2)
+    f["visit"] = (f"is due to visit {st['place']} on {WEEKDAYS[visit.weekday()]}" if 0 < (visit - published).days < 6
+                  else f"is due to visit {st['place']} on {MONTHS[visit.month - 1]} {visit.day}" if visit > published
+                  else f"visited {st['place']} {date_words(visit, published, rng)}" if visit < published
+                  else f"visits {st['place']} today")
+    f["small_w"] = spell(st["small"], rng)
+    f["small_o"] = ORDINAL[st["small"] - 1]
+    f["old_year2"] = st["old_year2"]
+    f["dist"] = st["dist"]
     text = tmpl.format(**f)
     return text[0].upper() + text[1:]
 
@@ -334,8 +343,8 @@ def generate(out: Path, docs: int, seed: int = 1) -> dict:
         for outlet in rng.sample(OUTLETS, k=min(rng.randint(3, 7), docs - n)):
             published = st["event"] + dt.timedelta(days=rng.randint(0, 9))
             facts = dict(st["facts"])
-            if "dead" in facts and (published - st["event"]).days > 4 and rng.random() < 0.5:
-                facts["dead"] = int(facts["dead"] * rng.uniform(1.1, 1.6))  # later reports: the toll rose
+            if "dead" in facts and (published - st["event"]).days > 4:
+                facts["dead"] = int(facts["dead"] * st["toll_rise"])  # later reports: the toll rose
             if rng.random() < 0.15:
                 key = rng.choice(sorted(k for k in facts if k != "dead"))
                 v = facts[key]
