@@ -31,7 +31,7 @@ FOLDER = ".factcheck-cache"
 FILENAME = "claims.sqlite3"
 SCHEMA = "factcheck/cache@1"
 # Source files whose code decides what a document's claims are.
-_CODE = ("extract/*.py", "normalise.py", "pipeline.py", "ingest.py", "intervals.py", "models.py")
+_CODE = ("extract/*.py", "normalise.py", "frames.py", "pipeline.py", "ingest.py", "intervals.py", "models.py")
 
 
 def default_folder(cwd: Path | None = None) -> Path:
@@ -61,9 +61,14 @@ def code_digest() -> str:
     return _code_digest
 
 
-def doc_key(doc, rules_digest: str) -> str:
-    """The cache key of one document's claims under one rule set and this code."""
-    fields = (doc.sha256, doc.id, doc.path, str(doc.published), str(doc.body_start), rules_digest, code_digest())
+def doc_key(doc, rules_digest: str, stage: str = "claims") -> str:
+    """The cache key of one document's claims under one rule set and this code.
+
+    `stage` tells the claims `extract` writes ("claims") from those `check` reads,
+    which carry their frames ("framed").
+    """
+    fields = (doc.sha256, doc.id, doc.path, str(doc.published), str(doc.body_start), rules_digest, code_digest(),
+              stage)
     return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
 
 

@@ -4,11 +4,14 @@ Kept small and named so a later step can run the same plan on a distributed engi
 The seam between the stages is three functions and plain records:
 
 - map: `claims_for(doc, rules) -> list[Claim]` reads one Document and nothing else;
-  `extract_all(docs, rules, jobs, cache)` runs it over a process pool and through
-  the cache (`cache.py`), in document order, so the output never depends on jobs;
-- reduce: `engine.find_findings(docs, claims, rules, stats)` frames each document's
-  claims (per document again), blocks them by family and key (`align.candidate_pairs`),
-  compares within each block and merges the findings in a fixed order;
+  `framed_claims_for` adds each claim's frame (what it measures), still from that
+  one Document; `extract_all(docs, rules, jobs, cache, framed=...)` runs either over
+  a process pool and through the cache (`cache.py`), in document order, so the
+  output never depends on jobs;
+- reduce: `engine.find_findings(docs, claims, rules, stats)` links documents that
+  may tell one story (`align.linked_documents`), blocks their claims by family and
+  key (`align.candidate_pairs`), compares within each block and merges the
+  findings in a fixed order;
 - `check(paths, ...)` wires ingest -> extract_all -> find_findings -> Report.
 
 A Claim's wire JSON (`cache.encode`) is what crosses a process boundary, so a worker
@@ -49,6 +52,12 @@ def claims_for(doc: Document, rules: Rules) -> list[Claim]:
     return out
 
 
+def framed_claims_for(doc: Document, rules: Rules) -> list[Claim]:
+    """claims_for with each claim's frame filled in: what `check` needs of one document."""
+    from .frames import build_frames
+    return build_frames(doc, claims_for(doc, rules), rules)
+
+
 def _jobs(jobs: int | None) -> int:
     if jobs:
         return max(1, int(jobs))
@@ -59,37 +68,45 @@ def _jobs(jobs: int | None) -> int:
 
 
 _WORKER_RULES: Rules | None = None
+_WORKER_FRAMED = False
 
 
-def _init_worker(rules: Rules) -> None:
-    global _WORKER_RULES
-    _WORKER_RULES = rules
+def _init_worker(rules: Rules, framed: bool) -> None:
+    global _WORKER_RULES, _WORKER_FRAMED
+    _WORKER_RULES, _WORKER_FRAMED = rules, framed
+
+
+def _map_one(doc: Document, rules: Rules, framed: bool) -> list[Claim]:
+    # Looked up on the module at call time, so a test can stand in for claims_for.
+    return framed_claims_for(doc, rules) if framed else claims_for(doc, rules)
 
 
 def _extract_blob(doc: Document) -> tuple[bool, str]:
     """In a worker: (True, claims as cache JSON) or (False, what went wrong) for one document."""
     from .cache import encode
     try:
-        return True, encode(claims_for(doc, _WORKER_RULES))
+        return True, encode(_map_one(doc, _WORKER_RULES, _WORKER_FRAMED))
     except Exception as e:  # one bad file must not cost the others their results
         return False, f"{type(e).__name__}: {e}"
 
 
 def extract_all(docs: list[Document], rules: Rules, jobs: int | None = None, cache=None,
-                progress=None) -> tuple[dict[str, list[Claim]], dict[str, str]]:
+                progress=None, framed: bool = False) -> tuple[dict[str, list[Claim]], dict[str, str]]:
     """Claims of every document ({doc id: claims}) and extraction failures ({doc id: message}).
 
     Documents found in `cache` (a cache.Cache) are not extracted; the rest are,
     by `jobs` processes (default: every core), and stored. The result is the
     same for any `jobs` and cache state: extraction is pure, and cached claims
     encode floats exactly. `progress(done, total, claims)` is called as documents finish.
+    With `framed`, each claim also carries its frame (`framed_claims_for`): framing
+    reads one document only, so it is part of the map, parallel and cached.
     """
     from .cache import decode, doc_key, encode
 
     total = len(docs)
     out: dict[str, list[Claim]] = {}
     errors: dict[str, str] = {}
-    keys = {doc_key(d, rules.digest): d for d in docs} if cache is not None else {}
+    keys = {doc_key(d, rules.digest, "framed" if framed else "claims"): d for d in docs} if cache is not None else {}
     if keys:
         for key, claims in cache.get_many(keys).items():
             out[keys[key].id] = claims
@@ -117,7 +134,7 @@ def extract_all(docs: list[Document], rules: Rules, jobs: int | None = None, cac
     if n <= 1 or len(todo) < 4:
         for doc in todo:
             try:
-                done(doc, True, (claims_for(doc, rules), None))
+                done(doc, True, (_map_one(doc, rules, framed), None))
             except Exception as e:
                 done(doc, False, f"{type(e).__name__}: {e}")
     else:
@@ -130,7 +147,7 @@ def extract_all(docs: list[Document], rules: Rules, jobs: int | None = None, cac
         chunk = max(1, min(32, len(todo) // (n * 8)))
         try:
             with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
-                                     initargs=(rules,)) as pool:
+                                     initargs=(rules, framed)) as pool:
                 for doc, (ok, result) in zip(todo, pool.map(_extract_blob, todo, chunksize=chunk)):
                     done(doc, ok, (decode(result), result) if ok else result)
         except BrokenProcessPool:
@@ -138,7 +155,7 @@ def extract_all(docs: list[Document], rules: Rules, jobs: int | None = None, cac
             for doc in todo:
                 if doc.id not in out and doc.id not in errors:
                     try:
-                        done(doc, True, (claims_for(doc, rules), None))
+                        done(doc, True, (_map_one(doc, rules, framed), None))
                     except Exception as e:
                         done(doc, False, f"{type(e).__name__}: {e}")
     if cache is not None and fresh:
@@ -201,7 +218,7 @@ def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats):
     t1 = time.perf_counter()
     store = _open_cache(cache)
     try:
-        by_doc, errors = extract_all(docs, rules, jobs, store, progress)
+        by_doc, errors = extract_all(docs, rules, jobs, store, progress, framed=True)
         if stats is not None and store is not None:
             stats.update(cache_hits=store.hits, cache_misses=store.misses, cache_rejected=store.rejected)
     finally:
