@@ -1,8 +1,12 @@
 """Align stage: which claims measure the same thing — candidate pairs by blocking, then scored evidence.
 
-Blocking: claims are grouped by family (kind plus dimension or currency) and
-indexed by predicate, measured noun and their nearest context words; only
-claims sharing a key are compared, so cost grows with the corpus, not its square.
+Blocking, in two steps. Documents are linked when they may tell one story:
+they share a name (a participant or place near a claim) rare enough in the
+corpus to pick out a story (`linked_documents`). Within linked documents, claims
+are grouped by family (kind plus dimension or currency) and indexed by
+predicate, measured noun and their nearest context words; only claims sharing a
+key are compared. Stories stay small as a corpus grows, so the pairs compared
+per document stay flat and cost grows with the corpus, not its square.
 """
 from __future__ import annotations
 
@@ -23,6 +27,11 @@ SAME_DOC_AT = 0.75         # restatements inside one text need stronger evidence
 NEAR_BEST = 0.65           # keep partners scoring within this share of a claim's best
 MAX_RATIO = 3.0           # values this many times apart are rarely one measure misstated
 MAX_POSTING = 400          # a key shared by more claims than this is too common to block on
+# A name in more documents than this (or than this share of the corpus, if more) is too common
+# to pick out a story: an outlet in every dateline, a country in most articles.
+LINK_MAX_DOCS = 50
+LINK_MAX_SHARE = 0.02
+LINK_MIN_SHARED = 2        # telling names two documents must share to be linked
 EVENT_KINDS = ("duration", "ordinal")   # facts about one occasion: publication time matters
 EVENT_DAYS = 45
 
@@ -65,7 +74,27 @@ def anchored(c: Claim) -> bool:
     return c.kind in ("date", "date_range") and not _YEARFUL.search(c.text)
 
 
-def score_pair(a: Claim, b: Claim, da: Document, db: Document, idf) -> tuple[float, dict] | None:
+class Context:
+    """Each claim's context words weighted once per block: nearness weight, idf, and the norm."""
+
+    def __init__(self, claims: list[Claim]):
+        df: dict[str, int] = defaultdict(int)
+        for c in claims:
+            for w in set(c.frame.words):
+                df[w] += 1
+        n = max(len(claims), 1)
+        self.idf = {w: math.log(1.0 + n / (1 + k)) for w, k in df.items()}
+        self.weights: dict[str, dict[str, float]] = {}
+        self.norm: dict[str, float] = {}
+        self.names: dict[str, set[str]] = {}
+        for c in claims:
+            wa = _weights(c.frame.words)
+            self.weights[c.id] = wa
+            self.norm[c.id] = math.fsum(self.idf[w] * x for w, x in wa.items())
+            self.names[c.id] = _name_words(c.frame.entities)
+
+
+def score_pair(a: Claim, b: Claim, da: Document, db: Document, cx: Context) -> tuple[float, dict] | None:
     """Similarity of what two claims measure, with the evidence; None when something rules the pair out."""
     fa, fb = a.frame, b.frame
     ev: dict = {}
@@ -81,7 +110,7 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, idf) -> tuple[flo
     if a.kind in ("date", "date_range") and fa.tense and fb.tense and fa.tense != fb.tense:
         return None  # "the March 3 talks were" and "talks will be held March 19-20" are two events
     if a.doc != b.doc:
-        shared_names = _name_words(fa.entities) & _name_words(fb.entities)
+        shared_names = cx.names[a.id] & cx.names[b.id]
         if da.published and db.published and abs((da.published - db.published).days) > 366 and not shared_names:
             return None  # articles years apart must name the same participants to speak of one fact
     ta, tb = reference_time(a, da), reference_time(b, db)
@@ -93,13 +122,13 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, idf) -> tuple[flo
             return None
         if ta and tb:
             ev["time"] = f"{ta.start}..{ta.end} / {tb.start}..{tb.end}"
-    wa, wb = _weights(fa.words), _weights(fb.words)
+    wa, wb, idf = cx.weights[a.id], cx.weights[b.id], cx.idf
     # Sorted and fsum'd: float sums over a set would depend on the hash seed, and so would findings.
-    shared = sorted(set(wa) & set(wb))
-    num = math.fsum(idf(w) * min(wa[w], wb[w]) for w in shared)
-    den = math.sqrt(math.fsum(idf(w) * x for w, x in wa.items()) * math.fsum(idf(w) * x for w, x in wb.items())) or 1.0
+    shared = sorted(wa.keys() & wb.keys())
+    num = math.fsum(idf[w] * min(wa[w], wb[w]) for w in shared)
+    den = math.sqrt(cx.norm[a.id] * cx.norm[b.id]) or 1.0
     ctx = num / den
-    ev["shared_words"] = sorted(shared, key=lambda w: (-idf(w) * min(wa[w], wb[w]), w))[:8]
+    ev["shared_words"] = sorted(shared, key=lambda w: (-idf[w] * min(wa[w], wb[w]), w))[:8]
     s = ctx
     pa, pb = set(fa.predicates), set(fb.predicates)
     if fa.predicate and fa.predicate == fb.predicate:
@@ -158,18 +187,103 @@ def _magnitude_ratio(a: Claim, b: Claim) -> float:
     return max(x, y) / min(x, y)
 
 
-def candidate_pairs(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
-    """Pairs of claims in one family that share a blocking key (predicate, measure or a near word)."""
-    return list(iter_candidate_pairs(claims))
+def linked_documents(claims: list[Claim]) -> dict[str, set[str]] | None:
+    """Documents that may tell one story: {doc: docs sharing a telling name with it, itself included}.
+
+    A name is telling when few documents carry it (LINK_MAX_DOCS, or LINK_MAX_SHARE
+    of the corpus if more); a document whose names are all common tells by its
+    rarest one. Two documents are linked when they share LINK_MIN_SHARED telling
+    names (or all of one document's). A document that names nothing links to every
+    document (nothing says it tells another story) and is left out of the map.
+    Links are symmetric. None when every document links to every other: a small corpus.
+    """
+    names: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        names[c.doc].update(c.frame.entities)
+    docs = sorted(names)
+    cap = max(LINK_MAX_DOCS, math.ceil(LINK_MAX_SHARE * len(docs)))
+    if len(docs) <= cap:
+        return None
+    holders: dict[str, list[str]] = defaultdict(list)
+    for d in docs:
+        for n in names[d]:
+            holders[n].append(d)
+    telling: dict[str, list[str]] = {}
+    for d in docs:
+        own = names[d]
+        if own:
+            telling[d] = sorted(n for n in own if len(holders[n]) <= cap) or \
+                [min(own, key=lambda n: (len(holders[n]), n))]
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for d, own in telling.items():
+        for n in own:
+            for e in holders[n]:
+                if e > d and n in telling[e]:
+                    shared[(d, e)] += 1
+    links: dict[str, set[str]] = {d: {d} for d in telling}
+    for (d, e), k in shared.items():
+        # One name in common can be chance (two places called Springfield); two rarely are,
+        # unless a document has only one name to share.
+        if k >= min(LINK_MIN_SHARED, len(telling[d]), len(telling[e])):
+            links[d].add(e)
+            links[e].add(d)
+    return links
 
 
-def iter_candidate_pairs(claims: list[Claim]):
+def blocks(claims: list[Claim]) -> list[tuple[list[str], dict[str, set[str]] | None]]:
+    """The corpus cut into stories: [(document ids, their links)], each judged on its own.
+
+    A block is a connected group of linked documents (`linked_documents`), in the
+    order of its first claim. Documents that name nothing form one block of their
+    own, compared with each other. A small corpus is one block, all linked (None).
+    The blocks share nothing, so each can be judged, and its findings cached, apart.
+    """
+    order = list(dict.fromkeys(c.doc for c in claims))
+    links = linked_documents(claims)
+    if links is None:
+        return [(order, None)]
+    parent = {d: d for d in links}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+    for d, es in links.items():
+        for e in es:
+            ra, rb = root(d), root(e)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    unnamed: list[str] = []
+    for d in order:
+        if d in links:
+            groups.setdefault(root(d), []).append(d)
+        else:
+            unnamed.append(d)
+    out = [(ds, {d: links[d] for d in ds}) for ds in groups.values()]
+    if unnamed:
+        out.append((unnamed, None))
+    return out
+
+
+def candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None = None) -> list[tuple[Claim, Claim]]:
+    """Pairs of claims in one family that share a blocking key (predicate, measure or a near word),
+    from linked documents (`linked_documents`; None: every document linked)."""
+    return list(iter_candidate_pairs(claims, links))
+
+
+def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None = None):
     """candidate_pairs one claim at a time, in the same order, without holding every pair in memory.
 
-    Each claim's partners are the later claims in the postings of its keys, so
-    a pair is produced once, as (earlier, later), sorted by their positions.
+    Each claim's partners are the later claims in the postings of its keys, in its
+    own and its linked documents' indexes, so a pair is produced once, as
+    (earlier, later), sorted by their positions. Claims of documents outside
+    `links` (they name nothing) are looked up in one index over all documents.
     """
-    index: dict[tuple, list[int]] = defaultdict(list)
+    everywhere: dict[tuple, list[int]] = defaultdict(list)   # all claims
+    open_: dict[tuple, list[int]] = defaultdict(list)        # claims of documents linked to all
+    per_doc: dict[str, dict[tuple, list[int]]] = defaultdict(lambda: defaultdict(list))
     keys_of: list[list[tuple]] = []
     for i, c in enumerate(claims):
         f = c.frame
@@ -177,16 +291,26 @@ def iter_candidate_pairs(claims: list[Claim]):
         fam = family(c)
         own = [(fam, k) for k in keys if k[1]]
         keys_of.append(own)
-        for k in own:
-            index[k].append(i)           # postings are ascending: claims are visited in order
+        linked = links is not None and c.doc in links
+        for k in own:                    # postings are ascending: claims are visited in order
+            everywhere[k].append(i)
+            if linked:
+                per_doc[c.doc][k].append(i)
+            else:
+                open_[k].append(i)
     for i, own in enumerate(keys_of):
-        partners: set[int] = set()
-        for k in own:
-            posting = index[k]
-            if len(posting) > MAX_POSTING or posting[-1] == i:
-                continue
-            partners.update(posting[bisect.bisect_right(posting, i):])
         a = claims[i]
+        partners: set[int] = set()
+        if links is None or a.doc not in links:
+            indexes = [everywhere]
+        else:
+            indexes = [per_doc[e] for e in sorted(links[a.doc])] + [open_]
+        for index in indexes:
+            for k in own:
+                posting = index.get(k)
+                if not posting or posting[-1] <= i or len(posting) > MAX_POSTING:
+                    continue
+                partners.update(posting[bisect.bisect_right(posting, i):])
         for j in sorted(partners):
             yield a, claims[j]
 
@@ -214,17 +338,15 @@ def _restatements(claims: list[Claim], scored: list[Pair]) -> dict[str, str]:
     return {c.id: root(c.id) for c in claims}
 
 
-def align(docs: list[Document], claims: list[Claim]) -> tuple[list[Pair], dict]:
-    """Every pair scoring as one measure (those marked kept are judged), and counts for benchmarks."""
-    by_id = {d.id: d for d in docs}
-    df: dict[str, int] = defaultdict(int)
-    for c in claims:
-        for w in set(c.frame.words):
-            df[w] += 1
-    n = max(len(claims), 1)
+def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] | None = None) -> tuple[list[Pair], dict]:
+    """Every pair scoring as one measure (those marked kept are judged), and counts for benchmarks.
 
-    def idf(w: str) -> float:
-        return math.log(1.0 + n / (1 + df.get(w, 0)))
+    `claims` are one block's (`blocks`), `links` its links (None: all linked).
+    Word weights (idf) are the block's own: within a story, words every claim
+    shares tell measures apart no better than "said" does.
+    """
+    by_id = {d.id: d for d in docs}
+    cx = Context(claims)
 
     # Articles that name no participant or place in common tell different stories.
     names: dict[str, set[str]] = defaultdict(set)
@@ -232,11 +354,11 @@ def align(docs: list[Document], claims: list[Claim]) -> tuple[list[Pair], dict]:
         names[c.doc].update(c.frame.entities)
     n_cands = 0
     scored: list[Pair] = []
-    for a, b in iter_candidate_pairs(claims):
+    for a, b in iter_candidate_pairs(claims, links):
         n_cands += 1
         if a.doc != b.doc and names[a.doc] and names[b.doc] and not names[a.doc] & names[b.doc]:
             continue
-        r = score_pair(a, b, by_id[a.doc], by_id[b.doc], idf)
+        r = score_pair(a, b, by_id[a.doc], by_id[b.doc], cx)
         if r is None:
             continue
         s, ev = r

@@ -12,9 +12,9 @@ from collections import defaultdict
 
 import regex
 
-from .align import Pair, align, anchored
+from .align import Pair, align, anchored, blocks
 from .frames import build_frames, days_apart, reference_time
-from .intervals import fmt_interval, fmt_num, intervals_meet, numeric_interval, overlap
+from .intervals import date_interval, fmt_interval, fmt_num, intervals_meet, numeric_interval, overlap
 from .models import Claim, DateValue, Document, Finding
 from .normalise import SECONDS
 from .rulepack import RuleSpec, Rules
@@ -72,19 +72,16 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
         # itself a restatement of y (then y's document contradicts itself and x should hear it).
         return any(z is not y and z.value != y.value and s >= AGREEING_ALTERNATIVE * score and overlap(x, z)
                    and (y.id, z.id) not in linked for z, s in partners[(x.id, y.doc)])
+    agreeing: list[Pair] = []
     for p in pairs:
         if not p.kept:
             continue
         a, b = p.a, p.b
         if a.kind not in rule.kinds or b.kind not in rule.kinds:
             continue
-        ok = overlap(a, b)
-        arith = f"{fmt_interval(a)} {'overlaps' if ok else 'is disjoint from'} {fmt_interval(b)}"
-        expl = {"alignment": {"score": round(p.score, 3), **p.evidence}, "arithmetic": arith,
-                "intervals": [fmt_interval(a), fmt_interval(b)]}
-        if ok:
-            kind = "agreement"
-            msg = f"{quote(a)} agrees with {quote(b)} on {about(p)}: {arith}."
+        if overlap(a, b):
+            agreeing.append(p)
+            continue
         elif not p.best or p.score < rule.params.get("conflict_at", 0.6) or a.doc == b.doc and not _restated(a, b) \
                 or agreeing_alternative(a, b, p.score) or agreeing_alternative(b, a, p.score) \
                 or a.frame.scope != b.frame.scope or not _same_time(a, b, docs):
@@ -95,9 +92,95 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
             msg = f"{quote(later)} updates {quote(first)} for {about(p)}, a measure that grows over time."
         else:
             kind = "conflict"
+        expl, arith = _pair_explanation(p, False)
+        if kind == "conflict":
             msg = f"{quote(a)} conflicts with {quote(b)} on {about(p)}: {arith}."
         out.append(make(rule, kind, "same-measure", [a, b], msg, expl, docs))
+    out.extend(_agreement_groups(rule, agreeing, docs))
     return out
+
+
+def _pair_explanation(p: Pair, ok: bool) -> tuple[dict, str]:
+    a, b = p.a, p.b
+    arith = f"{fmt_interval(a)} {'overlaps' if ok else 'is disjoint from'} {fmt_interval(b)}"
+    return ({"alignment": {"score": round(p.score, 3), **p.evidence}, "arithmetic": arith,
+             "intervals": [fmt_interval(a), fmt_interval(b)]}, arith)
+
+
+def _agreement_groups(rule: RuleSpec, agreeing: list[Pair], docs) -> list[Finding]:
+    """Agreeing pairs as findings, pairs of one measure gathered into groups.
+
+    Five articles that give one death toll agree in ten pairs; a reviewer wants
+    one finding. A group is a clique: every two of its claims, each from another
+    document, were aligned and agree, so the group says no more than its pairs.
+    Groups are grown greedily, strongest pair first, and never share a pair, so
+    each pair is stated once.
+    """
+    by_key = {(p.a.id, p.b.id): p for p in agreeing}
+    adj: dict[str, set[str]] = defaultdict(set)
+    claim = {}
+    for p in agreeing:
+        adj[p.a.id].add(p.b.id)
+        adj[p.b.id].add(p.a.id)
+        claim[p.a.id], claim[p.b.id] = p.a, p.b
+    pos = {cid: (c.path, c.start, c.id) for cid, c in claim.items()}
+
+    def key(x: str, y: str) -> tuple[str, str]:
+        return (x, y) if (x, y) in by_key else (y, x)
+    covered: set[tuple[str, str]] = set()
+    out = []
+    for p in sorted(agreeing, key=lambda q: (-q.score, pos[q.a.id], pos[q.b.id])):
+        if (p.a.id, p.b.id) in covered:
+            continue
+        members = [p.a.id, p.b.id]
+        if p.a.doc != p.b.doc:   # a group gathers articles: one claim from each
+            for z in sorted(adj[p.a.id] & adj[p.b.id], key=pos.__getitem__):
+                if claim[z].doc not in {claim[m].doc for m in members} and \
+                        all(z in adj[m] and key(z, m) not in covered for m in members):
+                    members.append(z)
+        covered.update(key(x, y) for i, x in enumerate(members) for y in members[i + 1:])
+        if len(members) == 2:
+            expl, arith = _pair_explanation(p, True)
+            msg = f"{quote(p.a)} agrees with {quote(p.b)} on {about(p)}: {arith}."
+            out.append(make(rule, "agreement", "same-measure", [p.a, p.b], msg, expl, docs))
+            continue
+        group = [claim[m] for m in sorted(members, key=pos.__getitem__)]
+        pairs = [by_key[key(x.id, y.id)] for i, x in enumerate(group) for y in group[i + 1:]]
+        weakest = min(pairs, key=lambda q: (q.score, pos[q.a.id], pos[q.b.id]))
+        shared = _shared_interval(group)
+        stated = list(dict.fromkeys(fmt_interval(c) for c in group))
+        arith = f"each allows {stated[0]}" if len(stated) == 1 else \
+            ", ".join(stated) + " overlap pair by pair" + (f"; all allow {shared}" if shared else "")
+        names = ", ".join(quote(c) for c in group[:-1]) + f" and {quote(group[-1])}"
+        msg = f"{names} agree on {about(p)}: {arith}."
+        expl = {"alignment": {"score": round(weakest.score, 3), "weakest_pair": [weakest.a.id, weakest.b.id],
+                              "pairs": len(pairs), **weakest.evidence},
+                "arithmetic": arith, "intervals": [fmt_interval(c) for c in group]}
+        out.append(make(rule, "agreement", "same-measure", group, msg, expl, docs))
+    return out
+
+
+def _shared_interval(claims: list[Claim]) -> str | None:
+    """What every claim of an agreeing group allows (intervals on a line that meet pair by pair share a span)."""
+    if claims[0].kind in ("date", "date_range"):
+        start = max(date_interval(c)[0] for c in claims)
+        end = min(date_interval(c)[1] for c in claims)
+        return f"{start}..{end}" if start <= end else None
+    spans = [numeric_interval(c) for c in claims]
+    lo, hi = max(s[0] for s in spans), min(s[1] for s in spans)
+    if lo > hi:
+        return None
+    unit = spans[0][2]
+    if claims[0].kind in ("duration", "age"):
+        from .intervals import _amount_scale
+        scale, unit = _amount_scale(claims[0])
+        lo, hi = lo / scale, hi / scale
+    rng = fmt_num(lo) if lo == hi else f"{fmt_num(lo)}..{fmt_num(hi)}"
+    return f"{rng} {unit}" if unit else rng
+
+
+_ROLLING = regex.compile(r"\b(?:next|past|last|coming|previous|following)\s+(?:\w+\s+)(?:hours?|days?|weeks?|"
+                         r"months?|years?)\b", regex.I)
 
 
 def _same_time(a: Claim, b: Claim, docs) -> bool:
@@ -105,6 +188,8 @@ def _same_time(a: Claim, b: Claim, docs) -> bool:
     2011") does not contradict a figure of the day of another article, and "Saturday" (the
     story's present) is not the same event as a year decades before it."""
     if a.kind in ("date", "date_range"):
+        if docs[a.doc].published != docs[b.doc].published and (_ROLLING.search(a.text) or _ROLLING.search(b.text)):
+            return False  # "the next three days" written on two days are two windows, not one date misstated
         for x, y in ((a, b), (b, a)):
             published = docs[x.doc].published
             if anchored(x) and published and days_apart(y.value, DateValue(start=published, end=published)) > 366:
@@ -319,6 +404,22 @@ COMPARISONS = {
 }
 
 
+def judge_block(docs: dict[str, Document], by_doc: dict[str, list[Claim]], links, rules: Rules,
+                stats: dict | None = None) -> list[Finding]:
+    """Every enabled rule over one block (`align.blocks`): its documents' framed claims, nothing else."""
+    claims = [c for cs in by_doc.values() for c in cs]
+    pairs, align_stats = align([docs[d] for d in by_doc], claims, links)
+    if stats is not None:
+        stats["blocks"] += 1
+        for k in ("claims", "candidate_pairs", "aligned_pairs"):
+            stats[k] += align_stats[k]
+    out: list[Finding] = []
+    for rule in rules.rules:
+        if rule.enabled:
+            out.extend(COMPARISONS[rule.compare](rule, pairs, docs, rules, by_doc=by_doc))
+    return out
+
+
 def find_findings(docs: list[Document], claims: list[Claim], rules: Rules,
                   stats: dict | None = None) -> tuple[list[Claim], list[Finding]]:
     """Frames, alignment and every enabled rule: (claims with frames, findings sorted for output)."""
@@ -326,18 +427,17 @@ def find_findings(docs: list[Document], claims: list[Claim], rules: Rules,
     grouped: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         grouped[c.doc].append(c)
-    framed: dict[str, list[Claim]] = {d: build_frames(by_doc_id[d], cs, rules) for d, cs in grouped.items()}
+    # Claims from pipeline.check arrive framed (framing is part of the per-document map).
+    framed: dict[str, list[Claim]] = {d: cs if all(c.frame is not None for c in cs) else
+                                      build_frames(by_doc_id[d], cs, rules) for d, cs in grouped.items()}
     all_claims = [c for d in docs for c in framed.get(d.id, [])]
-    pairs, align_stats = align(docs, all_claims)
-    if stats is not None:
-        stats.update(align_stats)
     findings: dict[str, Finding] = {}
-    for rule in rules.rules:
-        if not rule.enabled:
-            continue
-        compare = COMPARISONS[rule.compare]
-        for f in compare(rule, pairs, by_doc_id, rules, by_doc=framed):
+    totals: dict[str, int] = defaultdict(int)
+    for block, links in blocks(all_claims):
+        for f in judge_block(by_doc_id, {d: framed[d] for d in block}, links, rules, totals):
             findings.setdefault(f.id, f)
+    if stats is not None:
+        stats.update(totals)
     order = {"conflict": 0, "update": 1, "agreement": 2}
     pos = {c.id: (c.path, c.start) for c in all_claims}
     return all_claims, sorted(findings.values(), key=lambda f: (order[f.kind], [pos[i] for i in f.claims], f.rule))

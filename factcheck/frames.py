@@ -29,6 +29,9 @@ _SPEECH = frozenset({"said", "says", "told", "added", "stated", "reported", "quo
 # A small count after these only refers back to things already named ("the two countries").
 _REFERRING = frozenset({"the", "these", "those", "both", "its", "their", "our", "his", "her", "all", "between"})
 _CAPS = regex.compile(r"\b\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*")
+# A capital after a dateline's dash, a colon or an opening quote starts a clause, not a name:
+# "KABRITOR (Metro Wire) - Hospitals said ...".
+_CLAUSE_OPENER = regex.compile(r"(?:[-–—:]\s+|[\"“‘]\s*)$")
 
 
 @lru_cache(maxsize=200_000)
@@ -111,10 +114,14 @@ def entities_in(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, ...
             found.add(lex.alias_of[regex.sub(r"\s+", " ", m.group().lower())])
     for m in _CAPS.finditer(text, start, end):
         name = m.group().rstrip(".'’")
+        first = m.start() == start
+        if first and " " in name and name.split(None, 1)[0].lower() in lex.stop:
+            name, first = name.split(None, 1)[1], False   # "In Marrow Vale, ...": the name after the word
         low = name.lower().removesuffix("'s").removesuffix("’s")
         if low in lex.alias_of:
             found.add(lex.alias_of[low])
-        elif m.start() > start and low not in lex.stop and len(low) > 2 and not name.isupper():
+        elif not first and low not in lex.stop and len(low) > 2 and not name.isupper() \
+                and (" " in name or not _CLAUSE_OPENER.search(text, max(start, m.start() - 3), m.start())):
             found.add(low)
     return tuple(sorted(found))
 
@@ -374,8 +381,13 @@ def reference_time(c: Claim, doc: Document) -> DateValue | None:
     if c.frame and c.frame.time:
         return c.frame.time
     if doc.published:
-        return DateValue(start=doc.published, end=doc.published)
+        return _day(doc.published)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _day(d: dt.date) -> DateValue:
+    return DateValue(start=d, end=d)
 
 
 def days_apart(a: DateValue, b: DateValue) -> int:

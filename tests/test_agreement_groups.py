@@ -1,0 +1,83 @@
+"""Agreeing pairs of one measure become one finding; rolling windows and clause openers."""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from factcheck.engine import build_frames, find_findings
+from factcheck.frames import entities_in, lexicon
+from factcheck.pipeline import claims_for, document_from_text
+from factcheck.rulepack import load_rules
+
+RULES = load_rules()
+
+
+def run(texts, dates=None):
+    docs = [document_from_text(t, (dates or {}).get(i, dt.date(2021, 5, 3)), doc_id=f"d{i}")
+            for i, t in enumerate(texts)]
+    claims = [c for d in docs for c in build_frames(d, claims_for(d, RULES), RULES)]
+    claims, findings = find_findings(docs, claims, RULES)
+    return {c.id: c for c in claims}, findings
+
+
+def texts_of(claims, f):
+    return [(claims[i].doc, claims[i].text) for i in f.claims]
+
+
+def test_four_articles_agreeing_make_one_finding():
+    by, findings = run([
+        "The floods in Marrow Vale killed about 1,200 people, officials said.",
+        "Officials said the floods in Marrow Vale killed 1,210 people.",
+        "The floods in Marrow Vale killed some 1,200 people.",
+        "The floods in Marrow Vale killed more than 1,150 people, officials said.",
+    ])
+    agree = [f for f in findings if f.kind == "agreement"]
+    assert len(agree) == 1
+    f = agree[0]
+    assert [d for d, _ in texts_of(by, f)] == ["d0", "d1", "d2", "d3"]
+    # "1,210" ends in a zero: rounded to tens, 1,205..1,215, inside "about 1,200" (1,150..1,250)
+    # and above "more than 1,150".
+    assert f.explanation["alignment"]["pairs"] == 6
+    assert len(f.explanation["intervals"]) == 4
+    assert f.message.endswith("overlap pair by pair; all allow 1,205..1,215.")
+
+
+def test_a_group_never_holds_a_pair_that_does_not_agree():
+    by, findings = run([
+        "The floods in Marrow Vale killed 1,200 people, officials said.",
+        "Officials said the floods in Marrow Vale killed 1,200 people.",
+        "The floods in Marrow Vale killed 1,900 people, officials said.",
+    ])
+    kinds = sorted((f.kind, tuple(d for d, _ in texts_of(by, f))) for f in findings)
+    assert ("agreement", ("d0", "d1")) in kinds
+    for f in findings:
+        if f.kind == "agreement":
+            assert "d2" not in {d for d, _ in texts_of(by, f)}
+    assert {k for k, docs in kinds if "d2" in docs} == {"conflict"}
+
+
+def test_every_pair_is_stated_once():
+    by, findings = run([f"The floods in Marrow Vale killed {n} people, officials said." for n in
+                        (1200, 1200, 1200, 1200, 1200)])
+    pairs = [frozenset(p) for f in findings if f.kind == "agreement"
+             for p in itertools.combinations([d for d, _ in texts_of(by, f)], 2)]
+    assert len(pairs) == len(set(pairs)) == 10
+
+
+def test_rolling_windows_on_different_days_do_not_conflict():
+    text = "Forecasters issued a warning for Marrow Vale covering the next three days."
+    _, findings = run([text, text], {0: dt.date(2021, 5, 3), 1: dt.date(2021, 5, 5)})
+    assert [f for f in findings if f.kind == "conflict"] == []
+
+
+def test_a_dated_event_on_different_days_still_conflicts():
+    _, findings = run(["The dam in Marrow Vale burst on 1 May 2021, officials said.",
+                       "The dam in Marrow Vale burst on 2 May 2021, officials said."],
+                      {0: dt.date(2021, 5, 3), 1: dt.date(2021, 5, 5)})
+    assert [f.kind for f in findings if f.rule == "FC102"] == ["conflict"]
+
+
+def test_a_capital_after_a_dateline_dash_is_not_a_name():
+    lex = lexicon(RULES)
+    text = "MARROW VALE (Daily Ledger) - Hospitals said 12 people were hurt, said Anna Teska."
+    assert entities_in(text, 0, len(text), lex) == ("anna teska", "daily ledger")
