@@ -1,9 +1,8 @@
-"""Report -> the factcheck/report@1 JSON object (sorted keys, stable across runs)."""
+"""Report -> the factcheck/report@1 JSON object (keys in the models' declared order, stable across runs)."""
 from __future__ import annotations
-
-import json
 
 
 def render_json(report) -> str:
-    data = report.model_dump(mode="json", by_alias=True)
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    # pydantic's own serialiser: several times faster than model_dump + json.dumps, and it
+    # never holds the whole report as Python objects (a 10,000-article report is 100+ MB).
+    return report.model_dump_json(by_alias=True, indent=1) + "\n"
