@@ -200,6 +200,11 @@ def linked_documents(claims: list[Claim]) -> dict[str, set[str]] | None:
     names: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         names[c.doc].update(c.frame.entities)
+    return link_names(names)
+
+
+def link_names(names: dict[str, set[str]]) -> dict[str, set[str]] | None:
+    """linked_documents from each document's names ({doc: names near its claims})."""
     docs = sorted(names)
     cap = max(LINK_MAX_DOCS, math.ceil(LINK_MAX_SHARE * len(docs)))
     if len(docs) <= cap:
@@ -238,8 +243,15 @@ def blocks(claims: list[Claim]) -> list[tuple[list[str], dict[str, set[str]] | N
     own, compared with each other. A small corpus is one block, all linked (None).
     The blocks share nothing, so each can be judged, and its findings cached, apart.
     """
-    order = list(dict.fromkeys(c.doc for c in claims))
-    links = linked_documents(claims)
+    names: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        names[c.doc].update(c.frame.entities)
+    return blocks_of(list(names), names)
+
+
+def blocks_of(order: list[str], names: dict[str, set[str]]) -> list[tuple[list[str], dict[str, set[str]] | None]]:
+    """blocks from each document's names; `order` lists the documents that have claims."""
+    links = link_names({d: names[d] for d in order})
     if links is None:
         return [(order, None)]
     parent = {d: d for d in links}

@@ -1,4 +1,5 @@
-"""Extraction cache: an embedded SQLite store of each document's claims, so unchanged files are not re-extracted.
+"""Incremental cache: an embedded SQLite store of each document's claims and each block's findings,
+so unchanged files are not re-extracted and unchanged stories are not judged again.
 
 A row is keyed by everything extraction reads: the file's content hash, the
 document's id, path, publication date and body start, the rule-pack digest, the
@@ -8,7 +9,13 @@ document's claims as JSON with the wire format's keys, floats written in full
 (the wire format rounds them to 9 places; a cached claim must equal a fresh one
 exactly, or warm and cold runs could differ), with a checksum. A row is used only if its checksum holds, it parses into claims, and
 every claim's text is the document's text at its offsets; anything else is a
-miss, and the document is extracted again.
+miss, and the document is extracted again. Beside the claims a row keeps their
+frames (JSON, decoded only when the document's block is judged) and the names
+the frames found (for linking documents into blocks).
+
+A block (`align.blocks`) is a story: its findings depend on its documents, its
+links, the rules and the engine code, and on nothing else, so they are stored
+under a key of exactly those (`block_key`) and reused while it holds.
 
 The file lives in `.factcheck-cache/` next to the config file (or in the
 working directory). WAL mode and a busy timeout make two concurrent checks
@@ -29,9 +36,10 @@ from pydantic import BaseModel
 
 FOLDER = ".factcheck-cache"
 FILENAME = "claims.sqlite3"
-SCHEMA = "factcheck/cache@1"
-# Source files whose code decides what a document's claims are.
+SCHEMA = "factcheck/cache@2"
+# Source files whose code decides what a document's claims are, and what a block's findings are.
 _CODE = ("extract/*.py", "normalise.py", "frames.py", "pipeline.py", "ingest.py", "intervals.py", "models.py")
+_ENGINE = ("align.py", "engine.py", "frames.py", "intervals.py", "models.py", "rulepack.py")
 
 
 def default_folder(cwd: Path | None = None) -> Path:
@@ -43,22 +51,42 @@ def default_folder(cwd: Path | None = None) -> Path:
     return (found.parent if found else cwd) / FOLDER
 
 
-_code_digest: str | None = None
+_digests: dict[tuple[str, ...], str] = {}
 
 
-def code_digest() -> str:
-    """A digest of the extraction code and the tool version (read once per process)."""
-    global _code_digest
-    if _code_digest is None:
+def _digest_of(patterns: tuple[str, ...]) -> str:
+    """A digest of the source files matching patterns and the tool version (read once per process)."""
+    if patterns not in _digests:
         from . import __version__
 
         h = hashlib.sha256(__version__.encode())
         root = Path(__file__).resolve().parent
-        for pattern in _CODE:
+        for pattern in patterns:
             for p in sorted(root.glob(pattern)):
                 h.update(p.name.encode() + b"\0" + p.read_bytes())
-        _code_digest = h.hexdigest()[:16]
-    return _code_digest
+        _digests[patterns] = h.hexdigest()[:16]
+    return _digests[patterns]
+
+
+def code_digest() -> str:
+    """A digest of the extraction code and the tool version."""
+    return _digest_of(_CODE)
+
+
+def engine_digest() -> str:
+    """A digest of the code that judges a block (alignment and the rules) and the tool version."""
+    return _digest_of(_ENGINE)
+
+
+def block_key(doc_keys: list[str], links: dict[str, set[str]] | None, rules_digest: str) -> str:
+    """The cache key of one block's findings: its documents' keys (in block order), its links
+    (a name's rarity depends on the whole corpus), the rules and the engine code."""
+    h = hashlib.sha256(f"{engine_digest()}\x1f{rules_digest}".encode())
+    for k in doc_keys:
+        h.update(b"\x1f" + k.encode())
+    h.update(b"\x1e" + (b"*" if links is None else
+                         json.dumps({d: sorted(v) for d, v in sorted(links.items())}).encode()))
+    return h.hexdigest()
 
 
 def doc_key(doc, rules_digest: str, stage: str = "claims") -> str:
@@ -76,8 +104,10 @@ def _plain(v):
     # Field values as JSON types without pydantic's serialisers (which round floats).
     if isinstance(v, BaseModel):
         return {k: _plain(x) for k, x in v.__dict__.items()}
-    if isinstance(v, tuple):
+    if isinstance(v, (tuple, list)):
         return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
     if isinstance(v, dt.date):
         return v.isoformat()
     return v
@@ -102,8 +132,43 @@ def decode(blob: str) -> list:
     return _adapter.validate_json(blob)
 
 
-def _checksum(key: str, blob: str) -> str:
-    return hashlib.sha256(key.encode() + b"\0" + blob.encode()).hexdigest()[:32]
+_frames_adapter = None
+
+
+def decode_frames(blob: str) -> list:
+    """Frames from a row's JSON, one per claim in order."""
+    global _frames_adapter
+    if _frames_adapter is None:
+        from pydantic import TypeAdapter
+
+        from .models import Frame
+        _frames_adapter = TypeAdapter(list[Frame])
+    return _frames_adapter.validate_json(blob)
+
+
+_findings_adapter = None
+
+
+def encode_findings(findings) -> str:
+    """Findings as stored: json.dumps of their plain fields (floats exact, infinities kept)."""
+    return json.dumps([_plain(f) for f in findings], ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_findings(blob: str) -> list:
+    global _findings_adapter
+    if _findings_adapter is None:
+        from pydantic import TypeAdapter
+
+        from .models import Finding
+        _findings_adapter = TypeAdapter(list[Finding])
+    return _findings_adapter.validate_python(json.loads(blob))
+
+
+def _checksum(key: str, *blobs: str) -> str:
+    h = hashlib.sha256(key.encode())
+    for b in blobs:
+        h.update(b"\0" + b.encode())
+    return h.hexdigest()[:32]
 
 
 def warn(message: str) -> None:
@@ -155,9 +220,11 @@ class Cache:
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if row is None and tables == {"meta"}:
                 db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
-                db.execute("CREATE TABLE claims (key TEXT PRIMARY KEY, path TEXT NOT NULL, "
-                           "checksum TEXT NOT NULL, claims TEXT NOT NULL)")
-            elif row is None or row[0] != SCHEMA or "claims" not in tables:
+                db.execute("CREATE TABLE claims (key TEXT PRIMARY KEY, path TEXT NOT NULL, checksum TEXT NOT NULL, "
+                           "claims TEXT NOT NULL, frames TEXT NOT NULL, names TEXT NOT NULL)")
+                db.execute("CREATE TABLE blocks (key TEXT PRIMARY KEY, checksum TEXT NOT NULL, "
+                           "findings TEXT NOT NULL, stats TEXT NOT NULL)")
+            elif row is None or row[0] != SCHEMA or not {"claims", "blocks"} <= tables:
                 db.execute("ROLLBACK")
                 raise sqlite3.DatabaseError(f"schema {row[0] if row else 'missing'!s}, expected {SCHEMA}")
             db.execute("COMMIT")
@@ -174,8 +241,9 @@ class Cache:
             except FileNotFoundError:
                 pass
 
-    def get_many(self, keys: dict[str, object]) -> dict[str, list]:
-        """Cached claims for the documents under `keys` (key -> Document) that pass every check."""
+    def get_many(self, keys: dict[str, object]) -> dict[str, tuple[list, str, tuple[str, ...]]]:
+        """Cached (claims, frames JSON, names) for the documents under `keys` (key -> Document)
+        that pass every check. Frames stay JSON: a warm run decodes them only for blocks it judges."""
         if not keys:
             return {}
         rows = {}
@@ -183,9 +251,10 @@ class Cache:
         try:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i:i + 500]
-                q = f"SELECT key, checksum, claims FROM claims WHERE key IN ({','.join('?' * len(chunk))})"
-                for key, checksum, blob in self.db.execute(q, chunk):
-                    rows[key] = (checksum, blob)
+                q = (f"SELECT key, checksum, claims, frames, names FROM claims "
+                     f"WHERE key IN ({','.join('?' * len(chunk))})")
+                for key, checksum, blob, frames, names in self.db.execute(q, chunk):
+                    rows[key] = (checksum, blob, frames, names)
         except sqlite3.DatabaseError as e:
             warn(f"{self.path}: cannot read the cache ({e}); extracting every document again")
             rows = {}
@@ -196,12 +265,11 @@ class Cache:
             for key, doc in keys.items():
                 if key not in rows:
                     continue
-                checksum, blob = rows[key]
-                claims = self._trusted(key, doc, checksum, blob)
-                if claims is None:
+                got = self._trusted(key, doc, *rows[key])
+                if got is None:
                     self.rejected += 1
                     continue
-                out[key] = claims
+                out[key] = got
         finally:
             if collecting:
                 gc.enable()
@@ -213,27 +281,54 @@ class Cache:
         return out
 
     @staticmethod
-    def _trusted(key: str, doc, checksum: str, blob: str) -> list | None:
-        if _checksum(key, blob) != checksum:
+    def _trusted(key: str, doc, checksum: str, blob: str, frames: str, names: str):
+        if _checksum(key, blob, frames, names) != checksum:
             return None
         try:
             claims = decode(blob)
+            names_ = tuple(json.loads(names))
         except ValueError:
             return None
         text = doc.text
         for c in claims:
             if c.doc != doc.id or c.path != doc.path or text[c.start:c.end] != c.text:
                 return None
-        return claims
+        if frames and not frames.startswith("["):
+            return None
+        return claims, frames, names_
 
-    def put_many(self, items: list[tuple[str, str, str]]) -> None:
-        """Store (key, path, wire JSON) rows in one transaction."""
-        if not items:
+    def put_many(self, items: list[tuple[str, str, str, str, str]]) -> None:
+        """Store (key, path, claims JSON, frames JSON, names JSON) rows in one transaction."""
+        self._put("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?)",
+                  [(k, p, _checksum(k, blob, frames, names), blob, frames, names)
+                   for k, p, blob, frames, names in items], "extracted claims")
+
+    def get_blocks(self, keys: list[str]) -> dict[str, tuple[str, str]]:
+        """Cached (findings JSON, stats JSON) of judged blocks whose checksum holds."""
+        out = {}
+        try:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                q = f"SELECT key, checksum, findings, stats FROM blocks WHERE key IN ({','.join('?' * len(chunk))})"
+                for key, checksum, findings, stats in self.db.execute(q, chunk):
+                    if _checksum(key, findings, stats) == checksum:
+                        out[key] = (findings, stats)
+        except sqlite3.DatabaseError as e:
+            warn(f"{self.path}: cannot read the cache ({e}); judging every block again")
+            return {}
+        return out
+
+    def put_blocks(self, items: list[tuple[str, str, str]]) -> None:
+        """Store (key, findings JSON, stats JSON) rows in one transaction."""
+        self._put("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?)",
+                  [(k, _checksum(k, f, st), f, st) for k, f, st in items], "judged blocks")
+
+    def _put(self, sql: str, rows: list[tuple], what: str) -> None:
+        if not rows:
             return
-        rows = [(k, p, _checksum(k, blob), blob) for k, p, blob in items]
         try:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?)", rows)
+            self.db.executemany(sql, rows)
             self.db.execute("COMMIT")
         except sqlite3.Error as e:
             # A cache that cannot be written costs speed, never results.
@@ -241,7 +336,7 @@ class Cache:
                 self.db.execute("ROLLBACK")
             except sqlite3.Error:
                 pass
-            warn(f"{self.path}: could not store extracted claims ({e})")
+            warn(f"{self.path}: could not store {what} ({e})")
 
     def info(self) -> dict:
         n, size = self.db.execute("SELECT count(*), coalesce(sum(length(claims)), 0) FROM claims").fetchone()
@@ -254,6 +349,7 @@ class Cache:
         self.db.execute("BEGIN IMMEDIATE")
         n = self.db.execute("SELECT count(*) FROM claims").fetchone()[0]
         self.db.execute("DELETE FROM claims")
+        self.db.execute("DELETE FROM blocks")
         self.db.execute("COMMIT")
         self.db.execute("VACUUM")
         return n

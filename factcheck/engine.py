@@ -438,6 +438,11 @@ def find_findings(docs: list[Document], claims: list[Claim], rules: Rules,
             findings.setdefault(f.id, f)
     if stats is not None:
         stats.update(totals)
+    return all_claims, order_findings(findings.values(), all_claims)
+
+
+def order_findings(findings, claims: list[Claim]) -> list[Finding]:
+    """Findings in report order: conflicts, updates, agreements; then by their claims' places."""
     order = {"conflict": 0, "update": 1, "agreement": 2}
-    pos = {c.id: (c.path, c.start) for c in all_claims}
-    return all_claims, sorted(findings.values(), key=lambda f: (order[f.kind], [pos[i] for i in f.claims], f.rule))
+    pos = {c.id: (c.path, c.start) for c in claims}
+    return sorted(findings, key=lambda f: (order[f.kind], [pos[i] for i in f.claims], f.rule))

@@ -115,8 +115,8 @@ def entities_in(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, ...
     for m in _CAPS.finditer(text, start, end):
         name = m.group().rstrip(".'’")
         first = m.start() == start
-        if first and " " in name and name.split(None, 1)[0].lower() in lex.stop:
-            name, first = name.split(None, 1)[1], False   # "In Marrow Vale, ...": the name after the word
+        if " " in name and name.split(None, 1)[0].lower() in lex.stop:
+            name, first = name.split(None, 1)[1], False   # "In Marrow Vale", "The Teska Agency": the name after
         low = name.lower().removesuffix("'s").removesuffix("’s")
         if low in lex.alias_of:
             found.add(lex.alias_of[low])

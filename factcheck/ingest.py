@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import os
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def read_manifest(path: Path) -> dict[Path, Meta]:
         p = str(r.get("path") or "").strip()
         if not p:
             raise InputError(f"{where}: missing path")
-        full = (base / p).resolve()
+        full = Path(os.path.realpath(base / p))
         if full in out:
             raise InputError(f"{where}: {p} is listed twice")
         out[full] = Meta(_date(r.get("published"), where), (r.get("title") or None), (r.get("source") or None))
@@ -156,7 +157,7 @@ def discover(paths: list[str | Path], exclude: tuple[str, ...] = ()) -> tuple[li
             files.append(p)
     seen, unique = set(), []
     for f in files:
-        r = f.resolve()
+        r = os.path.realpath(f)
         if r not in seen:
             seen.add(r)
             unique.append(f)
@@ -165,8 +166,8 @@ def discover(paths: list[str | Path], exclude: tuple[str, ...] = ()) -> tuple[li
 
 def _doc_ids(files: list[Path]) -> list[str]:
     # A document's id is its file stem, or its path where stems collide (with the suffix: x.txt, x.md).
-    stems = [f.stem for f in files]
-    dup = {s for s in stems if stems.count(s) > 1}
+    counts = Counter(f.stem for f in files)
+    dup = {s for s, n in counts.items() if n > 1}
     return [f.as_posix() if f.stem in dup else f.stem for f in files]
 
 
@@ -181,7 +182,7 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
     for f, doc_id in zip(files, _doc_ids(files)):
         text = read_text(f)
         fm, body = front_matter(text, str(f))
-        mm = meta.get(f.resolve(), Meta())
+        mm = meta.get(Path(os.path.realpath(f)), Meta()) if meta else Meta()
         docs.append(Document(
             id=doc_id, path=f.as_posix(), text=text, body_start=body,
             published=mm.published or fm.published, title=mm.title or fm.title, source=mm.source or fm.source,

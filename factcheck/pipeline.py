@@ -4,15 +4,16 @@ Kept small and named so a later step can run the same plan on a distributed engi
 The seam between the stages is three functions and plain records:
 
 - map: `claims_for(doc, rules) -> list[Claim]` reads one Document and nothing else;
-  `framed_claims_for` adds each claim's frame (what it measures), still from that
-  one Document; `extract_all(docs, rules, jobs, cache, framed=...)` runs either over
+  framing (what each claim measures, the names near it) reads that one Document
+  too. `extract_all` / `extract_framed(docs, rules, jobs, cache)` run the map over
   a process pool and through the cache (`cache.py`), in document order, so the
   output never depends on jobs;
-- reduce: `engine.find_findings(docs, claims, rules, stats)` links documents that
-  may tell one story (`align.linked_documents`), blocks their claims by family and
-  key (`align.candidate_pairs`), compares within each block and merges the
-  findings in a fixed order;
-- `check(paths, ...)` wires ingest -> extract_all -> find_findings -> Report.
+- group: `align.blocks_of(order, names)` links documents that share rare names and
+  cuts the corpus into blocks (stories) that share nothing;
+- reduce: `engine.judge_block(docs, claims by doc, links, rules)` judges one block
+  (candidate pairs by family and key, scored, the rules); `judge` runs it per
+  block, through the cache, and merges the findings in a fixed order;
+- `check(paths, ...)` wires ingest -> extract_framed -> judge -> Report.
 
 A Claim's wire JSON (`cache.encode`) is what crosses a process boundary, so a worker
 on another machine needs only the Documents and the Rules.
@@ -70,73 +71,104 @@ def _jobs(jobs: int | None) -> int:
 _WORKER_RULES: Rules | None = None
 _WORKER_FRAMED = False
 
+# What the map yields for one document: its claims (without frames), their frames as
+# JSON ("" when not framed) and the names the frames found, sorted.
+Extracted = tuple[list[Claim], str, tuple[str, ...]]
+
 
 def _init_worker(rules: Rules, framed: bool) -> None:
     global _WORKER_RULES, _WORKER_FRAMED
     _WORKER_RULES, _WORKER_FRAMED = rules, framed
 
 
-def _map_one(doc: Document, rules: Rules, framed: bool) -> list[Claim]:
-    # Looked up on the module at call time, so a test can stand in for claims_for.
-    return framed_claims_for(doc, rules) if framed else claims_for(doc, rules)
+def _map_one(doc: Document, rules: Rules, framed: bool) -> Extracted:
+    # claims_for is looked up on the module at call time, so a test can stand in for it.
+    claims = claims_for(doc, rules)
+    if not framed:
+        return claims, "", ()
+    from .cache import encode
+    from .frames import build_frames
+    frames = [c.frame for c in build_frames(doc, claims, rules)]
+    return claims, encode(frames), tuple(sorted({e for f in frames for e in f.entities}))
 
 
-def _extract_blob(doc: Document) -> tuple[bool, str]:
-    """In a worker: (True, claims as cache JSON) or (False, what went wrong) for one document."""
+def _extract_blob(doc: Document) -> tuple[bool, tuple[str, str, str] | str]:
+    """In a worker: (True, (claims, frames, names) as cache JSON) or (False, what went wrong)."""
+    import json
+
     from .cache import encode
     try:
-        return True, encode(_map_one(doc, _WORKER_RULES, _WORKER_FRAMED))
+        claims, frames, names = _map_one(doc, _WORKER_RULES, _WORKER_FRAMED)
+        return True, (encode(claims), frames, json.dumps(names))
     except Exception as e:  # one bad file must not cost the others their results
         return False, f"{type(e).__name__}: {e}"
 
 
 def extract_all(docs: list[Document], rules: Rules, jobs: int | None = None, cache=None,
-                progress=None, framed: bool = False) -> tuple[dict[str, list[Claim]], dict[str, str]]:
+                progress=None) -> tuple[dict[str, list[Claim]], dict[str, str]]:
     """Claims of every document ({doc id: claims}) and extraction failures ({doc id: message}).
 
     Documents found in `cache` (a cache.Cache) are not extracted; the rest are,
     by `jobs` processes (default: every core), and stored. The result is the
     same for any `jobs` and cache state: extraction is pure, and cached claims
     encode floats exactly. `progress(done, total, claims)` is called as documents finish.
-    With `framed`, each claim also carries its frame (`framed_claims_for`): framing
-    reads one document only, so it is part of the map, parallel and cached.
     """
+    out, errors = _extract(docs, rules, jobs, cache, progress, framed=False)
+    return {d: x[0] for d, x in out.items()}, errors
+
+
+def extract_framed(docs: list[Document], rules: Rules, jobs: int | None = None, cache=None,
+                   progress=None) -> tuple[dict[str, Extracted], dict[str, str]]:
+    """extract_all for `check`: each document's claims, their frames (JSON) and names.
+
+    Framing reads one document only, so it is part of the map, parallel and
+    cached. Frames stay JSON until a block that needs them is judged.
+    """
+    return _extract(docs, rules, jobs, cache, progress, framed=True)
+
+
+def _extract(docs, rules, jobs, cache, progress, framed: bool) -> tuple[dict[str, Extracted], dict[str, str]]:
+    import json
+
     from .cache import decode, doc_key, encode
 
     total = len(docs)
-    out: dict[str, list[Claim]] = {}
+    out: dict[str, Extracted] = {}
     errors: dict[str, str] = {}
     keys = {doc_key(d, rules.digest, "framed" if framed else "claims"): d for d in docs} if cache is not None else {}
     if keys:
-        for key, claims in cache.get_many(keys).items():
-            out[keys[key].id] = claims
+        for key, got in cache.get_many(keys).items():
+            out[keys[key].id] = got
     todo = [d for d in docs if d.id not in out]
-    found = sum(len(c) for c in out.values())
+    found = sum(len(x[0]) for x in out.values())
     if progress and out:
         progress(len(out), total, found)
-    fresh: list[tuple[str, str, str]] = []
+    fresh: list[tuple[str, str, str, str, str]] = []
     key_of = {d.id: k for k, d in keys.items()}
     n = min(_jobs(jobs), len(todo))
 
-    def done(doc: Document, ok: bool, result) -> None:
+    def done(doc: Document, ok: bool, result, blob: str | None = None) -> None:
         nonlocal found
         if not ok:
             errors[doc.id] = result
         else:
-            claims, blob = result
-            out[doc.id] = claims
-            found += len(claims)
+            out[doc.id] = result
+            found += len(result[0])
             if doc.id in key_of:
-                fresh.append((key_of[doc.id], doc.path, blob if blob is not None else encode(claims)))
+                fresh.append((key_of[doc.id], doc.path, blob if blob is not None else encode(result[0]),
+                              result[1], json.dumps(result[2])))
         if progress:
             progress(len(out) + len(errors), total, found)
 
+    def here(doc: Document) -> None:
+        try:
+            done(doc, True, _map_one(doc, rules, framed))
+        except Exception as e:
+            done(doc, False, f"{type(e).__name__}: {e}")
+
     if n <= 1 or len(todo) < 4:
         for doc in todo:
-            try:
-                done(doc, True, (_map_one(doc, rules, framed), None))
-            except Exception as e:
-                done(doc, False, f"{type(e).__name__}: {e}")
+            here(doc)
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -149,18 +181,68 @@ def extract_all(docs: list[Document], rules: Rules, jobs: int | None = None, cac
             with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
                                      initargs=(rules, framed)) as pool:
                 for doc, (ok, result) in zip(todo, pool.map(_extract_blob, todo, chunksize=chunk)):
-                    done(doc, ok, (decode(result), result) if ok else result)
+                    if ok:
+                        claims, frames, names = result
+                        done(doc, True, (decode(claims), frames, tuple(json.loads(names))), claims)
+                    else:
+                        done(doc, False, result)
         except BrokenProcessPool:
             # A worker died (killed, out of memory): finish what it left here, one by one.
             for doc in todo:
                 if doc.id not in out and doc.id not in errors:
-                    try:
-                        done(doc, True, (_map_one(doc, rules, framed), None))
-                    except Exception as e:
-                        done(doc, False, f"{type(e).__name__}: {e}")
+                    here(doc)
     if cache is not None and fresh:
         cache.put_many(fresh)
     return out, errors
+
+
+def judge(docs: list[Document], extracted: dict[str, Extracted], claims: list[Claim], rules: Rules,
+          store=None, stats: dict | None = None):
+    """The reduce: link documents into blocks, judge each block, merge the findings in report order.
+
+    A block's findings are read from `store` (a cache.Cache) when its key holds
+    (same documents, links, rules and engine code); otherwise the block's frames
+    are decoded, it is judged (`engine.judge_block`) and stored. Findings always
+    pass through their stored form, so a judged block and a cached one read the same.
+    """
+    import json
+    from collections import defaultdict
+
+    from .align import blocks_of
+    from .cache import block_key, decode_findings, decode_frames, doc_key, encode_findings
+    from .engine import judge_block, order_findings
+
+    by_id = {d.id: d for d in docs}
+    order = [d.id for d in docs if extracted.get(d.id, ((),))[0]]
+    parts = blocks_of(order, {d: set(extracted[d][2]) for d in order})
+    dkeys = {d: doc_key(by_id[d], rules.digest, "framed") for d in order}
+    bkeys = [block_key([dkeys[d] for d in block], links, rules.digest) for block, links in parts]
+    cached = store.get_blocks(bkeys) if store is not None else {}
+    fresh: list[tuple[str, str, str]] = []
+    totals: dict[str, int] = defaultdict(int)
+    findings: dict = {}
+    for (block, links), key in zip(parts, bkeys):
+        if key in cached:
+            blob, counts = cached[key]
+            totals["blocks_cached"] += 1
+        else:
+            by_doc = {}
+            for d in block:
+                cs, frames, _ = extracted[d]
+                by_doc[d] = [c.model_copy(update={"frame": f}) for c, f in zip(cs, decode_frames(frames))]
+            counts_: dict[str, int] = defaultdict(int)
+            blob = encode_findings(judge_block(by_id, by_doc, links, rules, counts_))
+            counts = json.dumps(dict(sorted(counts_.items())))
+            fresh.append((key, blob, counts))
+        for k, v in json.loads(counts).items():
+            totals[k] += v
+        for f in decode_findings(blob):
+            findings.setdefault(f.id, f)
+    if store is not None and fresh:
+        store.put_blocks(fresh)
+    if stats is not None:
+        stats.update(totals)
+    return order_findings(findings.values(), claims)
 
 
 def document_from_text(text: str, published: dt.date | None = None, doc_id: str = "text") -> Document:
@@ -217,19 +299,17 @@ def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats):
     docs = load_documents(paths, manifest, tuple(exclude))
     t1 = time.perf_counter()
     store = _open_cache(cache)
+    engine_stats: dict = {}
     try:
-        by_doc, errors = extract_all(docs, rules, jobs, store, progress, framed=True)
+        extracted, errors = extract_framed(docs, rules, jobs, store, progress)
         if stats is not None and store is not None:
             stats.update(cache_hits=store.hits, cache_misses=store.misses, cache_rejected=store.rejected)
+        t2 = time.perf_counter()
+        claims = [c for d in docs for c in extracted.get(d.id, ((),))[0]]
+        findings = judge(docs, extracted, claims, rules, store, engine_stats)
     finally:
         if store is not None and store is not cache:
             store.close()
-    t2 = time.perf_counter()
-    from .engine import find_findings
-
-    claims = [c for d in docs for c in by_doc.get(d.id, ())]
-    engine_stats: dict = {}
-    claims, findings = find_findings(docs, claims, rules, stats=engine_stats)
     t3 = time.perf_counter()
     summary = {"documents": len(docs), "claims": len(claims), "findings": len(findings)}
     for k in ("conflict", "agreement", "update"):

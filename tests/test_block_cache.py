@@ -1,0 +1,80 @@
+"""Judged blocks are cached: a warm check judges nothing, one changed file re-judges only its story."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from factcheck import align
+from factcheck import cache as cache_mod
+from factcheck.pipeline import check
+from factcheck.render.json import render_json
+
+STORIES = {
+    # Two stories, three articles each; "Daily Ledger" is in every dateline.
+    "a1.txt": "MARROW VALE (Daily Ledger) - The floods in Marrow Vale killed 41 people, the Teska Relief Agency said.\n",
+    "a2.txt": "MARROW VALE (Daily Ledger) - The Teska Relief Agency said floods killed 41 people in Marrow Vale.\n",
+    "a3.txt": "MARROW VALE (Daily Ledger) - Floods in Marrow Vale killed 47 people, the Teska Relief Agency said.\n",
+    "b1.txt": "OSKAR FEN (Daily Ledger) - A fire at the Brill Works in Oskar Fen killed 12 workers, police said.\n",
+    "b2.txt": "OSKAR FEN (Daily Ledger) - Police said the fire at the Brill Works in Oskar Fen killed 12 workers.\n",
+    "b3.txt": "OSKAR FEN (Daily Ledger) - The fire at the Brill Works in Oskar Fen killed 12 workers.\n",
+}
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    # Three documents make a name common here: two blocks, as stories in a large corpus.
+    monkeypatch.setattr(align, "LINK_MAX_DOCS", 3)
+    monkeypatch.setattr(align, "LINK_MAX_SHARE", 0.0)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name, text in STORIES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def run(tmp: Path, cache=True) -> tuple[str, dict]:
+    stats: dict = {}
+    rep = check([tmp / "news"], jobs=1, cache=(tmp / "cache") if cache else None, stats=stats)
+    return render_json(rep), stats
+
+
+def test_warm_check_judges_no_block(corpus):
+    cold, s1 = run(corpus)
+    assert s1["blocks"] == 2 and s1.get("blocks_cached", 0) == 0
+    assert '"conflict"' in cold
+    warm, s2 = run(corpus)
+    assert s2["blocks_cached"] == 2
+    assert warm == cold == run(corpus, cache=False)[0]
+    # Counts a benchmark reads are kept with the block, so a warm run reports them too.
+    assert s2["candidate_pairs"] == s1["candidate_pairs"] > 0
+
+
+def test_one_changed_file_rejudges_its_block_only(corpus):
+    run(corpus)
+    (corpus / "news" / "b3.txt").write_text(STORIES["b3.txt"].replace("12 workers", "19 workers"), encoding="utf-8")
+    changed, stats = run(corpus)
+    assert (stats["blocks"], stats["blocks_cached"]) == (2, 1)
+    assert changed == run(corpus, cache=False)[0]
+    assert "'19' (b3) conflicts with" in changed or "conflicts with '19' (b3)" in changed
+
+
+def test_tampered_block_is_judged_again(corpus):
+    cold, _ = run(corpus)
+    db = sqlite3.connect(corpus / "cache" / cache_mod.FILENAME)
+    db.execute("UPDATE blocks SET findings = replace(findings, 'FC101', 'FC999')")  # under the checksum
+    db.commit()
+    db.close()
+    again, stats = run(corpus)
+    assert stats.get("blocks_cached", 0) == 0
+    assert again == cold
+
+
+def test_block_key_covers_documents_links_and_rules():
+    base = cache_mod.block_key(["k1", "k2"], {"a": {"a", "b"}, "b": {"a", "b"}}, "rules")
+    assert base != cache_mod.block_key(["k1", "k3"], {"a": {"a", "b"}, "b": {"a", "b"}}, "rules")
+    assert base != cache_mod.block_key(["k2", "k1"], {"a": {"a", "b"}, "b": {"a", "b"}}, "rules")
+    assert base != cache_mod.block_key(["k1", "k2"], None, "rules")
+    assert base != cache_mod.block_key(["k1", "k2"], {"a": {"a", "b"}, "b": {"a", "b"}}, "other rules")
+    assert base == cache_mod.block_key(["k1", "k2"], {"b": {"b", "a"}, "a": {"b", "a"}}, "rules")
