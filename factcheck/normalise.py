@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import TYPE_CHECKING
 
-from .extract.mention import Mention
 from .ingest import LineIndex
 from .models import AmountValue, Claim, DateValue, Document, Interval, NumberValue, Span
 from .rulepack import QualifierEntry, Tolerance
+
+if TYPE_CHECKING:  # importing the extractors compiles their patterns; a warm check needs none
+    from .extract.mention import Mention
 
 SECONDS = {
     "second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "week": 604800.0,
