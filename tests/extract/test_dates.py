@@ -89,3 +89,22 @@ def test_narrowed_master_finds_what_the_master_finds():
             want = D._master_for(text, low, p).match(text, p, p + D._MAXLEN)
             key = (lambda m: None if m is None else (m.span(), m.lastgroup, m.span(m.lastgroup)))
             assert key(got) == key(want), (text[p:p + 30], p)
+
+
+def test_anchor_words_are_whole_words():
+    """_anchors reads anchor words as `\\b(?:words)\\b` would, through a faster pattern."""
+    import re
+
+    from factcheck.extract import dates as D
+    plain = re.compile(r"\b(?:" + D._first_letter_trie(D._ANCHOR_WORDS) + r")\b")
+    for text in _master_texts() + ["may", "may 9", "9may", "may9", "_may", "may_", "mayday may", "éjune june",
+                                   "june-july", "(monday)", "monday's", "\nfriday\n", "dayday day"]:
+        low = text.lower()
+        words = [(a, b, w) for a, b, w in D._anchors(low) if not w[0].isdigit()]
+        assert words == [(m.start(), m.end(), m.group()) for m in plain.finditer(low)], text
+
+
+def test_anchor_digit_runs():
+    from factcheck.extract.dates import _anchors
+    low = "in 2019 and 12345, 1 may, 20240315 and 3000 on the 3rd"
+    assert [w for _, _, w in _anchors(low) if w[0].isdigit()] == ["2019", "1", "20240315", "3"]
