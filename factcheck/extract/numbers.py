@@ -149,7 +149,6 @@ _GAP_RE = regex.compile(
     r"(?:\s*-\s*|[\x20\t\u00a0]+|[\x20\t]*\n[\x20\t]*)(?:(?:and|point|of|over|out\x20of)\s+)?(?:(?:minus|negative|an?)\s+)?")
 _GAP_WORD = regex.compile(r"[a-z]+")
 _PATHLIKE = regex.compile(r"[A-Za-z_][\w.-]*/|/[\w.-]*[A-Za-z_]")
-_ORD_ATOM_RE = re.compile(rf"\b{_trie(nw.ORDINAL_WORDS)}\b", re.A)
 _ORD_ATOM_RE_I = regex.compile(rf"\b{_trie(nw.ORDINAL_WORDS)}\b", regex.I)
 _ORD_PREFIX = regex.compile(rf"\b(?P<c>{nw.CARDINAL})(?:\s+(?P<and>and)\s+|\s+|\s*-\s*)\Z", regex.I)
 _PRE_CHARS = set("$€£¥₹₩₽₺₿₡₾₭₦₱₪₴฿ூ")
@@ -515,14 +514,20 @@ def _tokens(text, lo, hi):
     return out
 
 
-def _scan_runs(text):
-    """Numbers (cardinals, fractions, digits) in text as _N objects, in order."""
+def _word_atoms(text: str) -> tuple[str, list, bool]:
+    """The text the word atoms were read in, the atoms, and whether that text is `text`
+    lower-cased (when lower-casing keeps the offsets; otherwise the atoms are read case-blind)."""
     low = text.lower()
-    word_re = _WORD_ATOM_RE if len(low) == len(text) else _WORD_ATOM_RE_I
     if len(low) != len(text):
-        low = text
+        return text, list(_WORD_ATOM_RE_I.finditer(text)), False
+    return low, list(_WORD_ATOM_RE.finditer(low)), True
+
+
+def _scan_runs(text, low: str, words: list):
+    """Numbers (cardinals, fractions, digits) in text as _N objects, in order; `low` and
+    `words` are _word_atoms(text)."""
     atoms = [(m.start(), m.end(), 0, m) for m in _DIGIT_ATOM_RE.finditer(text)]
-    atoms += [(m.start(), m.end(), 1, m) for m in word_re.finditer(low)]
+    atoms += [(m.start(), m.end(), 1, m) for m in words]
     atoms.sort(key=lambda a: a[0])
     found = []
     n_atoms = len(atoms)
@@ -633,7 +638,8 @@ def _parse_run(text, toks, found):
 
 def extract_numbers(text: str) -> list[Mention]:
     """Counts, percentages, ordinals, money and ranges in text."""
-    nums = _scan_runs(text)
+    low, words, lowered = _word_atoms(text)
+    nums = _scan_runs(text, low, words)
     blocked = _blocked_spans(text)
     keep: list[_N] = []
     hidden: list[_N] = []  # dropped readings that still hide the ordinal inside them
@@ -665,7 +671,11 @@ def extract_numbers(text: str) -> list[Mention]:
             if not _COUNT_NOUN_AFTER.match(text, x.end) or _YEAR_CONTEXT_BEFORE.search(text, max(0, x.start - 12), x.start):
                 continue
         out.append(_to_mention(x))
-    ords = _ordinals(text, keep + hidden if hidden else keep)
+    # NOTE: ordinal words are word atoms too, and both patterns match whole words, so the
+    # ordinals among the word atoms are what an ordinal-word scan would find (one scan saved).
+    ord_words = ([m for m in words if m.group() in nw.ORDINAL_WORDS] if lowered
+                 else list(_ORD_ATOM_RE_I.finditer(text)))
+    ords = _ordinals(text, keep + hidden if hidden else keep, ord_words)
     if ords:
         # a number inside a longer ordinal ("twenty" in "twenty-first") is not a count
         ospans = sorted((o.start, o.end) for o in ords)
@@ -1198,8 +1208,9 @@ def _try_range(text: str, a: _N, b: _N):
     return r
 
 
-def _ordinals(text: str, nums: list[_N]) -> list[Mention]:
-    """Ordinals in digits ("21st") and words ("twenty-first"), with a following "day" etc."""
+def _ordinals(text: str, nums: list[_N], ord_words: list) -> list[Mention]:
+    """Ordinals in digits ("21st") and words ("twenty-first", the matches `ord_words`), with a
+    following "day" etc."""
     out = []
     spans = sorted((x.start, x.end) for x in nums if not x.drop or (x.extra and x.extra.get("hide")))
     cands = []
@@ -1211,10 +1222,9 @@ def _ordinals(text: str, nums: list[_N]) -> list[Mention]:
             continue
         cands.append((m.start(), m.end(), v))
     lowtext = text.lower()
-    ord_re = _ORD_ATOM_RE if len(lowtext) == len(text) else _ORD_ATOM_RE_I
     if len(lowtext) != len(text):
         lowtext = text
-    for m in ord_re.finditer(lowtext):
+    for m in ord_words:
         s, e = m.span()
         low = m.group().lower()
         v = nw.ORDINAL_WORDS[low]

@@ -129,3 +129,19 @@ def test_ip_parts_only_for_dotted_quads():
         ("192", 192.0), ("168", 168.0), ("10", 10.0), ("4", 4.0)]
     assert _ip_parts("Version 1.2.3 shipped. Then 4.5. And 6.") == []   # three dots, no quad
     assert _ip_parts("Listen on 10.0.0.1:8080 or 0.0.0.0.") != []
+
+
+def test_ordinal_words_are_the_ordinals_among_word_atoms():
+    """extract_numbers takes the ordinal words from the word-atom scan instead of scanning again;
+    both patterns match whole words, so that is what an ordinal-word scan finds."""
+    import re
+
+    from factcheck.extract import numbers as N
+    from factcheck.extract import numwords as nw
+    plain = re.compile(rf"\b{N._trie(nw.ORDINAL_WORDS)}\b", re.A)
+    texts = [c["text"] for c in CASES] + ["first", "First-second thirds", "9th first9 _first firsts", "twenty-first"]
+    for text in texts:
+        low, words, lowered = N._word_atoms(text)
+        assert lowered
+        got = [m.span() for m in words if m.group() in nw.ORDINAL_WORDS]
+        assert got == [m.span() for m in plain.finditer(text.lower())], text
