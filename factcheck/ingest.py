@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -191,11 +192,14 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
     return sorted(docs, key=lambda d: d.path)
 
 
+_LINE_BREAK = re.compile(r"\r\n|\n|\r")
+
+
 class LineIndex:
     """Offset -> (line, column), both 1-based; columns count characters."""
 
     def __init__(self, text: str):
-        self.starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\n|\r", text)]
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
         # A byte-order mark is not a character an editor shows: columns on line 1 skip it.
         self.bom = 1 if text.startswith("\ufeff") else 0
 

@@ -85,14 +85,26 @@ def interval_of(m: Mention, qualifier: str, entry: QualifierEntry | None, tol: T
     if m.kind in ("duration", "age"):
         f = SECONDS[v["unit"]]
         # A stated amount is rounded to its unit: step 1, half-width amount_rounding.
-        unit_tol = tol.model_copy(update={"rounding": tol.amount_rounding})
-        low, high = bounds(lo, hi, 1.0, 1.0, qualifier, entry, unit_tol, 0.0)
+        low, high = bounds(lo, hi, 1.0, 1.0, qualifier, entry, _unit_tolerance(tol), 0.0)
         return Interval(low=low * f, high=high * f if high != INF else None, unit="second")
     step = m.step
     if m.kind == "percent" and not step and lo.is_integer() and hi.is_integer():
         step = tol.integer_percent_step
     low, high = bounds(lo, hi, step, significant_unit(hi, step), qualifier, entry, tol, floor)
     return Interval(low=None if low == -INF else low, high=None if high == INF else high, unit=m.unit)
+
+
+_UNIT_TOLERANCE: dict[int, tuple[Tolerance, Tolerance]] = {}
+
+
+def _unit_tolerance(tol: Tolerance) -> Tolerance:
+    """tol with rounding = amount_rounding, made once per Tolerance (a pydantic copy per claim was slow)."""
+    hit = _UNIT_TOLERANCE.get(id(tol))
+    if hit is None or hit[0] is not tol:
+        if len(_UNIT_TOLERANCE) >= 64:
+            _UNIT_TOLERANCE.clear()
+        hit = _UNIT_TOLERANCE[id(tol)] = (tol, tol.model_copy(update={"rounding": tol.amount_rounding}))
+    return hit[1]
 
 
 def to_value(m: Mention):

@@ -145,3 +145,12 @@ def test_claims_carry_the_step_and_the_hedge():
     assert (c.step, c.hedge) == (100, "About")
     c = _claim("It returned five of them.", "five")
     assert (c.step, c.hedge) == (0, None)
+
+
+def test_each_tolerance_rounds_amounts_by_its_own_amount_rounding():
+    tol = load_rules().tolerance
+    quarter = tol.model_copy(update={"amount_rounding": 0.25})
+    m = Mention(0, 10, "duration", {"low": 4, "high": 4, "unit": "year"})
+    for t, (low, high) in ((tol, (3.5, 4.5)), (quarter, (3.75, 4.25)), (tol, (3.5, 4.5))):
+        iv = interval_of(m, "exact", None, t)
+        assert _near(iv.low, low * YEAR) and _near(iv.high, high * YEAR)

@@ -103,3 +103,49 @@ def test_read_qualifier_respects_the_floor_and_ceiling():
     s2 = text.rindex("40")
     assert read_qualifier(text, s2, s2 + 2, ENTRIES, ceiling=s2 + 3)[0] is None
     assert read_qualifier(text, s2, s2 + 2, ENTRIES)[0].qualifier == "at_least"
+
+
+@pytest.mark.parametrize("before,qualifier,hedge", [
+    ("(about ", "approx", "about"),          # a bracket is no part of a word
+    ("c. ", "approx", "c."),                 # a phrase ending in a full stop
+    ("more than the ", "more_than", "more than"),
+    ("At least, ", "at_least", "At least"),
+    ("some\n", "approx", "some"),
+    ("handsome ", None, None),               # "some" glued to a word is not the hedge
+    ("in the ", None, None),
+    ("of ", None, None),
+])
+def test_hedges_before_with_odd_surroundings(before, qualifier, hedge):
+    text = f"It was {before}40 units."
+    s = text.index("40")
+    entry, words = read_qualifier(text, s, s + 2, ENTRIES)
+    assert (entry.qualifier if entry else None, words) == (qualifier, hedge)
+
+
+_NOISE = ["about", "more", "than", "over", "the", "a", "some", "c.", "up", "to", "of", "in", "x", "OVER", "-", "(",
+          ".", "'", "odd", "hand", "by"]
+_PHRASES = sorted({p for e in ENTRIES for p in e.phrases} | {"in", "of", "the", "x", "handsome", "moreover"})
+_SEPARATORS = ["", " ", ",", ", ", "\n", "  "]
+
+
+def test_the_prefilter_never_hides_a_hedge():
+    """read_qualifier skips its search when the last words before the number cannot end a
+    phrase; it must find exactly what the plain search over the window finds."""
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+    from factcheck.extract.qualifiers import _compile
+
+    @hypothesis.settings(max_examples=1500, deadline=None)
+    @hypothesis.given(st.lists(st.sampled_from(_NOISE), max_size=4), st.sampled_from(["", " ", "(", "x", "-", ".", "'"]),
+                      st.sampled_from(_PHRASES), st.sampled_from(["lower", "upper", "title"]),
+                      st.sampled_from(_SEPARATORS), st.sampled_from(["", "the", "a", "The", "A", "THE"]),
+                      st.sampled_from(_SEPARATORS), st.sampled_from(["count", "date", "duration"]))
+    def check(noise, lead, phrase, case, sep1, article, sep2, kind):
+        text = " ".join(noise) + lead + getattr(phrase, case)() + sep1 + article + sep2 + "40"
+        s = len(text) - 2
+        pre, _, before, _, _ = _compile(ENTRIES, kind)
+        m = pre.search(text, max(0, s - 48), s)
+        expected = (before[" ".join(m.group(1).lower().split())], m.group(1)) if m else (None, None)
+        assert read_qualifier(text, s, s + 2, ENTRIES, kind=kind) == expected
+
+    check()

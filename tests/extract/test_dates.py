@@ -42,3 +42,69 @@ def test_no_published_no_relative():
 def test_empty_and_plain_numbers():
     assert extract_dates("", dt.date(2020, 1, 1)) == []
     assert extract_dates("He scored 13 goals in 45 games for 1,234 fans.", dt.date(2020, 1, 1)) == []
+
+
+@pytest.mark.parametrize("pattern,prefixes", [
+    (r"weekend", {"we"}),
+    (r"(?:the\s+)?weekend", {"th", "we"}),
+    (r"a|bc", {"a", "bc"}),                       # a one-letter match is the whole match
+    (r"(?<![a-z])Q[1-4]", {"q1", "q2", "q3", "q4"}),  # look-behinds hold; case folded
+    (r"x(?=y)z?", {"x", "xz"}),
+    (r"(?:ab)*c", {"ab", "c"}),
+    (r"(\d)-\1", {f"{d}-" for d in range(10)}),    # two characters decide; the back-reference comes later
+    (r"(a)?(?(1)b|c)", {"\1", "a\1"}),           # a conditional group: anything
+])
+def test_prefixes_over_approximate_a_pattern(pattern, prefixes):
+    from factcheck.extract.dates import _prefixes
+    assert _prefixes(pattern) == frozenset(prefixes)
+
+
+def test_may_begin():
+    from factcheck.extract.dates import _may_begin
+    assert _may_begin(frozenset({"th", "we"}), "we")
+    assert not _may_begin(frozenset({"th", "we"}), "ev")
+    assert _may_begin(frozenset({"a"}), "a ") and not _may_begin(frozenset({"ab"}), "a")
+    assert _may_begin(frozenset({"\0b"}), "xb") and _may_begin(frozenset({"\1"}), "zz")
+
+
+def _master_texts():
+    texts = [c["text"] for c in CASES]
+    seeds = Path(__file__).parent.parent.parent / "seeds"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    texts += ["Late into the evening, the 3rd of May; 2019-05-03 or 03/05/19, Q3 2020, the '90s.",
+              "ſeptember 5 and the KELVIN sign: Kelvin; ŉ, ß, İstanbul on 5 Ｍay."]
+    return texts
+
+
+def test_narrowed_master_finds_what_the_master_finds():
+    """_match_at tries only the families that can begin with the next two characters; at every
+    position it must return what the whole master alternation returns."""
+    from factcheck.extract import dates as D
+    for text in _master_texts():
+        low = text.lower()
+        if len(low) != len(text):
+            continue
+        for p in range(len(text)):
+            got = D._match_at(text, low, p)
+            want = D._master_for(text, low, p).match(text, p, p + D._MAXLEN)
+            key = (lambda m: None if m is None else (m.span(), m.lastgroup, m.span(m.lastgroup)))
+            assert key(got) == key(want), (text[p:p + 30], p)
+
+
+def test_anchor_words_are_whole_words():
+    """_anchors reads anchor words as `\\b(?:words)\\b` would, through a faster pattern."""
+    import re
+
+    from factcheck.extract import dates as D
+    plain = re.compile(r"\b(?:" + D._first_letter_trie(D._ANCHOR_WORDS) + r")\b")
+    for text in _master_texts() + ["may", "may 9", "9may", "may9", "_may", "may_", "mayday may", "éjune june",
+                                   "june-july", "(monday)", "monday's", "\nfriday\n", "dayday day"]:
+        low = text.lower()
+        words = [(a, b, w) for a, b, w in D._anchors(low) if not w[0].isdigit()]
+        assert words == [(m.start(), m.end(), m.group()) for m in plain.finditer(low)], text
+
+
+def test_anchor_digit_runs():
+    from factcheck.extract.dates import _anchors
+    low = "in 2019 and 12345, 1 may, 20240315 and 3000 on the 3rd"
+    assert [w for _, _, w in _anchors(low) if w[0].isdigit()] == ["2019", "1", "20240315", "3"]

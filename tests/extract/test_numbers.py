@@ -120,3 +120,28 @@ def test_speed_one_megabyte():
     t0 = time.process_time()
     extract_numbers(text)
     assert time.process_time() - t0 < 2.0  # generous bound for slow CI; measured ~0.4 s
+
+
+def test_ip_parts_only_for_dotted_quads():
+    from factcheck.extract.numbers import _ip_parts
+    text = "The server at 192.168.10.4 went down."
+    assert [(text[x.start:x.end], x.value) for x in _ip_parts(text)] == [
+        ("192", 192.0), ("168", 168.0), ("10", 10.0), ("4", 4.0)]
+    assert _ip_parts("Version 1.2.3 shipped. Then 4.5. And 6.") == []   # three dots, no quad
+    assert _ip_parts("Listen on 10.0.0.1:8080 or 0.0.0.0.") != []
+
+
+def test_ordinal_words_are_the_ordinals_among_word_atoms():
+    """extract_numbers takes the ordinal words from the word-atom scan instead of scanning again;
+    both patterns match whole words, so that is what an ordinal-word scan finds."""
+    import re
+
+    from factcheck.extract import numbers as N
+    from factcheck.extract import numwords as nw
+    plain = re.compile(rf"\b{N._trie(nw.ORDINAL_WORDS)}\b", re.A)
+    texts = [c["text"] for c in CASES] + ["first", "First-second thirds", "9th first9 _first firsts", "twenty-first"]
+    for text in texts:
+        low, words, lowered = N._word_atoms(text)
+        assert lowered
+        got = [m.span() for m in words if m.group() in nw.ORDINAL_WORDS]
+        assert got == [m.span() for m in plain.finditer(text.lower())], text
