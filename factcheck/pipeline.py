@@ -22,9 +22,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 from .models import Claim, Document
 from .rulepack import Rules
+
+
+# The four characters that case-insensitive patterns match to an ASCII letter ("ſome" for
+# "some", the Kelvin sign for "k"). The extractors match on a copy with the letter itself,
+# so that every word they look up is one their tables know.
+_FOLD = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
+_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def claims_for(doc: Document, rules: Rules) -> list[Claim]:
@@ -37,6 +45,8 @@ def claims_for(doc: Document, rules: Rules) -> list[Claim]:
     from .normalise import to_claim
 
     text = doc.text
+    if _FOLDED.search(text):
+        text = text.translate(_FOLD)   # same length, same offsets; claims quote doc.text
     spans = sentences(text, doc.body_start)
     lines = LineIndex(text)
     out, i = [], 0

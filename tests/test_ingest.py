@@ -394,3 +394,12 @@ def test_bad_input_in_a_real_process_has_no_traceback(corpus):
     assert r.returncode == 2
     assert r.stdout == ""
     assert r.stderr.count("\n") == 1 and "bin.txt" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_letters_patterns_fold_to_ascii_are_read_not_crashed_on():
+    # "ſome" is "some" to a case-insensitive pattern; the word tables must know it too.
+    import factcheck
+    text = "It weighed ſome 40 kg, a \u212am walk away."
+    claims = factcheck.extract(text)
+    # The claim quotes the file; the hedge is named by the word it is.
+    assert [(c.text, c.kind, c.qualifier, c.hedge) for c in claims] == [("40 kg", "quantity", "approx", "some")]

@@ -23,6 +23,8 @@ WORDS = [
     "1945", "19-20", "34,600", "21,000", "3.2", "52.4", "0.5", "1/2", "½", "2:19:26", "5'11\"", "1e10",
     "7.8", "-5", "+3", "No.", "COVID-19", "F-16", "http://x.org/2019/5", "a@b.co", ",", ".", ";", "(",
     ")", "\n", "\r\n", " ", "\u00a0", "'s", "s",
+    # Letters case-insensitive patterns take for ASCII ones: long s, Kelvin sign, dotted and dotless i.
+    "ſome", "ſince", "\u212ag", "\u212am", "\u0130n", "M\u0131les", "l\u0131ttle",
 ]
 DIGIT_SOUP = st.text(alphabet="0123456789 ,.-–/%$€£:;'\"()+×^eEkmMbnthsdr\u00a0\n", max_size=80)
 WORD_SOUP = st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join)
@@ -57,6 +59,7 @@ def _check(text: str, published):
 @example(text="\ufeff12 people\r\n", published=None)
 @example(text="March 19-20, 1910-1945, the 1970s, 34,600 and about 13", published=dt.date(2012, 8, 10))
 @example(text="9" * 400, published=None)
+@example(text="It weighed ſome 40 kg, nearly 5 \u212am aſ of 2020.", published=None)
 @example(text="0e310 and 2 x 10^999", published=None)
 @example(text="between 2 and 1 and 3 - - 4 to to 5 %% $$ 6", published=dt.date(2000, 2, 29))
 def test_never_raises_spans_in_bounds_sorted_disjoint(text, published):
