@@ -293,6 +293,7 @@ _FUTURE_TO = {"expected", "plan", "plans", "planned", "going", "hope", "hopes", 
 _PAST_WORDS = {"was", "were", "had", "did", "said", "says", "told", "met", "held", "took", "began", "went", "came",
                "saw", "made", "won", "lost", "fell", "rose", "hit", "beat", "left", "ago", "sat", "spent", "broke"}
 _BE_WORDS = {"be", "been", "being", "is", "are", "was", "were"}
+_REPORTING = {"said", "says", "told", "added", "announced", "reported", "confirmed", "stated"}
 _SENT_BREAK = _re_std.compile(r"[.!?\n](?:\s|$)")
 _UNTIL_BEFORE = _re_std.compile(r"\b(?:until|till)\s+$", _re_std.I)
 _BE_BEFORE = _re_std.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", _re_std.I)
@@ -432,6 +433,8 @@ def _tense(text: str, start: int, end: int) -> str:
             continue
         nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
         prv = toks[i - 1][2] if i else ""
+        if w in _REPORTING and ts >= end and "," in text[end:ts]:
+            continue  # "... on Saturday, his office said": the report's tense, not the event's
         if w in _FUTURE_WORDS or w in _FUTURE_TO and nxt == "to" or w == "due" and nxt == "to" or \
                 w in ("is", "are") and nxt == "due" or w == "be" and nxt == "held" and prv == "to":
             k = "future"
