@@ -20,6 +20,7 @@ import csv
 import datetime as dt
 import json
 import random
+import re
 from pathlib import Path
 
 SYLLABLES = ("ka", "lo", "ven", "dra", "mi", "tor", "sa", "bel", "un", "rik", "ta", "no", "vas", "el",
@@ -313,12 +314,17 @@ def _fill(tmpl: str, st: dict, facts: dict, published: dt.date, rng: random.Rand
     return text[0].upper() + text[1:]
 
 
-def article(rng: random.Random, st: dict, outlet: str, published: dt.date, facts: dict) -> str:
+def article(rng: random.Random, st: dict, outlet: str, published: dt.date, facts: dict,
+            stated: set | None = None) -> str:
+    """One article; `stated` receives the facts its sentences state (some lines are left out)."""
     spec = STORIES[st["kind"]]
     lines = []
     for fact, variants in spec["lines"].items():
         if rng.random() < 0.85:
-            lines.append(_fill(rng.choice(variants), st, facts, published, rng))
+            tmpl = rng.choice(variants)
+            if stated is not None:
+                stated.update(k for k in re.findall(r"\{(\w+?)(?:_[hwo])?\}", tmpl) if k in facts)
+            lines.append(_fill(tmpl, st, facts, published, rng))
     background = rng.sample(BACKGROUND, k=min(len(BACKGROUND), rng.randint(26, 32)))
     back = [_fill(t, st, facts, published, rng) for t in background]
     # Fact sentences lead; background is spread between them in paragraphs of two to four sentences.
@@ -353,7 +359,10 @@ def generate(out: Path, docs: int, seed: int = 1) -> dict:
                 planted.append({"path": f"{n:06d}.txt", "story": st["id"], "fact": key,
                                 "stated": facts[key], "true": v})
             name_ = f"{n:06d}.txt"
-            (out / name_).write_text(article(rng, st, outlet, published, facts), encoding="utf-8")
+            stated: set = set()
+            (out / name_).write_text(article(rng, st, outlet, published, facts, stated), encoding="utf-8")
+            if planted and planted[-1]["path"] == name_ and planted[-1]["fact"] not in stated:
+                planted.pop()   # the changed fact's sentence was left out of this article
             title = STORIES[st["kind"]]["title"].format(**{k: st[k] for k in ("place", "region", "org", "company", "person")})
             rows.append((name_, published.isoformat(), title, outlet))
             n += 1
