@@ -317,6 +317,33 @@ _NOT_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", 
                         "october", "november", "december", "then", "but", "and", "after", "before", "yes", "no"})
 
 
+@lru_cache(maxsize=8)
+def _word_index(text: str) -> tuple[frozenset, frozenset]:
+    """Per text, once: its runs of word characters and hyphens, and the words that follow a
+    lower-case letter, comma or semicolon and a space (capitalised there, a word is a name)."""
+    return frozenset(_RUN.findall(text)), frozenset(_AFTER_LOWER.findall(text))
+
+
+_RUN = regex.compile(r"[\w-]+")
+_AFTER_LOWER = regex.compile(r"(?<=[\p{Ll},;] )\w+")
+_WORDY = regex.compile(r"\w+")
+
+
+def _appears_lower(text: str, word: str) -> bool:
+    """Whether the word also stands in the text in lower case, on its own."""
+    low = word.lower()
+    if _WORDY.fullmatch(low):
+        return low in _word_index(text)[0]
+    return regex.search(rf"(?<![\w-]){regex.escape(low)}(?![\w-])", text) is not None
+
+
+def _appears_mid(text: str, word: str) -> bool:
+    """Whether the word stands capitalised after a lower-case word or a comma somewhere."""
+    if _WORDY.fullmatch(word):
+        return word in _word_index(text)[1]
+    return regex.search(rf"[\p{{Ll}},;] {regex.escape(word)}\b", text) is not None
+
+
 def _actors(text: str, c0: int, lo: int, lex: Lexicon) -> tuple[str, ...]:
     """The first and the nearest names in the clause before a claim: who it is about."""
     names = []
@@ -325,8 +352,7 @@ def _actors(text: str, c0: int, lo: int, lex: Lexicon) -> tuple[str, ...]:
         words = [w for w in words if w and w.lower() not in lex.stop and w.lower() not in _NOT_NAMES]
         if not words:
             continue
-        if len(words) == 1 and (regex.search(rf"(?<![\w-]){regex.escape(words[0].lower())}(?![\w-])", text)
-                                or m.start() == c0 and not regex.search(rf"[\p{{Ll}},;] {regex.escape(words[0])}\b", text)):
+        if len(words) == 1 and (_appears_lower(text, words[0]) or m.start() == c0 and not _appears_mid(text, words[0])):
             continue  # "Weather stations", "Experts say": a common word capitalised at the start, not a name
         full = " ".join(words).lower()
         names.append(lex.alias_of.get(full) or lex.alias_of.get(words[-1].lower()) or words[-1].lower())

@@ -206,8 +206,49 @@ def _extract(docs, rules, jobs, cache, progress, framed: bool) -> tuple[dict[str
     return out, errors
 
 
+_BLOCK_INPUT: tuple | None = None   # (docs by id, extracted, rules): set before the pool forks
+
+
+def _judge_one(part) -> tuple[str, str]:
+    """One block judged: (findings JSON, counts JSON). Reads what `_judge_blocks` left for it."""
+    import json
+    from collections import defaultdict
+
+    from .cache import decode_frames, encode_findings
+    from .engine import judge_block
+
+    by_id, extracted, rules = _BLOCK_INPUT
+    block, links = part
+    by_doc = {}
+    for d in block:
+        cs, frames, _ = extracted[d]
+        by_doc[d] = [c.model_copy(update={"frame": f}) for c, f in zip(cs, decode_frames(frames))]
+    counts: dict[str, int] = defaultdict(int)
+    blob = encode_findings(judge_block(by_id, by_doc, links, rules, counts))
+    return blob, json.dumps(dict(sorted(counts.items())))
+
+
+def _judge_blocks(parts: list, by_id, extracted, rules: Rules, jobs: int | None) -> list[tuple[str, str]]:
+    """Judge blocks, in order, in `jobs` processes where the platform forks (blocks share nothing)."""
+    global _BLOCK_INPUT
+    import multiprocessing
+
+    n = min(_jobs(jobs), max(1, len(parts) // 8))
+    _BLOCK_INPUT = (by_id, extracted, rules)
+    try:
+        if n <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            return [_judge_one(p) for p in parts]
+        from concurrent.futures import ProcessPoolExecutor
+
+        # Forked workers inherit the claims; only block lists go out and findings JSON comes back.
+        with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_judge_one, parts, chunksize=max(1, min(64, len(parts) // (n * 8)))))
+    finally:
+        _BLOCK_INPUT = None
+
+
 def judge(docs: list[Document], extracted: dict[str, Extracted], claims: list[Claim], rules: Rules,
-          store=None, stats: dict | None = None):
+          store=None, stats: dict | None = None, jobs: int | None = None):
     """The reduce: link documents into blocks, judge each block, merge the findings in report order.
 
     A block's findings are read from `store` (a cache.Cache) when its key holds
@@ -219,8 +260,8 @@ def judge(docs: list[Document], extracted: dict[str, Extracted], claims: list[Cl
     from collections import defaultdict
 
     from .align import blocks_of
-    from .cache import block_key, decode_findings, decode_frames, doc_key, encode_findings
-    from .engine import judge_block, order_findings
+    from .cache import block_key, decode_findings, doc_key
+    from .engine import order_findings
 
     by_id = {d.id: d for d in docs}
     order = [d.id for d in docs if extracted.get(d.id, ((),))[0]]
@@ -228,21 +269,17 @@ def judge(docs: list[Document], extracted: dict[str, Extracted], claims: list[Cl
     dkeys = {d: doc_key(by_id[d], rules.digest, "framed") for d in order}
     bkeys = [block_key([dkeys[d] for d in block], links, rules.digest) for block, links in parts]
     cached = store.get_blocks(bkeys) if store is not None else {}
+    todo = [i for i, key in enumerate(bkeys) if key not in cached]
+    judged = dict(zip(todo, _judge_blocks([parts[i] for i in todo], by_id, extracted, rules, jobs)))
     fresh: list[tuple[str, str, str]] = []
     totals: dict[str, int] = defaultdict(int)
     findings: dict = {}
-    for (block, links), key in zip(parts, bkeys):
+    for i, key in enumerate(bkeys):
         if key in cached:
             blob, counts = cached[key]
             totals["blocks_cached"] += 1
         else:
-            by_doc = {}
-            for d in block:
-                cs, frames, _ = extracted[d]
-                by_doc[d] = [c.model_copy(update={"frame": f}) for c, f in zip(cs, decode_frames(frames))]
-            counts_: dict[str, int] = defaultdict(int)
-            blob = encode_findings(judge_block(by_id, by_doc, links, rules, counts_))
-            counts = json.dumps(dict(sorted(counts_.items())))
+            blob, counts = judged[i]
             fresh.append((key, blob, counts))
         for k, v in json.loads(counts).items():
             totals[k] += v
@@ -318,7 +355,7 @@ def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats):
             stats.update(cache_hits=store.hits, cache_misses=store.misses, cache_rejected=store.rejected)
         t2 = time.perf_counter()
         claims = [c for d in docs for c in extracted.get(d.id, ((),))[0]]
-        findings = judge(docs, extracted, claims, rules, store, engine_stats)
+        findings = judge(docs, extracted, claims, rules, store, engine_stats, jobs)
     finally:
         if store is not None and store is not cache:
             store.close()

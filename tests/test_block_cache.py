@@ -78,3 +78,21 @@ def test_block_key_covers_documents_links_and_rules():
     assert base != cache_mod.block_key(["k1", "k2"], None, "rules")
     assert base != cache_mod.block_key(["k1", "k2"], {"a": {"a", "b"}, "b": {"a", "b"}}, "other rules")
     assert base == cache_mod.block_key(["k1", "k2"], {"b": {"b", "a"}, "a": {"b", "a"}}, "rules")
+
+
+def test_blocks_judged_in_two_processes_give_the_same_report(tmp_path, monkeypatch):
+    import sys
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "benchmarks"))
+    try:
+        import corpus
+    finally:
+        sys.path.remove(str(root / "benchmarks"))
+    corpus.generate(tmp_path / "news", 120, seed=4)
+    # A small link cap: about 25 stories, enough blocks for the engine to use both processes.
+    monkeypatch.setattr(align, "LINK_MAX_DOCS", 10)
+    stats1: dict = {}
+    one = render_json(check([tmp_path / "news"], jobs=1, stats=stats1))
+    two = render_json(check([tmp_path / "news"], jobs=2))
+    assert stats1["blocks"] >= 16
+    assert one == two
