@@ -92,7 +92,7 @@ def read_manifest(path: Path) -> dict[Path, Meta]:
         p = str(r.get("path") or "").strip()
         if not p:
             raise InputError(f"{where}: missing path")
-        full = Path(os.path.realpath(base / p))
+        full = Path(_realpath(base / p))
         if full in out:
             raise InputError(f"{where}: {p} is listed twice")
         out[full] = Meta(_date(r.get("published"), where), (r.get("title") or None), (r.get("source") or None))
@@ -158,11 +158,25 @@ def discover(paths: list[str | Path], exclude: tuple[str, ...] = ()) -> tuple[li
             files.append(p)
     seen, unique = set(), []
     for f in files:
-        r = os.path.realpath(f)
+        r = _realpath(f)
         if r not in seen:
             seen.add(r)
             unique.append(f)
     return unique, manifests
+
+
+_REAL_DIRS: dict[str, str] = {}
+
+
+def _realpath(path) -> str:
+    """os.path.realpath, resolving each folder once: a corpus is many files in few folders."""
+    path = os.path.abspath(path)
+    head, name = os.path.split(path)
+    if os.path.islink(path) or name in ("", ".", ".."):
+        return os.path.realpath(path)
+    if head not in _REAL_DIRS:
+        _REAL_DIRS[head] = os.path.realpath(head)
+    return os.path.join(_REAL_DIRS[head], name)
 
 
 def _doc_ids(files: list[Path]) -> list[str]:
@@ -175,6 +189,7 @@ def _doc_ids(files: list[Path]) -> list[str]:
 def load_documents(paths: list[str | Path], manifest: Path | None = None,
                    exclude: tuple[str, ...] = ()) -> list[Document]:
     """Documents for the paths, sorted by path; metadata from --manifest, a folder's manifest or front matter."""
+    _REAL_DIRS.clear()   # folders are resolved once per load, never across loads
     files, found = discover(paths, exclude)
     meta: dict[Path, Meta] = {}
     for m in ([manifest] if manifest else found):
@@ -183,7 +198,7 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
     for f, doc_id in zip(files, _doc_ids(files)):
         text = read_text(f)
         fm, body = front_matter(text, str(f))
-        mm = meta.get(Path(os.path.realpath(f)), Meta()) if meta else Meta()
+        mm = meta.get(Path(_realpath(f)), Meta()) if meta else Meta()
         docs.append(Document(
             id=doc_id, path=f.as_posix(), text=text, body_start=body,
             published=mm.published or fm.published, title=mm.title or fm.title, source=mm.source or fm.source,
