@@ -339,15 +339,17 @@ class Cache:
             warn(f"{self.path}: could not store {what} ({e})")
 
     def info(self) -> dict:
-        n, size = self.db.execute("SELECT count(*), coalesce(sum(length(claims)), 0) FROM claims").fetchone()
+        # A document has a row for `extract` and one for `check` (with frames): count files.
+        n, size = self.db.execute("SELECT count(DISTINCT path), coalesce(sum(length(claims)), 0) FROM claims").fetchone()
+        blocks = self.db.execute("SELECT count(*) FROM blocks").fetchone()[0]
         files = [self.path.with_name(self.path.name + s) for s in ("", "-wal", "-shm")]
-        return {"path": str(self.path), "schema": SCHEMA, "documents": n, "claims_bytes": size,
+        return {"path": str(self.path), "schema": SCHEMA, "documents": n, "blocks": blocks, "claims_bytes": size,
                 "file_bytes": sum(p.stat().st_size for p in files if p.exists())}
 
     def clear(self) -> int:
         """Remove every row; returns how many there were."""
         self.db.execute("BEGIN IMMEDIATE")
-        n = self.db.execute("SELECT count(*) FROM claims").fetchone()[0]
+        n = self.db.execute("SELECT count(DISTINCT path) FROM claims").fetchone()[0]
         self.db.execute("DELETE FROM claims")
         self.db.execute("DELETE FROM blocks")
         self.db.execute("COMMIT")

@@ -156,7 +156,7 @@ def cmd_cache(a) -> int:
             return EXIT_OK
         info = cache.info()
     print(f"path: {info['path']}\nschema: {info['schema']}\ndocuments: {info['documents']}\n"
-          f"size: {info['file_bytes']} bytes")
+          f"judged blocks: {info['blocks']}\nsize: {info['file_bytes']} bytes")
     return EXIT_OK
 
 

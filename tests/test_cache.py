@@ -144,7 +144,12 @@ def test_cli_cache_info_and_clear(tmp_path, monkeypatch, capsys):
     assert main(["cache", "info"]) == 0
     out = capsys.readouterr().out
     assert f"path: {tmp_path / '.factcheck-cache' / cache_mod.FILENAME}" in out
-    assert "documents: 1\n" in out
+    assert "documents: 1\n" in out and "judged blocks: 0\n" in out
+    assert main(["check", "news", "--no-report", "--fail-on", "never"]) == 0
+    capsys.readouterr()
+    assert main(["cache", "info"]) == 0
+    out = capsys.readouterr().out
+    assert "documents: 1\n" in out and "judged blocks: 1\n" in out
     assert main(["cache", "clear"]) == 0
     assert "removed 1 document\n" in capsys.readouterr().out
     assert main(["extract", "news", "--no-cache"]) == 0
