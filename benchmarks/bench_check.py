@@ -112,6 +112,8 @@ def bench_size(n: int, jobs: int, workdir: Path, seed: int, runs_wanted=RUNS, ti
         finally:
             changed.write_bytes(original)
         print(f"[{n} documents] {name}: {runs[name]['wall_s']} s", file=sys.stderr, flush=True)
+        if name == "cold" and (cwd / "report.json").exists():
+            runs[name]["planted"] = planted_score(cwd / "report.json", corpus_dir)
     cold = runs.get("cold") or next(iter(runs.values()))
     docs = cold.get("documents") or info["documents"]
     return {"documents": docs, "bytes": info["bytes"], "jobs": jobs, "runs": runs,
@@ -120,6 +122,27 @@ def bench_size(n: int, jobs: int, workdir: Path, seed: int, runs_wanted=RUNS, ti
             "claims_per_cpu_s": round(cold["claims"] / cold["cpu_s"]) if cold.get("claims") else None,
             "candidate_pairs_per_doc": round(cold["candidate_pairs"] / docs, 1) if cold.get("candidate_pairs") is not None else None,
             "findings": cold.get("findings")}
+
+
+def planted_score(report: Path, corpus_dir: Path) -> dict:
+    """How the conflicts found meet the planted ones (planted.jsonl): articles whose changed fact
+    is in a conflict, and conflicts that touch no article with a planted change (false or
+    unplanned: the generator's stories are otherwise consistent)."""
+    planted = [json.loads(line) for line in (corpus_dir / "planted.jsonl").read_text(encoding="utf-8").splitlines()]
+    rep = json.loads(report.read_text(encoding="utf-8"))
+    file_of = {c["id"]: Path(c["path"]).name for c in rep["claims"]}
+    touched: set[str] = set()
+    other = 0
+    paths = {p["path"] for p in planted}
+    for f in rep["findings"]:
+        if f["kind"] != "conflict":
+            continue
+        files = {file_of[c] for c in f["claims"]}
+        touched |= files
+        other += not files & paths
+    found = sum(p["path"] in touched for p in planted)
+    return {"planted": len(planted), "found": found, "conflicts": sum(f["kind"] == "conflict" for f in rep["findings"]),
+            "conflicts_touching_no_planted_article": other}
 
 
 def help_time(repeat: int = 7) -> dict:
@@ -152,6 +175,12 @@ def table(results: list[dict], helpt: dict | None) -> str:
                          str(run.get("cache_hits", "")), str(run["exit"])))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(c.rjust(w) for c, w in zip(row, widths)) for row in rows]
+    for r in results:
+        p = r["runs"].get("cold", {}).get("planted")
+        if p:
+            lines.append(f"{r['documents']} documents: {p['conflicts']} conflicts; planted changes in conflict: "
+                         f"{p['found']} of {p['planted']}; conflicts touching no planted article: "
+                         f"{p['conflicts_touching_no_planted_article']}")
     if helpt:
         lines.append(f"factcheck --help: {helpt['median_s']:.3f} s median ({helpt['command']}); "
                      f"imports quantulum3: {helpt['imports_quantulum3']}")
