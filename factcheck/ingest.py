@@ -44,8 +44,8 @@ def _date(value, where: str) -> dt.date | None:
         raise InputError(f"{where}: published date {str(value)!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
-def read_manifest(path: Path) -> dict[Path, Meta]:
-    """Manifest rows keyed by resolved document path (CSV with a header, or JSON Lines)."""
+def read_manifest(path: Path) -> dict[str, Meta]:
+    """Manifest rows keyed by resolved document path, a string (CSV with a header, or JSON Lines)."""
     try:
         raw = path.read_bytes()
     except OSError as e:
@@ -54,7 +54,7 @@ def read_manifest(path: Path) -> dict[Path, Meta]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InputError(f"{path}: manifest is not UTF-8 (byte {e.start})") from None
-    base = path.resolve().parent
+    base = str(path.resolve().parent)
     rows: list[tuple[int, dict]] = []
     if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
         for n, line in enumerate(text.splitlines(), 1):
@@ -86,13 +86,13 @@ def read_manifest(path: Path) -> dict[Path, Meta]:
             if len(row) != len(header):
                 raise InputError(f"{path}:{n}: expected {len(header)} fields, found {len(row)}")
             rows.append((n, dict(zip(header, row))))
-    out: dict[Path, Meta] = {}
+    out: dict[str, Meta] = {}
     for n, r in rows:
         where = f"{path}:{n}"
         p = str(r.get("path") or "").strip()
         if not p:
             raise InputError(f"{where}: missing path")
-        full = Path(_realpath(base / p))
+        full = _realpath(os.path.join(base, p))
         if full in out:
             raise InputError(f"{where}: {p} is listed twice")
         out[full] = Meta(_date(r.get("published"), where), (r.get("title") or None), (r.get("source") or None))
@@ -191,14 +191,14 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
     """Documents for the paths, sorted by path; metadata from --manifest, a folder's manifest or front matter."""
     _REAL_DIRS.clear()   # folders are resolved once per load, never across loads
     files, found = discover(paths, exclude)
-    meta: dict[Path, Meta] = {}
+    meta: dict[str, Meta] = {}
     for m in ([manifest] if manifest else found):
         meta.update(read_manifest(Path(m)))
     docs = []
     for f, doc_id in zip(files, _doc_ids(files)):
         text = read_text(f)
         fm, body = front_matter(text, str(f))
-        mm = meta.get(Path(_realpath(f)), Meta()) if meta else Meta()
+        mm = meta.get(_realpath(f), Meta()) if meta else Meta()
         docs.append(Document(
             id=doc_id, path=f.as_posix(), text=text, body_start=body,
             published=mm.published or fm.published, title=mm.title or fm.title, source=mm.source or fm.source,
