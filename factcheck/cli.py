@@ -54,9 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     def speed(sp):
         sp.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                        help="extract with N processes (default: every core)")
+                        help="extract (and judge stories) with N processes (default: every core)")
         sp.add_argument("--no-cache", action="store_true",
-                        help="extract every file again and leave the cache (.factcheck-cache/) alone")
+                        help="extract and judge everything again; leave the cache (.factcheck-cache/) alone")
 
     def verbosity(sp):
         sp.add_argument("-q", "--quiet", action="store_const", const=-1, dest="verbosity", default=0,

@@ -82,18 +82,17 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
         if overlap(a, b):
             agreeing.append(p)
             continue
-        elif not p.best or p.score < rule.params.get("conflict_at", 0.6) or a.doc == b.doc and not _restated(a, b) \
+        if not p.best or p.score < rule.params.get("conflict_at", 0.6) or a.doc == b.doc and not _restated(a, b) \
                 or agreeing_alternative(a, b, p.score) or agreeing_alternative(b, a, p.score) \
                 or a.frame.scope != b.frame.scope or not _same_time(a, b, docs):
             continue  # not sure enough that these measure the same thing to call it a conflict
-        elif _is_update(a, b, docs, rules):
+        expl, arith = _pair_explanation(p, False)
+        if _is_update(a, b, docs, rules):
             kind = "update"
             first, later = sorted((a, b), key=lambda c: docs[c.doc].published)
             msg = f"{quote(later)} updates {quote(first)} for {about(p)}, a measure that grows over time."
         else:
             kind = "conflict"
-        expl, arith = _pair_explanation(p, False)
-        if kind == "conflict":
             msg = f"{quote(a)} conflicts with {quote(b)} on {about(p)}: {arith}."
         out.append(make(rule, kind, "same-measure", [a, b], msg, expl, docs))
     out.extend(_agreement_groups(rule, agreeing, docs))
