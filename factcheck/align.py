@@ -197,10 +197,15 @@ def linked_documents(claims: list[Claim]) -> dict[str, set[str]] | None:
     document (nothing says it tells another story) and is left out of the map.
     Links are symmetric. None when every document links to every other: a small corpus.
     """
+    return link_names(_doc_names(claims))
+
+
+def _doc_names(claims: list[Claim]) -> dict[str, set[str]]:
+    """Each document's names near its claims, documents in the order of their first claim."""
     names: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         names[c.doc].update(c.frame.entities)
-    return link_names(names)
+    return names
 
 
 def link_names(names: dict[str, set[str]]) -> dict[str, set[str]] | None:
@@ -243,9 +248,7 @@ def blocks(claims: list[Claim]) -> list[tuple[list[str], dict[str, set[str]] | N
     own, compared with each other. A small corpus is one block, all linked (None).
     The blocks share nothing, so each can be judged, and its findings cached, apart.
     """
-    names: dict[str, set[str]] = defaultdict(set)
-    for c in claims:
-        names[c.doc].update(c.frame.entities)
+    names = _doc_names(claims)
     return blocks_of(list(names), names)
 
 
@@ -361,9 +364,7 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
     cx = Context(claims)
 
     # Articles that name no participant or place in common tell different stories.
-    names: dict[str, set[str]] = defaultdict(set)
-    for c in claims:
-        names[c.doc].update(c.frame.entities)
+    names = _doc_names(claims)
     n_cands = 0
     scored: list[Pair] = []
     for a, b in iter_candidate_pairs(claims, links):

@@ -30,6 +30,7 @@ import hashlib
 import json
 import sqlite3
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -113,55 +114,33 @@ def _plain(v):
     return v
 
 
-def encode(claims) -> str:
-    """Claims as the JSON stored in a row: wire-format keys, exact floats."""
-    return json.dumps([_plain(c) for c in claims], ensure_ascii=False, separators=(",", ":"))
+def encode(items) -> str:
+    """Claims, frames or findings as the JSON stored in a row: field names as keys, floats exact
+    (infinities kept), where pydantic's wire format rounds."""
+    return json.dumps([_plain(x) for x in items], ensure_ascii=False, separators=(",", ":"))
 
 
-_adapter = None
+@lru_cache(maxsize=None)
+def _list_of(name: str):
+    from pydantic import TypeAdapter
+
+    from . import models
+    return TypeAdapter(list[getattr(models, name)])
 
 
 def decode(blob: str) -> list:
-    """Claims from a row's wire JSON (raises ValueError on anything malformed)."""
-    global _adapter
-    if _adapter is None:
-        from pydantic import TypeAdapter
-
-        from .models import Claim
-        _adapter = TypeAdapter(list[Claim])
-    return _adapter.validate_json(blob)
-
-
-_frames_adapter = None
+    """Claims from a row's JSON (raises ValueError on anything malformed)."""
+    return _list_of("Claim").validate_json(blob)
 
 
 def decode_frames(blob: str) -> list:
     """Frames from a row's JSON, one per claim in order."""
-    global _frames_adapter
-    if _frames_adapter is None:
-        from pydantic import TypeAdapter
-
-        from .models import Frame
-        _frames_adapter = TypeAdapter(list[Frame])
-    return _frames_adapter.validate_json(blob)
-
-
-_findings_adapter = None
-
-
-def encode_findings(findings) -> str:
-    """Findings as stored: json.dumps of their plain fields (floats exact, infinities kept)."""
-    return json.dumps([_plain(f) for f in findings], ensure_ascii=False, separators=(",", ":"))
+    return _list_of("Frame").validate_json(blob)
 
 
 def decode_findings(blob: str) -> list:
-    global _findings_adapter
-    if _findings_adapter is None:
-        from pydantic import TypeAdapter
-
-        from .models import Finding
-        _findings_adapter = TypeAdapter(list[Finding])
-    return _findings_adapter.validate_python(json.loads(blob))
+    """Findings from a row's JSON (json.loads: it reads the infinities encode keeps)."""
+    return _list_of("Finding").validate_python(json.loads(blob))
 
 
 def _checksum(key: str, *blobs: str) -> str:

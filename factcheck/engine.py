@@ -14,7 +14,7 @@ import regex
 
 from .align import Pair, align, anchored, blocks
 from .frames import build_frames, days_apart, reference_time
-from .intervals import date_interval, fmt_interval, fmt_num, intervals_meet, numeric_interval, overlap
+from .intervals import date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap
 from .models import Claim, DateValue, Document, Finding
 from .normalise import SECONDS
 from .rulepack import RuleSpec, Rules
@@ -169,13 +169,7 @@ def _shared_interval(claims: list[Claim]) -> str | None:
     lo, hi = max(s[0] for s in spans), min(s[1] for s in spans)
     if lo > hi:
         return None
-    unit = spans[0][2]
-    if claims[0].kind in ("duration", "age"):
-        from .intervals import _amount_scale
-        scale, unit = _amount_scale(claims[0])
-        lo, hi = lo / scale, hi / scale
-    rng = fmt_num(lo) if lo == hi else f"{fmt_num(lo)}..{fmt_num(hi)}"
-    return f"{rng} {unit}" if unit else rng
+    return fmt_numeric(claims[0], lo, hi, spans[0][2])
 
 
 _ROLLING = regex.compile(r"\b(?:next|past|last|coming|previous|following)\s+(?:\w+\s+)(?:hours?|days?|weeks?|"

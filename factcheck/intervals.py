@@ -50,7 +50,12 @@ def fmt_interval(c: Claim) -> str:
     if c.kind in ("date", "date_range"):
         s, e = date_interval(c)
         return f"{'…' if s == dt.date.min else s}..{'…' if e == dt.date.max else e}"
-    lo, hi, unit = numeric_interval(c)
+    return fmt_numeric(c, *numeric_interval(c))
+
+
+def fmt_numeric(c: Claim, lo: float, hi: float, unit: str | None) -> str:
+    """lo..hi in the comparable units numeric_interval gives for c, written as for c: durations
+    and ages in c's own time unit."""
     if c.kind in ("duration", "age"):
         scale, name = _amount_scale(c)
         lo, hi, unit = lo / scale, hi / scale, name

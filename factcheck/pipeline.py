@@ -214,7 +214,7 @@ def _judge_one(part) -> tuple[str, str]:
     import json
     from collections import defaultdict
 
-    from .cache import decode_frames, encode_findings
+    from .cache import decode_frames, encode
     from .engine import judge_block
 
     by_id, extracted, rules = _BLOCK_INPUT
@@ -224,7 +224,7 @@ def _judge_one(part) -> tuple[str, str]:
         cs, frames, _ = extracted[d]
         by_doc[d] = [c.model_copy(update={"frame": f}) for c, f in zip(cs, decode_frames(frames))]
     counts: dict[str, int] = defaultdict(int)
-    blob = encode_findings(judge_block(by_id, by_doc, links, rules, counts))
+    blob = encode(judge_block(by_id, by_doc, links, rules, counts))
     return blob, json.dumps(dict(sorted(counts.items())))
 
 
