@@ -65,8 +65,11 @@ def test_every_pair_is_stated_once():
 
 
 def test_rolling_windows_on_different_days_do_not_conflict():
+    # Written on 3 May: 4-6 May; on 10 May: 11-13 May. Disjoint, and still no conflict.
     text = "Forecasters issued a warning for Marrow Vale covering the next three days."
-    _, findings = run([text, text], {0: dt.date(2021, 5, 3), 1: dt.date(2021, 5, 5)})
+    by, findings = run([text, text], {0: dt.date(2021, 5, 3), 1: dt.date(2021, 5, 10)})
+    assert [(c.value.start, c.value.end) for c in by.values()] == [
+        (dt.date(2021, 5, 4), dt.date(2021, 5, 6)), (dt.date(2021, 5, 11), dt.date(2021, 5, 13))]
     assert [f for f in findings if f.kind == "conflict"] == []
 
 
@@ -81,3 +84,16 @@ def test_a_capital_after_a_dateline_dash_is_not_a_name():
     lex = lexicon(RULES)
     text = "MARROW VALE (Daily Ledger) - Hospitals said 12 people were hurt, said Anna Teska."
     assert entities_in(text, 0, len(text), lex) == ("anna teska", "daily ledger")
+
+
+def test_voters_and_the_vote_are_two_measures():
+    # Turnout (a share of voters) and a candidate's share of the vote, in one article.
+    _, findings = run(["MARROW VALE (Daily Ledger) - About 60 per cent of voters cast a ballot. "
+                       "With 50 percent of the vote, Anna Teska avoided a runoff."])
+    assert [f for f in findings if f.kind == "conflict"] == []
+
+
+def test_an_offer_is_not_the_pay_asked_for():
+    _, findings = run(["In Marrow Vale the rail union is asking for a 6% pay rise.",
+                       "In Marrow Vale the rail operator has offered 5% over two years."])
+    assert [f for f in findings if f.kind == "conflict"] == []

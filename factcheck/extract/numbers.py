@@ -172,7 +172,9 @@ _REF_NOUN = regex.compile(
     r"cat\.|row|seat|lane|pier|berth|terminal|unit|apartment|flat|suite|box|lot|ward|district|zone|"
     r"phase|track|line|act|scene|part|volume|vol\.|issue|book|lesson|step|question|item)\s+\Z", regex.I)
 # a capitalised word in mid-sentence right before a bare integer names a thing ("Boeing 737")
-_NAME_BEFORE = regex.compile(r"(?<=[\w,)]\x20|[\w,)]\x20\S+\x20)(?P<w>[a-z]?[A-Z][A-Za-z]+)\x20\Z")
+# A capitalised word before a number is a name ("Boeing 737") when a word stands before it, not
+# a sentence end: "It rained. With 50 percent ..." opens a sentence.
+_NAME_BEFORE = regex.compile(r"(?<=[\w,)]\x20|[\w,)]\x20\S*[\w,)]\x20)(?P<w>[a-z]?[A-Z][A-Za-z]+)\x20\Z")
 _NOT_NAMES = set("""
 January February March April May June July August September October November December Jan Feb Mar
 Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue
