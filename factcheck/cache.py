@@ -7,11 +7,13 @@ tool version and a digest of the extraction code itself (so an edited
 extractor never serves stale claims during development). The value is the
 document's claims as JSON with the wire format's keys, floats written in full
 (the wire format rounds them to 9 places; a cached claim must equal a fresh one
-exactly, or warm and cold runs could differ), with a checksum. A row is used only if its checksum holds, it parses into claims, and
-every claim's text is the document's text at its offsets; anything else is a
-miss, and the document is extracted again. Beside the claims a row keeps their
-frames (JSON, decoded only when the document's block is judged) and the names
-the frames found (for linking documents into blocks).
+exactly, or warm and cold runs could differ), the same claims as the lines a
+JSON report prints, their frames and the names the frames found, all under a
+checksum that binds them to the key. A row whose checksum fails is a miss and
+the document is extracted again. `extract` also decodes the claims and requires
+each to quote the document's text at its offsets; `check` keeps them as text
+and decodes only the claims of blocks it judges (or that a renderer reads as
+objects), so a warm check over 10,000 files does not build 150,000 objects.
 
 A block (`align.blocks`) is a story: its findings depend on its documents, its
 links, the rules and the engine code, and on nothing else, so they are stored
@@ -37,9 +39,10 @@ from pydantic import BaseModel
 
 FOLDER = ".factcheck-cache"
 FILENAME = "claims.sqlite3"
-SCHEMA = "factcheck/cache@2"
+SCHEMA = "factcheck/cache@3"
 # Source files whose code decides what a document's claims are, and what a block's findings are.
-_CODE = ("extract/*.py", "normalise.py", "frames.py", "pipeline.py", "ingest.py", "intervals.py", "models.py")
+_CODE = ("extract/*.py", "normalise.py", "frames.py", "pipeline.py", "ingest.py", "intervals.py", "models.py",
+         "render/json.py")
 _ENGINE = ("align.py", "engine.py", "frames.py", "intervals.py", "models.py", "rulepack.py")
 
 
@@ -200,7 +203,8 @@ class Cache:
             if row is None and tables == {"meta"}:
                 db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
                 db.execute("CREATE TABLE claims (key TEXT PRIMARY KEY, path TEXT NOT NULL, checksum TEXT NOT NULL, "
-                           "claims TEXT NOT NULL, frames TEXT NOT NULL, names TEXT NOT NULL)")
+                           "count INTEGER NOT NULL, claims TEXT NOT NULL, wire TEXT NOT NULL, "
+                           "frames TEXT NOT NULL, names TEXT NOT NULL)")
                 db.execute("CREATE TABLE blocks (key TEXT PRIMARY KEY, checksum TEXT NOT NULL, "
                            "findings TEXT NOT NULL, stats TEXT NOT NULL)")
             elif row is None or row[0] != SCHEMA or not {"claims", "blocks"} <= tables:
@@ -220,9 +224,14 @@ class Cache:
             except FileNotFoundError:
                 pass
 
-    def get_many(self, keys: dict[str, object]) -> dict[str, tuple[list, str, tuple[str, ...]]]:
-        """Cached (claims, frames JSON, names) for the documents under `keys` (key -> Document)
-        that pass every check. Frames stay JSON: a warm run decodes them only for blocks it judges."""
+    def get_many(self, keys: dict[str, object], verify: bool = True) -> dict[str, tuple]:
+        """Cached (count, claims JSON, report lines, frames JSON, names, claims or None) for the
+        documents under `keys` (key -> Document) whose row passes every check.
+
+        A row is used when its checksum holds. With `verify` its claims are also decoded
+        and each must quote the document's text at its offsets; without, they stay JSON
+        (a warm `check` decodes only the claims of blocks it judges, and splices the
+        report lines into the report as they are)."""
         if not keys:
             return {}
         rows = {}
@@ -230,10 +239,10 @@ class Cache:
         try:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i:i + 500]
-                q = (f"SELECT key, checksum, claims, frames, names FROM claims "
+                q = (f"SELECT key, checksum, count, claims, wire, frames, names FROM claims "
                      f"WHERE key IN ({','.join('?' * len(chunk))})")
-                for key, checksum, blob, frames, names in self.db.execute(q, chunk):
-                    rows[key] = (checksum, blob, frames, names)
+                for key, *row in self.db.execute(q, chunk):
+                    rows[key] = row
         except sqlite3.DatabaseError as e:
             warn(f"{self.path}: cannot read the cache ({e}); extracting every document again")
             rows = {}
@@ -244,7 +253,7 @@ class Cache:
             for key, doc in keys.items():
                 if key not in rows:
                     continue
-                got = self._trusted(key, doc, *rows[key])
+                got = self._trusted(key, doc, verify, *rows[key])
                 if got is None:
                     self.rejected += 1
                     continue
@@ -260,27 +269,31 @@ class Cache:
         return out
 
     @staticmethod
-    def _trusted(key: str, doc, checksum: str, blob: str, frames: str, names: str):
-        if _checksum(key, blob, frames, names) != checksum:
+    def _trusted(key: str, doc, verify: bool, checksum: str, count: int, blob: str, wire: str, frames: str,
+                 names: str):
+        if _checksum(key, str(count), blob, wire, frames, names) != checksum:
             return None
         try:
-            claims = decode(blob)
             names_ = tuple(json.loads(names))
+            claims = decode(blob) if verify else None
         except ValueError:
             return None
-        text = doc.text
-        for c in claims:
-            if c.doc != doc.id or c.path != doc.path or text[c.start:c.end] != c.text:
+        if claims is not None:
+            text = doc.text
+            if len(claims) != count:
                 return None
+            for c in claims:
+                if c.doc != doc.id or c.path != doc.path or text[c.start:c.end] != c.text:
+                    return None
         if frames and not frames.startswith("["):
             return None
-        return claims, frames, names_
+        return count, blob, wire, frames, names_, claims
 
-    def put_many(self, items: list[tuple[str, str, str, str, str]]) -> None:
-        """Store (key, path, claims JSON, frames JSON, names JSON) rows in one transaction."""
-        self._put("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?)",
-                  [(k, p, _checksum(k, blob, frames, names), blob, frames, names)
-                   for k, p, blob, frames, names in items], "extracted claims")
+    def put_many(self, items: list[tuple[str, str, int, str, str, str, str]]) -> None:
+        """Store (key, path, count, claims JSON, report lines, frames JSON, names JSON) rows in one transaction."""
+        self._put("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  [(k, p, _checksum(k, str(n), blob, wire, frames, names), n, blob, wire, frames, names)
+                   for k, p, n, blob, wire, frames, names in items], "extracted claims")
 
     def get_blocks(self, keys: list[str]) -> dict[str, tuple[str, str]]:
         """Cached (findings JSON, stats JSON) of judged blocks whose checksum holds."""

@@ -15,7 +15,7 @@ import regex
 from .align import Pair, align, anchored, blocks
 from .frames import build_frames, days_apart, reference_time
 from .intervals import date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap
-from .models import Claim, DateValue, Document, Finding
+from .models import Claim, DateValue, Document, Finding, claim_place
 from .normalise import SECONDS
 from .rulepack import RuleSpec, Rules
 
@@ -431,11 +431,21 @@ def find_findings(docs: list[Document], claims: list[Claim], rules: Rules,
             findings.setdefault(f.id, f)
     if stats is not None:
         stats.update(totals)
-    return all_claims, order_findings(findings.values(), all_claims)
+    return all_claims, order_findings(findings.values(), {d.id: d.path for d in docs})
 
 
-def order_findings(findings, claims: list[Claim]) -> list[Finding]:
-    """Findings in report order: conflicts, updates, agreements; then by their claims' places."""
+def order_findings(findings, path_of: dict[str, str]) -> list[Finding]:
+    """Findings in report order: conflicts, updates, agreements; then by their claims' places.
+
+    A claim's place (path, offset) is read from its id (`models.claim_place`) and the
+    documents' paths, so merging cached findings needs no claim decoded.
+    """
     order = {"conflict": 0, "update": 1, "agreement": 2}
-    pos = {c.id: (c.path, c.start) for c in claims}
-    return sorted(findings, key=lambda f: (order[f.kind], [pos[i] for i in f.claims], f.rule))
+    pos: dict[str, tuple[str, int]] = {}
+
+    def place(cid: str) -> tuple[str, int]:
+        if cid not in pos:
+            doc, start = claim_place(cid)
+            pos[cid] = (path_of[doc], start)
+        return pos[cid]
+    return sorted(findings, key=lambda f: (order[f.kind], [place(i) for i in f.claims], f.rule))

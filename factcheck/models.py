@@ -109,6 +109,17 @@ class Claim(Frozen):
     frame: Frame | None = None
 
 
+def claim_id(doc_id: str, start: int, end: int) -> str:
+    """A claim's id: its document and span, so the same input always gives the same id."""
+    return f"{doc_id}:{start}-{end}"
+
+
+def claim_place(cid: str) -> tuple[str, int]:
+    """(document id, start offset) from a claim id, without the claim (document ids may hold ':')."""
+    doc, _, span = cid.rpartition(":")
+    return doc, int(span.partition("-")[0])
+
+
 class Document(Frozen):
     id: str
     path: str

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Sequence
 
 from .models import Claim, Document
 from .rulepack import Rules
@@ -78,12 +79,73 @@ def _jobs(jobs: int | None) -> int:
         return os.cpu_count() or 1
 
 
+class Mapped:
+    """One document's share of the map, kept in the form the cache stores it.
+
+    `blob`: its claims as cache JSON (exact floats), decoded on first `claims()`;
+    `wire`: the same claims as the lines a JSON report prints (`render.json.claims_fragment`);
+    `frames`: their frames as JSON ("" when not framed); `names`: what the frames found, sorted.
+    A warm check reads these strings and turns into objects only the claims of blocks
+    it judges, or of renderers that need objects.
+    """
+    __slots__ = ("doc", "count", "blob", "wire", "frames", "names", "_claims")
+
+    def __init__(self, doc: Document, count: int, blob: str | None, wire: str = "", frames: str = "",
+                 names: tuple[str, ...] = (), claims: list[Claim] | None = None):
+        self.doc, self.count, self.blob, self.wire = doc, count, blob, wire
+        self.frames, self.names, self._claims = frames, names, claims
+
+    def claims(self) -> list[Claim]:
+        if self._claims is None:
+            from .cache import decode
+            self._claims = decode(self.blob)
+        return self._claims
+
+
+class ClaimList(Sequence):
+    """A report's claims, in document order, read from each document's `Mapped` when first needed.
+
+    It is a sequence of Claims like the tuple it stands in for; the JSON renderer asks
+    for `fragments()` instead and copies each document's stored report lines.
+    """
+
+    def __init__(self, parts: list[Mapped]):
+        self._parts = [m for m in parts if m.count]
+        self._len = sum(m.count for m in self._parts)
+        self._all: tuple[Claim, ...] | None = None
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __iter__(self):
+        if self._all is not None:
+            return iter(self._all)
+        return (c for m in self._parts for c in m.claims())
+
+    def __getitem__(self, i):
+        if self._all is None:
+            self._all = tuple(self)
+        return self._all[i]
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (ClaimList, tuple, list)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"ClaimList({self._len} claims in {len(self._parts)} documents)"
+
+    def fragments(self):
+        """Each document's claims as JSON report lines."""
+        from .render.json import claims_fragment
+        for m in self._parts:
+            yield m.wire or claims_fragment(m.claims())
+
+
 _WORKER_RULES: Rules | None = None
 _WORKER_FRAMED = False
-
-# What the map yields for one document: its claims (without frames), their frames as
-# JSON ("" when not framed) and the names the frames found, sorted.
-Extracted = tuple[list[Claim], str, tuple[str, ...]]
 
 
 def _init_worker(rules: Rules, framed: bool) -> None:
@@ -91,25 +153,27 @@ def _init_worker(rules: Rules, framed: bool) -> None:
     _WORKER_RULES, _WORKER_FRAMED = rules, framed
 
 
-def _map_one(doc: Document, rules: Rules, framed: bool) -> Extracted:
+def _map_one(doc: Document, rules: Rules, framed: bool, stored: bool) -> Mapped:
+    """The map for one document. `stored`: also encode the claims for the cache or another process."""
+    from .cache import encode
+
     # claims_for is looked up on the module at call time, so a test can stand in for it.
     claims = claims_for(doc, rules)
+    blob = encode(claims) if stored else None
     if not framed:
-        return claims, "", ()
-    from .cache import encode
+        return Mapped(doc, len(claims), blob, claims=claims)
     from .frames import build_frames
+    from .render.json import claims_fragment
     frames = [c.frame for c in build_frames(doc, claims, rules)]
-    return claims, encode(frames), tuple(sorted({e for f in frames for e in f.entities}))
+    return Mapped(doc, len(claims), blob, claims_fragment(claims), encode(frames),
+                  tuple(sorted({e for f in frames for e in f.entities})), claims)
 
 
-def _extract_blob(doc: Document) -> tuple[bool, tuple[str, str, str] | str]:
-    """In a worker: (True, (claims, frames, names) as cache JSON) or (False, what went wrong)."""
-    import json
-
-    from .cache import encode
+def _extract_blob(doc: Document) -> tuple[bool, tuple | str]:
+    """In a worker: (True, (count, claims, report lines, frames, names) as strings) or (False, what went wrong)."""
     try:
-        claims, frames, names = _map_one(doc, _WORKER_RULES, _WORKER_FRAMED)
-        return True, (encode(claims), frames, json.dumps(names))
+        m = _map_one(doc, _WORKER_RULES, _WORKER_FRAMED, stored=True)
+        return True, (m.count, m.blob, m.wire, m.frames, m.names)
     except Exception as e:  # one bad file must not cost the others their results
         return False, f"{type(e).__name__}: {e}"
 
@@ -124,57 +188,60 @@ def extract_all(docs: list[Document], rules: Rules, jobs: int | None = None, cac
     encode floats exactly. `progress(done, total, claims)` is called as documents finish.
     """
     out, errors = _extract(docs, rules, jobs, cache, progress, framed=False)
-    return {d: x[0] for d, x in out.items()}, errors
+    return {d: m.claims() for d, m in out.items()}, errors
 
 
 def extract_framed(docs: list[Document], rules: Rules, jobs: int | None = None, cache=None,
-                   progress=None) -> tuple[dict[str, Extracted], dict[str, str]]:
-    """extract_all for `check`: each document's claims, their frames (JSON) and names.
+                   progress=None) -> tuple[dict[str, Mapped], dict[str, str]]:
+    """extract_all for `check`: each document's `Mapped` (claims, report lines, frames, names).
 
     Framing reads one document only, so it is part of the map, parallel and
-    cached. Frames stay JSON until a block that needs them is judged.
+    cached. Claims and frames stay JSON until something needs them as objects.
     """
     return _extract(docs, rules, jobs, cache, progress, framed=True)
 
 
-def _extract(docs, rules, jobs, cache, progress, framed: bool) -> tuple[dict[str, Extracted], dict[str, str]]:
+def _extract(docs, rules, jobs, cache, progress, framed: bool) -> tuple[dict[str, Mapped], dict[str, str]]:
     import json
 
-    from .cache import decode, doc_key, encode
+    from .cache import doc_key
 
     total = len(docs)
-    out: dict[str, Extracted] = {}
+    out: dict[str, Mapped] = {}
     errors: dict[str, str] = {}
     keys = {doc_key(d, rules.digest, "framed" if framed else "claims"): d for d in docs} if cache is not None else {}
     if keys:
-        for key, got in cache.get_many(keys).items():
-            out[keys[key].id] = got
+        # check's rows are trusted on their checksum and stay JSON; extract's are decoded and verified.
+        for key, (count, blob, wire, frames, names, claims) in cache.get_many(keys, verify=not framed).items():
+            d = keys[key]
+            out[d.id] = Mapped(d, count, blob, wire, frames, names, claims)
     todo = [d for d in docs if d.id not in out]
-    found = sum(len(x[0]) for x in out.values())
+    found = sum(m.count for m in out.values())
     if progress and out:
         progress(len(out), total, found)
-    fresh: list[tuple[str, str, str, str, str]] = []
+    fresh: list[tuple] = []
     key_of = {d.id: k for k, d in keys.items()}
     n = min(_jobs(jobs), len(todo))
 
-    def done(doc: Document, ok: bool, result, blob: str | None = None) -> None:
+    def done(doc: Document, result: Mapped | str) -> None:
         nonlocal found
-        if not ok:
+        if isinstance(result, str):
             errors[doc.id] = result
         else:
             out[doc.id] = result
-            found += len(result[0])
+            found += result.count
             if doc.id in key_of:
-                fresh.append((key_of[doc.id], doc.path, blob if blob is not None else encode(result[0]),
-                              result[1], json.dumps(result[2])))
+                fresh.append((key_of[doc.id], doc.path, result.count, result.blob, result.wire, result.frames,
+                              json.dumps(result.names)))
         if progress:
             progress(len(out) + len(errors), total, found)
 
     def here(doc: Document) -> None:
         try:
-            done(doc, True, _map_one(doc, rules, framed))
+            result = _map_one(doc, rules, framed, stored=doc.id in key_of)
         except Exception as e:
-            done(doc, False, f"{type(e).__name__}: {e}")
+            result = f"{type(e).__name__}: {e}"
+        done(doc, result)
 
     if n <= 1 or len(todo) < 4:
         for doc in todo:
@@ -191,11 +258,7 @@ def _extract(docs, rules, jobs, cache, progress, framed: bool) -> tuple[dict[str
             with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
                                      initargs=(rules, framed)) as pool:
                 for doc, (ok, result) in zip(todo, pool.map(_extract_blob, todo, chunksize=chunk)):
-                    if ok:
-                        claims, frames, names = result
-                        done(doc, True, (decode(claims), frames, tuple(json.loads(names))), claims)
-                    else:
-                        done(doc, False, result)
+                    done(doc, Mapped(doc, *result) if ok else result)
         except BrokenProcessPool:
             # A worker died (killed, out of memory): finish what it left here, one by one.
             for doc in todo:
@@ -221,8 +284,8 @@ def _judge_one(part) -> tuple[str, str]:
     block, links = part
     by_doc = {}
     for d in block:
-        cs, frames, _ = extracted[d]
-        by_doc[d] = [c.model_copy(update={"frame": f}) for c, f in zip(cs, decode_frames(frames))]
+        m = extracted[d]
+        by_doc[d] = [c.model_copy(update={"frame": f}) for c, f in zip(m.claims(), decode_frames(m.frames))]
     counts: dict[str, int] = defaultdict(int)
     blob = encode(judge_block(by_id, by_doc, links, rules, counts))
     return blob, json.dumps(dict(sorted(counts.items())))
@@ -247,7 +310,7 @@ def _judge_blocks(parts: list, by_id, extracted, rules: Rules, jobs: int | None)
         _BLOCK_INPUT = None
 
 
-def judge(docs: list[Document], extracted: dict[str, Extracted], claims: list[Claim], rules: Rules,
+def judge(docs: list[Document], extracted: dict[str, Mapped], rules: Rules,
           store=None, stats: dict | None = None, jobs: int | None = None):
     """The reduce: link documents into blocks, judge each block, merge the findings in report order.
 
@@ -264,8 +327,8 @@ def judge(docs: list[Document], extracted: dict[str, Extracted], claims: list[Cl
     from .engine import order_findings
 
     by_id = {d.id: d for d in docs}
-    order = [d.id for d in docs if extracted.get(d.id, ((),))[0]]
-    parts = blocks_of(order, {d: set(extracted[d][2]) for d in order})
+    order = [d.id for d in docs if d.id in extracted and extracted[d.id].count]
+    parts = blocks_of(order, {d: set(extracted[d].names) for d in order})
     dkeys = {d: doc_key(by_id[d], rules.digest, "framed") for d in order}
     bkeys = [block_key([dkeys[d] for d in block], links, rules.digest) for block, links in parts]
     cached = store.get_blocks(bkeys) if store is not None else {}
@@ -289,7 +352,7 @@ def judge(docs: list[Document], extracted: dict[str, Extracted], claims: list[Cl
         store.put_blocks(fresh)
     if stats is not None:
         stats.update(totals)
-    return order_findings(findings.values(), claims)
+    return order_findings(findings.values(), {d.id: d.path for d in docs})
 
 
 def document_from_text(text: str, published: dt.date | None = None, doc_id: str = "text") -> Document:
@@ -354,8 +417,8 @@ def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats):
         if stats is not None and store is not None:
             stats.update(cache_hits=store.hits, cache_misses=store.misses, cache_rejected=store.rejected)
         t2 = time.perf_counter()
-        claims = [c for d in docs for c in extracted.get(d.id, ((),))[0]]
-        findings = judge(docs, extracted, claims, rules, store, engine_stats, jobs)
+        claims = ClaimList([extracted[d.id] for d in docs if d.id in extracted])
+        findings = judge(docs, extracted, rules, store, engine_stats, jobs)
     finally:
         if store is not None and store is not cache:
             store.close()
@@ -369,6 +432,8 @@ def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats):
     if stats is not None:
         stats.update(engine_stats)
         stats.update(jobs=_jobs(jobs), load_seconds=t1 - t0, extract_seconds=t2 - t1, engine_seconds=t3 - t2)
-    return Report(tool={"name": "factcheck", "version": __version__, "rules": list(rules.packs),
-                        "rules_digest": rules.digest},
-                  documents=tuple(docs), claims=tuple(claims), findings=tuple(findings), summary=summary)
+    # Constructed, not validated: every part is already a checked record, and validating
+    # would turn the lazy claims into a tuple of objects.
+    return Report.model_construct(tool={"name": "factcheck", "version": __version__, "rules": list(rules.packs),
+                                        "rules_digest": rules.digest},
+                                  documents=tuple(docs), claims=claims, findings=tuple(findings), summary=summary)

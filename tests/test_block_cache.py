@@ -96,3 +96,20 @@ def test_blocks_judged_in_two_processes_give_the_same_report(tmp_path, monkeypat
     two = render_json(check([tmp_path / "news"], jobs=2))
     assert stats1["blocks"] >= 16
     assert one == two
+
+
+def test_warm_check_reads_claims_without_decoding_them(corpus, monkeypatch):
+    cold = check([corpus / "news"], jobs=1, cache=corpus / "cache")
+    cold_json = render_json(cold)
+
+    def refuse(blob):
+        raise AssertionError("a warm check decoded cached claims")
+    monkeypatch.setattr(cache_mod, "decode", refuse)
+    warm = check([corpus / "news"], jobs=1, cache=corpus / "cache")
+    assert render_json(warm) == cold_json
+    assert len(warm.claims) == len(cold.claims) == warm.summary["claims"] == 6
+    monkeypatch.undo()
+    # Read as objects, the lazy claims are the claims.
+    assert list(warm.claims) == list(cold.claims) and warm.claims == tuple(cold.claims)
+    assert warm.claims[-1] == list(cold.claims)[-1] and warm.claims[1:3] == tuple(cold.claims)[1:3]
+    assert [c.text for c in warm.claims] == ["41", "41", "47", "12", "12", "12"]
