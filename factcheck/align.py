@@ -87,11 +87,13 @@ class Context:
         self.weights: dict[str, dict[str, float]] = {}
         self.norm: dict[str, float] = {}
         self.names: dict[str, set[str]] = {}
+        self.size: dict[str, float | None] = {}
         for c in claims:
             wa = _weights(c.frame.words)
             self.weights[c.id] = wa
             self.norm[c.id] = math.fsum(self.idf[w] * x for w, x in wa.items())
             self.names[c.id] = _name_words(c.frame.entities)
+            self.size[c.id] = _magnitude(c)
 
 
 def score_pair(a: Claim, b: Claim, da: Document, db: Document, cx: Context) -> tuple[float, dict] | None:
@@ -147,7 +149,7 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, cx: Context) -> t
         else:
             s -= 0.1
             ev["measures_differ"] = [fa.measure, fb.measure]
-    ratio = _magnitude_ratio(a, b)
+    ratio = _magnitude_ratio(cx.size[a.id], cx.size[b.id])
     if ratio > MAX_RATIO:
         s -= 0.5
         ev["magnitudes_differ"] = round(ratio, 1)
@@ -175,14 +177,19 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, cx: Context) -> t
     return s, ev
 
 
-def _magnitude_ratio(a: Claim, b: Claim) -> float:
-    """How many times larger one stated value is than the other, in comparable units (1 for dates)."""
-    if a.kind in ("date", "date_range"):
-        return 1.0
-    (l1, h1, _), (l2, h2, _) = numeric_interval(a), numeric_interval(b)
-    x = (l1 + h1) / 2 if math.isfinite(h1) else l1
-    y = (l2 + h2) / 2 if math.isfinite(h2) else l2
-    if not (math.isfinite(x) and math.isfinite(y)) or x <= 0 or y <= 0:
+def _magnitude(c: Claim) -> float | None:
+    """A claim's size for comparing magnitudes: the middle of its interval in comparable units
+    (its low end when unbounded above); None for dates and for sizes that cannot be compared."""
+    if c.kind in ("date", "date_range"):
+        return None
+    lo, hi, _ = numeric_interval(c)
+    x = (lo + hi) / 2 if math.isfinite(hi) else lo
+    return x if math.isfinite(x) and x > 0 else None
+
+
+def _magnitude_ratio(x: float | None, y: float | None) -> float:
+    """How many times larger one size is than the other (1 when either has none)."""
+    if x is None or y is None:
         return 1.0
     return max(x, y) / min(x, y)
 

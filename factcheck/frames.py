@@ -54,10 +54,37 @@ class Lexicon:
 
 
 def _alt(phrases) -> regex.Pattern | None:
-    ps = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    """Any of the phrases as a whole word sequence, case-insensitive, the longest where several
+    start at one place; a space in a phrase stands for any run of white space."""
+    ps = {p.lower() for p in phrases}
     if not ps:
         return None
-    return regex.compile(r"(?<![\w])(?:" + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ps) + r")(?![\w])", regex.I)
+    # When every phrase begins with a letter or digit, "a word starts here" is the same test as
+    # "no word character before", and one the regex engine scans for quickly.
+    start = r"\b(?=\w)" if all(regex.match(r"\w", p) for p in ps) else r"(?<![\w])"
+    return regex.compile(start + _trie(sorted(ps)) + r"(?![\w])", regex.I)
+
+
+def _trie(phrases: list[str]) -> str:
+    """The phrases as one pattern that shares their prefixes ("united (?:kingdom|states)"), so a
+    place is tried against one branch per character instead of every phrase in turn (a list of
+    200 aliases cost 45 µs a sentence). Where one phrase goes on from another the longer is
+    tried first: the same matches as the alternation of all phrases, longest first."""
+    tree: dict = {}
+    for p in phrases:
+        node = tree
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[None] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else regex.escape(ch)) + emit(child)
+                    for ch, child in node.items() if ch is not None]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if None in node else body
+    return emit(tree)
 
 
 _LEXICONS: dict[str, Lexicon] = {}
@@ -137,11 +164,11 @@ def build_frames(doc: Document, claims: list[Claim], rules: Rules) -> list[Claim
     for (s0, s1), group in by_sentence.items():
         toks = tokens(text, s0, s1)
         ents = entities_in(text, s0, s1, lex)
-        if _PRONOUN_START.match(text, s0) or _refers_back(text, s0, doc.body_start, lex):
+        back = _back_context(text, s0, doc.body_start, lex)
+        if back:
             # "It returned five victims": the subject was named in the sentence before.
-            p0 = _previous_sentence_start(text, s0, doc.body_start)
+            p0, prev = back
             ents = tuple(sorted(set(ents) | set(entities_in(text, p0, s0, lex))))
-            prev = tokens(text, p0, s0)
         else:
             prev = []
         for c in group:
@@ -155,24 +182,34 @@ _PRONOUN_START = regex.compile(r"[\"'“‘(]?(?:It|They|He|She|This|These|Those
 _DEFINITE_START = regex.compile(r"[\"'“‘(]?(?:The|This|That|These|Those|Such)\s+(?:\w+\s+){0,2}?(\w+)\b")
 
 
-def _refers_back(text: str, s0: int, floor: int, lex: Lexicon) -> bool:
-    """A sentence opening "The talks ..." after one that mentioned talks continues its subject."""
+def _back_context(text: str, s0: int, floor: int, lex: Lexicon) -> tuple[int, list[Token]] | None:
+    """Where the sentence before starts and its tokens, when the sentence at s0 continues its
+    subject: it opens with a pronoun ("It returned ..."), or "The talks ..." after one that
+    mentioned talks."""
+    if _PRONOUN_START.match(text, s0):
+        p0 = _previous_sentence_start(text, s0, floor)
+        return p0, tokens(text, p0, s0)
     m = _DEFINITE_START.match(text, s0)
     if not m:
-        return False
+        return None
     head = stem(m.group(1))
     p0 = _previous_sentence_start(text, s0, floor)
     if p0 >= s0:
-        return False
-    prev = {t.stem for t in tokens(text, p0, s0)}
-    return head in prev and (head in lex.predicate_of or head in lex.measure_of)
+        return None
+    prev = tokens(text, p0, s0)
+    if head in {t.stem for t in prev} and (head in lex.predicate_of or head in lex.measure_of):
+        return p0, prev
+    return None
 
 
 def _previous_sentence_start(text: str, s0: int, floor: int) -> int:
-    from .ingest import sentences
-    lo = max(floor, s0 - 600)
-    spans = [sp for sp in sentences(text, lo) if sp[1] <= s0]
-    return spans[-1][0] if spans else s0
+    from .ingest import iter_sentences
+    start = s0
+    for a, b in iter_sentences(text, max(floor, s0 - 600)):
+        if b > s0:
+            break   # spans come in order: none after this one ends before s0
+        start = a
+    return start
 
 
 def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Document, prev=()) -> Frame:
@@ -325,7 +362,7 @@ def _word_index(text: str) -> tuple[frozenset, frozenset]:
 
 
 _RUN = regex.compile(r"[\w-]+")
-_AFTER_LOWER = regex.compile(r"(?<=[\p{Ll},;] )\w+")
+_AFTER_LOWER = regex.compile(r"(?<=[\p{Ll},;]) (\w+)")   # scans for spaces, not every letter
 _WORDY = regex.compile(r"\w+")
 
 

@@ -238,19 +238,24 @@ _SENT_END = regex.compile(
 
 def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Sentence spans (start, end) covering text[start:], offsets into text, whitespace trimmed."""
-    out, pos = [], start
+    return list(iter_sentences(text, start))
+
+
+def iter_sentences(text: str, start: int = 0):
+    """sentences() one at a time, in order: a caller after the sentences before some offset can stop."""
+    pos = start
     for m in _SENT_END.finditer(text, start):
         end = m.end() if not m.group().endswith(("\n", "\r")) else m.start()
-        _push(text, pos, end, out)
+        if span := _trim(text, pos, end):
+            yield span
         pos = m.end()
-    _push(text, pos, len(text), out)
-    return out
+    if span := _trim(text, pos, len(text)):
+        yield span
 
 
-def _push(text, a, b, out):
+def _trim(text, a, b):
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
-    if b > a:
-        out.append((a, b))
+    return (a, b) if b > a else None
