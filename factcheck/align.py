@@ -88,12 +88,14 @@ class Context:
         self.norm: dict[str, float] = {}
         self.names: dict[str, set[str]] = {}
         self.size: dict[str, float | None] = {}
+        self.sets: dict[str, tuple[set, set, set]] = {}    # predicates, actors, entities
         for c in claims:
             wa = _weights(c.frame.words)
             self.weights[c.id] = wa
             self.norm[c.id] = math.fsum(self.idf[w] * x for w, x in wa.items())
             self.names[c.id] = _name_words(c.frame.entities)
             self.size[c.id] = _magnitude(c)
+            self.sets[c.id] = (set(c.frame.predicates), set(c.frame.actors), set(c.frame.entities))
 
 
 def score_pair(a: Claim, b: Claim, da: Document, db: Document, cx: Context) -> tuple[float, dict] | None:
@@ -125,14 +127,15 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, cx: Context) -> t
         if ta and tb:
             ev["time"] = f"{ta.start}..{ta.end} / {tb.start}..{tb.end}"
     wa, wb, idf = cx.weights[a.id], cx.weights[b.id], cx.idf
-    # Sorted and fsum'd: float sums over a set would depend on the hash seed, and so would findings.
-    shared = sorted(wa.keys() & wb.keys())
-    num = math.fsum(idf[w] * min(wa[w], wb[w]) for w in shared)
+    # fsum'd, and sorted where listed: a float sum over a set would depend on the hash seed (and so
+    # would findings); fsum's is exact, whatever the order of its terms.
+    weight = {w: idf[w] * min(wa[w], wb[w]) for w in wa.keys() & wb.keys()}
+    num = math.fsum(weight.values())
     den = math.sqrt(cx.norm[a.id] * cx.norm[b.id]) or 1.0
     ctx = num / den
-    ev["shared_words"] = sorted(shared, key=lambda w: (-idf[w] * min(wa[w], wb[w]), w))[:8]
+    ev["shared_words"] = sorted(weight, key=lambda w: (-weight[w], w))[:8]
     s = ctx
-    pa, pb = set(fa.predicates), set(fb.predicates)
+    (pa, aa, ea), (pb, ab, eb) = cx.sets[a.id], cx.sets[b.id]
     if fa.predicate and fa.predicate == fb.predicate:
         s += 0.3
         ev["predicate"] = fa.predicate
@@ -159,7 +162,6 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, cx: Context) -> t
     if fa.previous and fb.previous:
         s += 0.15
         ev["previous_occurrence"] = True
-    aa, ab = set(fa.actors), set(fb.actors)
     if aa and ab:
         if aa & ab:
             s += 0.15
@@ -167,7 +169,6 @@ def score_pair(a: Claim, b: Claim, da: Document, db: Document, cx: Context) -> t
         else:
             s -= 0.3
             ev["actors_differ"] = [sorted(aa), sorted(ab)]
-    ea, eb = set(fa.entities), set(fb.entities)
     if ea and eb:
         j = len(ea & eb) / len(ea | eb)
         s += 0.2 * j

@@ -42,8 +42,8 @@ FILENAME = "claims.sqlite3"
 SCHEMA = "factcheck/cache@3"
 # Source files whose code decides what a document's claims are, and what a block's findings are.
 _CODE = ("extract/*.py", "normalise.py", "frames.py", "pipeline.py", "ingest.py", "intervals.py", "models.py",
-         "render/json.py")
-_ENGINE = ("align.py", "engine.py", "frames.py", "intervals.py", "models.py", "rulepack.py")
+         "units.py", "render/json.py")
+_ENGINE = ("align.py", "engine.py", "frames.py", "intervals.py", "models.py", "rulepack.py", "units.py")
 
 
 def default_folder(cwd: Path | None = None) -> Path:
@@ -105,22 +105,21 @@ def doc_key(doc, rules_digest: str, stage: str = "claims") -> str:
 
 
 def _plain(v):
-    # Field values as JSON types without pydantic's serialisers (which round floats).
+    # What json cannot write itself, as JSON types, without pydantic's serialisers (which round
+    # floats): a record as its fields (json then writes those, coming back here for nested
+    # records), a date as ISO text.
     if isinstance(v, BaseModel):
-        return {k: _plain(x) for k, x in v.__dict__.items()}
-    if isinstance(v, (tuple, list)):
-        return [_plain(x) for x in v]
-    if isinstance(v, dict):
-        return {k: _plain(x) for k, x in v.items()}
+        return v.__dict__
     if isinstance(v, dt.date):
         return v.isoformat()
-    return v
+    raise TypeError(f"cannot store {type(v).__name__}")
 
 
 def encode(items) -> str:
     """Claims, frames or findings as the JSON stored in a row: field names as keys, floats exact
     (infinities kept), where pydantic's wire format rounds."""
-    return json.dumps([_plain(x) for x in items], ensure_ascii=False, separators=(",", ":"))
+    return json.dumps([x.__dict__ if isinstance(x, BaseModel) else x for x in items], default=_plain,
+                      ensure_ascii=False, separators=(",", ":"))
 
 
 @lru_cache(maxsize=None)

@@ -61,17 +61,19 @@ def about(p: Pair) -> str:
 def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, **_) -> list[Finding]:
     out = []
     partners: dict[tuple[str, str], list[tuple[Claim, float]]] = defaultdict(list)
-    linked = set()
-    for p in pairs:
-        partners[(p.a.id, p.b.doc)].append((p.b, p.score))
-        partners[(p.b.id, p.a.doc)].append((p.a, p.score))
-        linked |= {(p.a.id, p.b.id), (p.b.id, p.a.id)}
+    linked: set[tuple[str, str]] = set()
 
     def agreeing_alternative(x: Claim, y: Claim, score: float) -> bool:
         # Another claim of y's document fits x nearly as well and agrees with it, and is not
         # itself a restatement of y (then y's document contradicts itself and x should hear it).
+        if not linked:  # indexed on first use: most blocks have no disagreeing pair to ask about
+            for p in pairs:
+                partners[(p.a.id, p.b.doc)].append((p.b, p.score))
+                partners[(p.b.id, p.a.doc)].append((p.a, p.score))
+                linked.add((p.a.id, p.b.id))
+                linked.add((p.b.id, p.a.id))
         return any(z is not y and z.value != y.value and s >= AGREEING_ALTERNATIVE * score and overlap(x, z)
-                   and (y.id, z.id) not in linked for z, s in partners[(x.id, y.doc)])
+                   and (y.id, z.id) not in linked for z, s in partners.get((x.id, y.doc), ()))
     agreeing: list[Pair] = []
     for p in pairs:
         if not p.kept:

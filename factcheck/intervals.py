@@ -8,6 +8,8 @@ import regex
 
 from .models import AmountValue, Claim
 from .normalise import SECONDS
+from .units import to_base
+
 
 def numeric_interval(c: Claim) -> tuple[float, float, str | None]:
     """(low, high, unit) with unbounded sides as ±inf; quantities in their dimension's base unit."""
@@ -15,23 +17,13 @@ def numeric_interval(c: Claim) -> tuple[float, float, str | None]:
     hi = math.inf if c.interval.high is None else c.interval.high
     unit = c.interval.unit
     if c.kind == "quantity" and c.unit:
-        conv = _to_base()
-        if conv is not None:
-            try:
-                blo, base = conv(lo, c.unit) if math.isfinite(lo) else (lo, None)
-                bhi, base2 = conv(hi, c.unit) if math.isfinite(hi) else (hi, None)
-                lo, hi, unit = min(blo, bhi), max(blo, bhi), base or base2 or unit
-            except (KeyError, ValueError, TypeError):
-                pass
+        try:
+            blo, base = to_base(lo, c.unit) if math.isfinite(lo) else (lo, None)
+            bhi, base2 = to_base(hi, c.unit) if math.isfinite(hi) else (hi, None)
+            lo, hi, unit = min(blo, bhi), max(blo, bhi), base or base2 or unit
+        except (KeyError, ValueError, TypeError):
+            pass
     return lo, hi, unit
-
-
-def _to_base():
-    try:
-        from .extract.quantities import to_base
-    except ImportError:
-        return None
-    return to_base
 
 
 def date_interval(c: Claim) -> tuple[dt.date, dt.date]:

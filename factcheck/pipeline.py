@@ -28,7 +28,6 @@ from collections.abc import Sequence
 from .models import Claim, Document
 from .rulepack import Rules
 
-
 # The four characters that case-insensitive patterns match to an ASCII letter ("ſome" for
 # "some", the Kelvin sign for "k"). The extractors match on a copy with the letter itself,
 # so that every word they look up is one their tables know.

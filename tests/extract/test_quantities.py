@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck.extract.quantities import extract_quantities, to_base, unit_dimension
+from factcheck.extract.quantities import extract_quantities
+from factcheck.units import to_base, unit_dimension
 
 CASES = yaml.safe_load((Path(__file__).parent.parent / "cases" / "extract" / "quantities.yaml").read_text())
 TIME_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
