@@ -173,7 +173,7 @@ def cmd_check(a) -> int:
     import os
     import time
 
-    from .render import RENDERERS
+    from .render import RENDERERS, STREAMS
     from .render.common import failing
 
     _settings(a)
@@ -189,14 +189,19 @@ def cmd_check(a) -> int:
     for fmt, path in targets:
         if path is None:
             color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-            sys.stdout.write(RENDERERS[fmt](report, color=True) if color else RENDERERS[fmt](report))
+            if fmt in STREAMS:
+                sys.stdout.flush()
+                sys.stdout.buffer.writelines(STREAMS[fmt](report))
+                sys.stdout.buffer.flush()
+            else:
+                sys.stdout.write(RENDERERS[fmt](report, color=True) if color else RENDERERS[fmt](report))
         else:
-            _write(path, RENDERERS[fmt](report))
+            _write(path, _content(fmt, report))
             _note(a, f"wrote {path}")
     if not a.no_report:
         for fmt in ("json", "html"):
             if fmt in RENDERERS:
-                _write(a.report_dir / f"factcheck.{fmt}", RENDERERS[fmt](report))
+                _write(a.report_dir / f"factcheck.{fmt}", _content(fmt, report))
                 _note(a, f"wrote {a.report_dir / f'factcheck.{fmt}'}")
     if report.summary.get("errors"):
         return EXIT_INTERNAL  # the report stands, but some files were not checked
@@ -319,12 +324,24 @@ def cmd_config(a) -> int:
     return EXIT_OK
 
 
-def _write(path: Path, text: str) -> None:
+def _content(fmt: str, report):
+    """A report in one format: its UTF-8 pieces if the format streams, else its text."""
+    from .render import RENDERERS, STREAMS
+
+    return STREAMS[fmt](report) if fmt in STREAMS else RENDERERS[fmt](report)
+
+
+def _write(path: Path, content) -> None:
+    """Write a report: text, or UTF-8 pieces as a streaming format yields them."""
     from .errors import InputError
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8", newline="\n")
+        else:
+            with open(path, "wb") as fh:
+                fh.writelines(content)
     except OSError as e:
         raise InputError(f"{path}: cannot write report: {e.strerror or e}") from None
 
