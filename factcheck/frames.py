@@ -246,10 +246,12 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     words = tuple(dict.fromkeys(w for _, _, w in ranked))
 
     # Predicates: lexicon predicates near the claim, nearest first; words behind count a little nearer.
+    # The claim's own hedge is not one: the "up" of "up to 772 jobs" is no rise.
+    hedge_at = _hedge_start(c, text, s0)
     near = []
     for i, t in enumerate(toks):
         p = lex.predicate_of.get(t.stem)
-        if p is None or i in inside:
+        if p is None or i in inside or hedge_at <= t.start < c.start:
             continue
         d = (first - i) if i < first else (i - last) * 1.3
         if not c0 <= t.start < c1:
@@ -328,6 +330,15 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, scope=scope, previous=previous, time=time, hedges=hedges, incidental=incidental,
                  attribution=attribution, negated=negated, words=words[:24],
                  tense=_tense(text, s0, s1, c), series=series[:2] if series else None)
+
+
+def _hedge_start(c: Claim, text: str, s0: int) -> int:
+    """Where the hedge written before a claim begins ("up to 772"); the claim's start if none."""
+    if not c.hedge:
+        return c.start
+    before = text[max(s0, c.start - len(c.hedge) - 8):c.start]
+    k = before.lower().rfind(c.hedge.lower())
+    return c.start - len(before) + k if k >= 0 else c.start
 
 
 CLAUSE_DISTANCE = 10

@@ -97,3 +97,38 @@ def test_an_offer_is_not_the_pay_asked_for():
     _, findings = run(["In Marrow Vale the rail union is asking for a 6% pay rise.",
                        "In Marrow Vale the rail operator has offered 5% over two years."])
     assert [f for f in findings if f.kind == "conflict"] == []
+
+
+def test_this_year_written_either_side_of_new_year_does_not_conflict():
+    text = "In Marrow Vale the finance ministry expects growth of 4.0% this year, officials said."
+    by, findings = run([text, text], {0: dt.date(2017, 12, 31), 1: dt.date(2018, 1, 2)})
+    years = sorted((c.value.start.year, c.value.end.year) for c in by.values() if c.kind == "date")
+    assert years == [(2017, 2017), (2018, 2018)]
+    assert [f for f in findings if f.kind == "conflict"] == []
+    # and the two 4.0% figures are forecasts for two years: they neither agree nor conflict
+    assert findings == []
+
+
+def test_jobs_at_risk_are_not_the_workforce():
+    _, findings = run(["In Marrow Vale the combined Teska group will have 9,427 employees.",
+                       "In Marrow Vale the unions said 3,411 jobs at the Teska group were at risk."])
+    assert [f for f in findings if f.kind == "conflict"] == []
+
+
+def test_jobs_cut_still_conflict_with_jobs_cut():
+    _, findings = run(["In Marrow Vale the unions said 3,411 jobs at the Teska group were at risk.",
+                       "In Marrow Vale the unions said 3,900 jobs at the Teska group were at risk."])
+    assert [f.kind for f in findings if f.kind == "conflict"] == ["conflict"]
+
+
+def test_workers_killed_are_not_the_workforce():
+    _, findings = run(["A fire at a textile factory in Marrow Vale killed 172 workers on Monday.",
+                       "In Marrow Vale the textile factory employs 506 workers, most of them women."])
+    assert [f for f in findings if f.kind == "conflict"] == []
+
+
+def test_a_claims_own_hedge_is_not_its_predicate():
+    by, _ = run(["Up to 772 jobs will go at the Teska group, and sales rose by up to 4%."])
+    frames = {c.text: c.frame for c in by.values()}
+    assert frames["772"].predicates == ()              # "up" (of "up to") is no rise
+    assert frames["4%"].predicate == "rise"            # "rose" still is
