@@ -5,7 +5,7 @@ import datetime as dt
 import math
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_serializer
 
 Kind = Literal["count", "quantity", "money", "percent", "ordinal", "date", "date_range", "duration", "age"]
 Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than"]
@@ -157,3 +157,9 @@ class Report(Frozen):
     baseline: dict | None = None
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    @field_serializer("claims", mode="wrap")
+    def _claims(self, claims, handler):
+        # pipeline.check fills `claims` with a lazy sequence (pipeline.ClaimList) that reads
+        # cached claims only when asked: serialised, it is read as the tuple it stands for.
+        return handler(claims if isinstance(claims, tuple) else tuple(claims))

@@ -7,13 +7,15 @@ The seam between the stages is three functions and plain records:
   framing (what each claim measures, the names near it) reads that one Document
   too. `extract_all` / `extract_framed(docs, rules, jobs, cache)` run the map over
   a process pool and through the cache (`cache.py`), in document order, so the
-  output never depends on jobs;
+  output never depends on jobs; each document's result is a `Mapped` record of
+  strings (claims, the claims as report lines, frames, names);
 - group: `align.blocks_of(order, names)` links documents that share rare names and
   cuts the corpus into blocks (stories) that share nothing;
 - reduce: `engine.judge_block(docs, claims by doc, links, rules)` judges one block
   (candidate pairs by family and key, scored, the rules); `judge` runs it per
   block, through the cache, and merges the findings in a fixed order;
-- `check(paths, ...)` wires ingest -> extract_framed -> judge -> Report.
+- `check(paths, ...)` wires ingest -> extract_framed -> judge -> Report, whose claims
+  are a `ClaimList`: decoded only if something reads them as objects.
 
 A Claim's wire JSON (`cache.encode`) is what crosses a process boundary, so a worker
 on another machine needs only the Documents and the Rules.
