@@ -32,6 +32,7 @@ import hashlib
 import json
 import sqlite3
 import sys
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,7 +40,7 @@ from pydantic import BaseModel
 
 FOLDER = ".factcheck-cache"
 FILENAME = "claims.sqlite3"
-SCHEMA = "factcheck/cache@3"
+SCHEMA = "factcheck/cache@4"
 # Source files whose code decides what a document's claims are, and what a block's findings are.
 _CODE = ("extract/*.py", "normalise.py", "frames.py", "pipeline.py", "ingest.py", "intervals.py", "models.py",
          "units.py", "render/json.py")
@@ -130,25 +131,36 @@ def _list_of(name: str):
     return TypeAdapter(list[getattr(models, name)])
 
 
-def decode(blob: str) -> list:
-    """Claims from a row's JSON (raises ValueError on anything malformed)."""
-    return _list_of("Claim").validate_json(blob)
+def decode(blob: str | bytes) -> list:
+    """Claims from a row's JSON, packed or not (raises ValueError on anything malformed)."""
+    return _list_of("Claim").validate_json(unpack(blob))
 
 
-def decode_frames(blob: str) -> list:
-    """Frames from a row's JSON, one per claim in order."""
-    return _list_of("Frame").validate_json(blob)
+def decode_frames(blob: str | bytes) -> list:
+    """Frames from a row's JSON, packed or not, one per claim in order."""
+    return _list_of("Frame").validate_json(unpack(blob))
 
 
-def decode_findings(blob: str) -> list:
-    """Findings from a row's JSON (json.loads: it reads the infinities encode keeps)."""
-    return _list_of("Finding").validate_python(json.loads(blob))
+def decode_findings(blob: str | bytes) -> list:
+    """Findings from a row's JSON, packed or not (json.loads: it reads the infinities encode keeps)."""
+    return _list_of("Finding").validate_python(json.loads(unpack(blob)))
 
 
-def _checksum(key: str, *blobs: str) -> str:
+def pack(text: str | bytes) -> bytes:
+    """A row's JSON as stored: UTF-8, zlib-compressed (JSON shrinks about sixfold, and a warm
+    check reads every row: 30 MB of disk, not 200 MB, for 10,000 articles)."""
+    return text if isinstance(text, bytes) else zlib.compress(text.encode("utf-8"), 1)
+
+
+def unpack(value: str | bytes) -> bytes:
+    """The UTF-8 JSON of a packed value (or of text not packed yet)."""
+    return zlib.decompress(value) if isinstance(value, bytes) else value.encode("utf-8")
+
+
+def _checksum(key: str, *blobs: str | bytes) -> str:
     h = hashlib.sha256(key.encode())
     for b in blobs:
-        h.update(b"\0" + b.encode())
+        h.update(b"\0" + (b if isinstance(b, bytes) else b.encode()))
     return h.hexdigest()[:32]
 
 
@@ -202,10 +214,10 @@ class Cache:
             if row is None and tables == {"meta"}:
                 db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
                 db.execute("CREATE TABLE claims (key TEXT PRIMARY KEY, path TEXT NOT NULL, checksum TEXT NOT NULL, "
-                           "count INTEGER NOT NULL, claims TEXT NOT NULL, wire TEXT NOT NULL, "
-                           "frames TEXT NOT NULL, names TEXT NOT NULL)")
+                           "count INTEGER NOT NULL, claims BLOB NOT NULL, wire BLOB NOT NULL, "
+                           "frames BLOB NOT NULL, names TEXT NOT NULL)")
                 db.execute("CREATE TABLE blocks (key TEXT PRIMARY KEY, checksum TEXT NOT NULL, "
-                           "findings TEXT NOT NULL, stats TEXT NOT NULL)")
+                           "findings BLOB NOT NULL, stats TEXT NOT NULL)")
             elif row is None or row[0] != SCHEMA or not {"claims", "blocks"} <= tables:
                 db.execute("ROLLBACK")
                 raise sqlite3.DatabaseError(f"schema {row[0] if row else 'missing'!s}, expected {SCHEMA}")
@@ -238,7 +250,10 @@ class Cache:
         try:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i:i + 500]
-                q = (f"SELECT key, checksum, count, claims, wire, frames, names FROM claims "
+                # As bytes whatever was stored: a mangled value is a row that fails its checksum,
+                # not a column that cannot be read (and with it the whole cache).
+                q = (f"SELECT key, CAST(checksum AS BLOB), count, CAST(claims AS BLOB), CAST(wire AS BLOB), "
+                     f"CAST(frames AS BLOB), CAST(names AS BLOB) FROM claims "
                      f"WHERE key IN ({','.join('?' * len(chunk))})")
                 for key, *row in self.db.execute(q, chunk):
                     rows[key] = row
@@ -268,14 +283,14 @@ class Cache:
         return out
 
     @staticmethod
-    def _trusted(key: str, doc, verify: bool, checksum: str, count: int, blob: str, wire: str, frames: str,
-                 names: str):
-        if _checksum(key, str(count), blob, wire, frames, names) != checksum:
+    def _trusted(key: str, doc, verify: bool, checksum: bytes, count: int, blob: bytes, wire: bytes, frames: bytes,
+                 names: bytes):
+        if _checksum(key, str(count), blob, wire, frames, names).encode() != checksum:
             return None
         try:
             names_ = tuple(json.loads(names))
             claims = decode(blob) if verify else None
-        except ValueError:
+        except (ValueError, zlib.error):
             return None
         if claims is not None:
             text = doc.text
@@ -284,15 +299,15 @@ class Cache:
             for c in claims:
                 if c.doc != doc.id or c.path != doc.path or text[c.start:c.end] != c.text:
                     return None
-        if frames and not frames.startswith("["):
-            return None
         return count, blob, wire, frames, names_, claims
 
     def put_many(self, items: list[tuple[str, str, int, str, str, str, str]]) -> None:
         """Store (key, path, count, claims JSON, report lines, frames JSON, names JSON) rows in one transaction."""
-        self._put("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                  [(k, p, _checksum(k, str(n), blob, wire, frames, names), n, blob, wire, frames, names)
-                   for k, p, n, blob, wire, frames, names in items], "extracted claims")
+        rows = []
+        for k, p, n, blob, wire, frames, names in items:
+            blob, wire, frames = pack(blob), pack(wire), pack(frames)
+            rows.append((k, p, _checksum(k, str(n), blob, wire, frames, names), n, blob, wire, frames, names))
+        self._put("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows, "extracted claims")
 
     def get_blocks(self, keys: list[str]) -> dict[str, tuple[str, str]]:
         """Cached (findings JSON, stats JSON) of judged blocks whose checksum holds."""
@@ -300,9 +315,10 @@ class Cache:
         try:
             for i in range(0, len(keys), 500):
                 chunk = keys[i:i + 500]
-                q = f"SELECT key, checksum, findings, stats FROM blocks WHERE key IN ({','.join('?' * len(chunk))})"
+                q = (f"SELECT key, CAST(checksum AS BLOB), CAST(findings AS BLOB), CAST(stats AS BLOB) "
+                     f"FROM blocks WHERE key IN ({','.join('?' * len(chunk))})")
                 for key, checksum, findings, stats in self.db.execute(q, chunk):
-                    if _checksum(key, findings, stats) == checksum:
+                    if _checksum(key, findings, stats).encode() == checksum:
                         out[key] = (findings, stats)
         except sqlite3.DatabaseError as e:
             warn(f"{self.path}: cannot read the cache ({e}); judging every block again")
@@ -310,9 +326,10 @@ class Cache:
         return out
 
     def put_blocks(self, items: list[tuple[str, str, str]]) -> None:
-        """Store (key, findings JSON, stats JSON) rows in one transaction."""
+        """Store (key, findings JSON (packed or not), stats JSON) rows in one transaction."""
+        rows = [(k, pack(f), st) for k, f, st in items]
         self._put("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?)",
-                  [(k, _checksum(k, f, st), f, st) for k, f, st in items], "judged blocks")
+                  [(k, _checksum(k, f, st), f, st) for k, f, st in rows], "judged blocks")
 
     def _put(self, sql: str, rows: list[tuple], what: str) -> None:
         if not rows:

@@ -86,12 +86,14 @@ class Mapped:
     `blob`: its claims as cache JSON (exact floats), decoded on first `claims()`;
     `wire`: the same claims as the lines a JSON report prints (`render.json.claims_fragment`);
     `frames`: their frames as JSON ("" when not framed); `names`: what the frames found, sorted.
+    The JSON is text when made here, packed bytes (`cache.pack`) from a worker or the cache.
     A warm check reads these strings and turns into objects only the claims of blocks
     it judges, or of renderers that need objects.
     """
     __slots__ = ("doc", "count", "blob", "wire", "frames", "names", "_claims")
 
-    def __init__(self, doc: Document, count: int, blob: str | None, wire: str = "", frames: str = "",
+    def __init__(self, doc: Document, count: int, blob: str | bytes | None, wire: str | bytes = "",
+                 frames: str | bytes = "",
                  names: tuple[str, ...] = (), claims: list[Claim] | None = None):
         self.doc, self.count, self.blob, self.wire = doc, count, blob, wire
         self.frames, self.names, self._claims = frames, names, claims
@@ -139,10 +141,11 @@ class ClaimList(Sequence):
         return f"ClaimList({self._len} claims in {len(self._parts)} documents)"
 
     def fragments(self):
-        """Each document's claims as JSON report lines."""
+        """Each document's claims as JSON report lines, UTF-8."""
+        from .cache import unpack
         from .render.json import claims_fragment
         for m in self._parts:
-            yield m.wire or claims_fragment(m.claims())
+            yield unpack(m.wire or claims_fragment(m.claims()))
 
 
 _WORKER_RULES: Rules | None = None
@@ -171,10 +174,11 @@ def _map_one(doc: Document, rules: Rules, framed: bool, stored: bool) -> Mapped:
 
 
 def _extract_blob(doc: Document) -> tuple[bool, tuple | str]:
-    """In a worker: (True, (count, claims, report lines, frames, names) as strings) or (False, what went wrong)."""
+    """In a worker: (True, (count, claims, report lines, frames, names), the JSON packed) or (False, what went wrong)."""
+    from .cache import pack
     try:
         m = _map_one(doc, _WORKER_RULES, _WORKER_FRAMED, stored=True)
-        return True, (m.count, m.blob, m.wire, m.frames, m.names)
+        return True, (m.count, pack(m.blob), pack(m.wire), pack(m.frames), m.names)
     except Exception as e:  # one bad file must not cost the others their results
         return False, f"{type(e).__name__}: {e}"
 

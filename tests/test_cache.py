@@ -98,10 +98,13 @@ def test_tampered_rows_are_not_trusted(tmp_path, rules, capsys):
     db = sqlite3.connect(tmp_path / cache_mod.FILENAME)
     key_a, key_b = doc_key(ds[0], rules.digest), doc_key(ds[1], rules.digest)
     # a: bytes changed under the checksum; b: a consistent row whose claims do not fit b's text.
-    db.execute("UPDATE claims SET claims = replace(claims, '34600', '34700') WHERE key = ?", (key_a,))
-    wrong = encode(fresh["c"]).replace('"doc":"c"', '"doc":"b"').replace('"path":"<c>"', '"path":"<b>"')
-    db.execute("UPDATE claims SET claims = ?, checksum = ? WHERE key = ?",
-               (wrong, cache_mod._checksum(key_b, wrong), key_b))
+    db.execute("UPDATE claims SET claims = X'00' || substr(claims, 2) WHERE key = ?", (key_a,))
+    wrong = cache_mod.pack(encode(fresh["c"]).replace('"doc":"c"', '"doc":"b"').replace('"path":"<c>"', '"path":"<b>"'))
+    count, wire, frames, names = db.execute("SELECT count, wire, frames, names FROM claims WHERE key = ?",
+                                            (key_b,)).fetchone()
+    db.execute("UPDATE claims SET count = ?, claims = ?, checksum = ? WHERE key = ?",
+               (len(fresh["c"]), wrong,
+                cache_mod._checksum(key_b, str(len(fresh["c"])), wrong, wire, frames, names), key_b))
     db.commit()
     db.close()
     with Cache(tmp_path) as c:

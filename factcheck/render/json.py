@@ -3,7 +3,8 @@
 The claims are most of a report (a 10,000-article check has some 150,000). Each
 document's claims are written as one fragment (`claims_fragment`) that the
 extraction step can make once and the cache keep, so a warm check splices the
-stored text in and never turns its claims into objects. The layout is what
+stored text in and never turns its claims into objects. A claims sequence with a
+`fragments()` method (pipeline.ClaimList) gives them as UTF-8 bytes. The layout is what
 pydantic writes for the whole report with `indent=1`; a test holds the two equal.
 """
 from __future__ import annotations
@@ -38,7 +39,7 @@ def json_parts(report):
     head = report.model_copy(update={"claims": ()})
     head = head.__pydantic_serializer__.to_json(head, by_alias=True, indent=1)
     fragments = getattr(report.claims, "fragments", None)
-    parts = (p for p in (fragments() if fragments else (claims_fragment(report.claims),)) if p)
+    parts = (p for p in (fragments() if fragments else (claims_fragment(report.claims).encode("utf-8"),)) if p)
     first = next(parts, None)
     if first is None:
         yield head + b"\n"
@@ -49,10 +50,10 @@ def json_parts(report):
     view = memoryview(head)
     yield view[:at]
     yield b'\n "claims": [\n'
-    yield first.encode("utf-8")
+    yield first
     for p in parts:
         yield b",\n"
-        yield p.encode("utf-8")
+        yield p
     yield b"\n ],\n"
     yield view[at + len(_EMPTY):]
     yield b"\n"

@@ -49,7 +49,7 @@ def test_fragments_of_several_documents_join_into_one_array():
         # What pipeline.ClaimList offers: the claims, and their report lines per document.
         def fragments(self):
             asked.append(True)
-            return [claims_fragment(CLAIMS[:1]), "", claims_fragment(CLAIMS[1:])]
+            return [claims_fragment(CLAIMS[:1]).encode(), b"", claims_fragment(CLAIMS[1:]).encode()]
 
     # As pipeline.check builds it: constructed, so the claims keep their type.
     rep = Report.model_construct(**{**dict(report(CLAIMS)), "claims": Parts(CLAIMS)})
