@@ -8,8 +8,8 @@ extractor never serves stale claims during development). The value is the
 document's claims as JSON with the wire format's keys, floats written in full
 (the wire format rounds them to 9 places; a cached claim must equal a fresh one
 exactly, or warm and cold runs could differ), the same claims as the lines a
-JSON report prints, their frames and the names the frames found, all under a
-checksum that binds them to the key. A row whose checksum fails is a miss and
+JSON report prints, their frames and the names the frames found (the JSON
+zlib-compressed: `pack`), all under a checksum that binds them to the key. A row whose checksum fails is a miss and
 the document is extracted again. `extract` also decodes the claims and requires
 each to quote the document's text at its offsets; `check` keeps them as text
 and decodes only the claims of blocks it judges (or that a renderer reads as
