@@ -155,12 +155,18 @@ def entities_in(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, ...
 
 def build_frames(doc: Document, claims: list[Claim], rules: Rules) -> list[Claim]:
     """The claims of one document with their frames filled in."""
+    return [c.model_copy(update={"frame": f}) for c, f in zip(claims, frames_of(doc, claims, rules))]
+
+
+def frames_of(doc: Document, claims: list[Claim], rules: Rules) -> list[Frame]:
+    """The frame of each of one document's claims, in the claims' order."""
     lex = lexicon(rules)
     text = doc.text
     by_sentence: dict[tuple[int, int], list[Claim]] = {}
     for c in claims:
         by_sentence.setdefault((c.sentence.start, c.sentence.end), []).append(c)
-    out = []
+    at = {id(c): i for i, c in enumerate(claims)}
+    out: list[Frame] = [None] * len(claims)   # type: ignore[list-item]
     for (s0, s1), group in by_sentence.items():
         toks = tokens(text, s0, s1)
         ents = entities_in(text, s0, s1, lex)
@@ -172,7 +178,7 @@ def build_frames(doc: Document, claims: list[Claim], rules: Rules) -> list[Claim
         else:
             prev = []
         for c in group:
-            out.append(c.model_copy(update={"frame": _frame(c, group, toks, ents, text, s0, s1, lex, doc, prev)}))
+            out[at[id(c)]] = _frame(c, group, toks, ents, text, s0, s1, lex, doc, prev)
     return out
 
 
@@ -473,4 +479,4 @@ def days_apart(a: DateValue, b: DateValue) -> int:
     return 0
 
 
-__all__ = ["build_frames", "reference_time", "days_apart", "lexicon", "stem", "dt"]
+__all__ = ["build_frames", "frames_of", "reference_time", "days_apart", "lexicon", "stem", "dt"]

@@ -166,9 +166,9 @@ def _map_one(doc: Document, rules: Rules, framed: bool, stored: bool) -> Mapped:
     blob = encode(claims) if stored else None
     if not framed:
         return Mapped(doc, len(claims), blob, claims=claims)
-    from .frames import build_frames
+    from .frames import frames_of
     from .render.json import claims_fragment
-    frames = [c.frame for c in build_frames(doc, claims, rules)]
+    frames = frames_of(doc, claims, rules)
     return Mapped(doc, len(claims), blob, claims_fragment(claims), encode(frames),
                   tuple(sorted({e for f in frames for e in f.entities})), claims)
 
