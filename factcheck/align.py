@@ -265,23 +265,12 @@ def blocks_of(order: list[str], names: dict[str, set[str]]) -> list[tuple[list[s
     links = link_names({d: names[d] for d in order})
     if links is None:
         return [(order, None)]
-    parent = {d: d for d in links}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-    for d, es in links.items():
-        for e in es:
-            ra, rb = root(d), root(e)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+    root = _components(links, ((d, e) for d, es in links.items() for e in es))
     groups: dict[str, list[str]] = {}
     unnamed: list[str] = []
     for d in order:
         if d in links:
-            groups.setdefault(root(d), []).append(d)
+            groups.setdefault(root[d], []).append(d)
         else:
             unnamed.append(d)
     out = [(ds, {d: links[d] for d in ds}) for ds in groups.values()]
@@ -346,19 +335,26 @@ def _same_words(a: Claim, b: Claim) -> bool:
         and fa.predicate == fb.predicate
 
 
-def _restatements(claims: list[Claim], scored: list[Pair]) -> dict[str, str]:
-    """Claim id -> id of its group: claims of one document aligned with the same stated value."""
-    parent = {c.id: c.id for c in claims}
+def _components(nodes, edges) -> dict[str, str]:
+    """Node -> the smallest node of its connected component (union-find over the edges)."""
+    parent = {x: x for x in nodes}
 
-    def root(x):
+    def root(x: str) -> str:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
-    for p in scored:
-        if p.a.doc == p.b.doc and p.a.value == p.b.value:
-            parent[root(p.a.id)] = root(p.b.id)
-    return {c.id: root(c.id) for c in claims}
+    for a, b in edges:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {x: root(x) for x in parent}
+
+
+def _restatements(claims: list[Claim], scored: list[Pair]) -> dict[str, str]:
+    """Claim id -> id of its group: claims of one document aligned with the same stated value."""
+    return _components((c.id for c in claims),
+                       ((p.a.id, p.b.id) for p in scored if p.a.doc == p.b.doc and p.a.value == p.b.value))
 
 
 def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] | None = None) -> tuple[list[Pair], dict]:

@@ -33,10 +33,11 @@ import json
 import sqlite3
 import sys
 import zlib
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel
+
+from .models import Claim, Finding, Frame, list_adapter
 
 FOLDER = ".factcheck-cache"
 FILENAME = "claims.sqlite3"
@@ -123,27 +124,19 @@ def encode(items) -> str:
                       ensure_ascii=False, separators=(",", ":"))
 
 
-@lru_cache(maxsize=None)
-def _list_of(name: str):
-    from pydantic import TypeAdapter
-
-    from . import models
-    return TypeAdapter(list[getattr(models, name)])
-
-
 def decode(blob: str | bytes) -> list:
     """Claims from a row's JSON, packed or not (raises ValueError on anything malformed)."""
-    return _list_of("Claim").validate_json(unpack(blob))
+    return list_adapter(Claim).validate_json(unpack(blob))
 
 
 def decode_frames(blob: str | bytes) -> list:
     """Frames from a row's JSON, packed or not, one per claim in order."""
-    return _list_of("Frame").validate_json(unpack(blob))
+    return list_adapter(Frame).validate_json(unpack(blob))
 
 
 def decode_findings(blob: str | bytes) -> list:
     """Findings from a row's JSON, packed or not (json.loads: it reads the infinities encode keeps)."""
-    return _list_of("Finding").validate_python(json.loads(unpack(blob)))
+    return list_adapter(Finding).validate_python(json.loads(unpack(blob)))
 
 
 def pack(text: str | bytes) -> bytes:

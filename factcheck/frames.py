@@ -155,7 +155,12 @@ def entities_in(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, ...
 
 def build_frames(doc: Document, claims: list[Claim], rules: Rules) -> list[Claim]:
     """The claims of one document with their frames filled in."""
-    return [c.model_copy(update={"frame": f}) for c, f in zip(claims, frames_of(doc, claims, rules))]
+    return with_frames(claims, frames_of(doc, claims, rules))
+
+
+def with_frames(claims: list[Claim], frames: list[Frame]) -> list[Claim]:
+    """Each claim with its frame (frames in the claims' order)."""
+    return [c.model_copy(update={"frame": f}) for c, f in zip(claims, frames)]
 
 
 def frames_of(doc: Document, claims: list[Claim], rules: Rules) -> list[Frame]:
@@ -479,4 +484,4 @@ def days_apart(a: DateValue, b: DateValue) -> int:
     return 0
 
 
-__all__ = ["build_frames", "frames_of", "reference_time", "days_apart", "lexicon", "stem", "dt"]
+__all__ = ["build_frames", "frames_of", "with_frames", "reference_time", "days_apart", "lexicon", "stem", "dt"]

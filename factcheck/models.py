@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_serializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, TypeAdapter, field_serializer
 
 Kind = Literal["count", "quantity", "money", "percent", "ordinal", "date", "date_range", "duration", "age"]
 Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than"]
@@ -144,6 +145,12 @@ class Finding(Frozen):
     # Set by the CI gate when an inline comment or a baseline accepts the finding:
     # {"by": "inline"|"baseline", "reason": str, "path": str, "line": int|None}.
     suppressed: dict | None = None
+
+
+@lru_cache(maxsize=None)
+def list_adapter(model: type) -> TypeAdapter:
+    """A pydantic adapter for a list of `model` (built once: building one is slow)."""
+    return TypeAdapter(list[model])
 
 
 class Report(Frozen):

@@ -65,12 +65,6 @@ def claims_for(doc: Document, rules: Rules) -> list[Claim]:
     return out
 
 
-def framed_claims_for(doc: Document, rules: Rules) -> list[Claim]:
-    """claims_for with each claim's frame filled in: what `check` needs of one document."""
-    from .frames import build_frames
-    return build_frames(doc, claims_for(doc, rules), rules)
-
-
 def _jobs(jobs: int | None) -> int:
     if jobs:
         return max(1, int(jobs))
@@ -284,13 +278,14 @@ def _judge_one(part) -> tuple[str, str]:
 
     from .cache import decode_frames, encode
     from .engine import judge_block
+    from .frames import with_frames
 
     by_id, extracted, rules = _BLOCK_INPUT
     block, links = part
     by_doc = {}
     for d in block:
         m = extracted[d]
-        by_doc[d] = [c.model_copy(update={"frame": f}) for c, f in zip(m.claims(), decode_frames(m.frames))]
+        by_doc[d] = with_frames(m.claims(), decode_frames(m.frames))
     counts: dict[str, int] = defaultdict(int)
     blob = encode(judge_block(by_id, by_doc, links, rules, counts))
     return blob, json.dumps(dict(sorted(counts.items())))

@@ -57,6 +57,7 @@ def test_tree_matches_as_the_alternation_on_any_text(phrases, pieces, upper):
 
 def test_sentences_one_at_a_time():
     text = "Mr. Kim said 34,600 died. About 13,000 returned!\n\nNext: the talks.  A new one."
-    assert list(iter_sentences(text, 4)) == sentences(text, 4)
+    # From an offset inside the first sentence: its rest, then the same sentences as from the start.
+    assert list(iter_sentences(text, 4)) == [(4, 25)] + sentences(text)[1:]
     assert [text[a:b] for a, b in sentences(text)] == ["Mr. Kim said 34,600 died.", "About 13,000 returned!",
                                                        "Next: the talks.", "A new one."]

@@ -9,25 +9,16 @@ pydantic writes for the whole report with `indent=1`; a test holds the two equal
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 _EMPTY = b'\n "claims": [],\n'
-
-
-@lru_cache(maxsize=1)
-def _claims_adapter():
-    from pydantic import TypeAdapter
-
-    from ..models import Claim
-    return TypeAdapter(list[Claim])
 
 
 def claims_fragment(claims) -> str:
     """Claims as the lines they take inside a report's "claims" array ("" for none)."""
     if not claims:
         return ""
+    from ..models import Claim, list_adapter
     # A list dumped on its own sits one level up: drop its brackets, indent every line once more.
-    inner = _claims_adapter().dump_json(list(claims), indent=1).decode("utf-8")[2:-2]
+    inner = list_adapter(Claim).dump_json(list(claims), indent=1).decode("utf-8")[2:-2]
     return " " + inner.replace("\n", "\n ")
 
 
