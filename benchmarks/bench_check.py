@@ -39,7 +39,9 @@ def snapshot(workdir: Path) -> Path:
     dest = workdir / "code"
     shutil.rmtree(dest, ignore_errors=True)
     shutil.copytree(ROOT / "factcheck", dest / "factcheck", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "rules", dest / "rules")
+    # The default packs are the package factcheck.packs (rules/, mapped in pyproject.toml): put
+    # them where that import finds them, or the editable install's finder reads the live rules/.
+    shutil.copytree(ROOT / "rules", dest / "factcheck" / "packs", ignore=shutil.ignore_patterns("__pycache__"))
     return dest
 
 

@@ -6,6 +6,7 @@ position found by walking pydantic's error location through the composed YAML no
 from __future__ import annotations
 
 import hashlib
+from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -16,7 +17,6 @@ from .errors import InputError, read_utf8
 
 Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than"]
 Severity = Literal["error", "warning", "info"]
-DEFAULT_PACK = Path(__file__).resolve().parent.parent / "rules"
 
 
 class Strict(BaseModel):
@@ -174,11 +174,21 @@ def pack_files(path: Path) -> list[Path]:
     return [path]
 
 
+def default_pack_dir() -> Path:
+    """The folder of the default packs: the package data `factcheck.packs` (rules/ in the source tree).
+
+    Found through importlib.resources, so a wheel, an editable install and pre-commit's own
+    environment all read the packs installed with the code; pip installs packages unpacked,
+    so this is a folder on disk.
+    """
+    return Path(resources.files("factcheck.packs"))
+
+
 def load_rules(extra: list[Path] | tuple[Path, ...] = (), default: bool = True) -> Rules:
-    """The default packs in rules/ followed by each --rules PATH, merged."""
+    """The default packs (rules/, installed as factcheck.packs) followed by each --rules PATH, merged."""
     files: list[Path] = []
     if default:
-        files += pack_files(DEFAULT_PACK)
+        files += pack_files(default_pack_dir())
     for p in extra:
         files += pack_files(Path(p))
     errors, packs = [], []
