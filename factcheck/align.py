@@ -17,23 +17,18 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .frames import days_apart, reference_time
-from .intervals import numeric_interval
+from .intervals import overlap
 from .models import Claim, Document
+from .pairs import Context, PairModel, as_if_agreeing, features, magnitude
 
-# Scores (context similarity plus evidence) at which a pair counts as one measure.
-AGREE_AT = 0.4
-SAME_DOC_AT = 0.75         # restatements inside one text need stronger evidence
-NEAR_BEST = 0.65           # keep partners scoring within this share of a claim's best
-MAX_RATIO = 3.0           # values this many times apart are rarely one measure misstated
-MAX_POSTING = 400          # a key shared by more claims than this is too common to block on
 # A name in more documents than this (or than this share of the corpus, if more) is too common
 # to pick out a story: an outlet in every dateline, a country in most articles.
 LINK_MAX_DOCS = 50
 LINK_MAX_SHARE = 0.02
 LINK_MIN_SHARED = 2        # telling names two documents must share to be linked
-EVENT_KINDS = ("duration", "ordinal")   # facts about one occasion: publication time matters
-EVENT_DAYS = 45
+MAX_POSTING = 400          # a key shared by more claims than this is too common to block on
+WORD_KEYS = 4              # a claim is indexed under this many of its nearest context words
+KEEP_FROM = 0.05           # pairs less likely than this to be one measure are dropped at once
 
 
 def family(c: Claim) -> tuple[str, str | None]:
@@ -51,148 +46,20 @@ def family(c: Claim) -> tuple[str, str | None]:
 class Pair:
     a: Claim
     b: Claim
-    score: float
-    evidence: dict = field(default_factory=dict)
-    best: bool = False      # each claim is the other's best match in that document (restatements as one)
-    kept: bool = False      # near the best for both claims: a pair the rules judge
-
-
-def _weights(words: tuple[str, ...]) -> dict[str, float]:
-    return {w: 1.0 / (1.0 + i / 4.0) for i, w in enumerate(words)}
+    score: float                                  # P(one measure) from the pair model
+    if_agreeing: float = 0.0                      # the same, were the values to agree (words only)
+    features: dict = field(default_factory=dict)
+    evidence: list = field(default_factory=list)  # [(feature, log-odds it adds)], largest first: of
+    #                                               if_agreeing when the values disagree
+    kept: bool = False                            # matched: the rules judge it
 
 
 _YEARFUL = regex.compile(r"\d{4}|\d0s|'\d\d|centur", regex.I)
 
 
-def _name_words(entities: tuple[str, ...]) -> set[str]:
-    """Words of the entity names, so "Kingsbridge United" and "Kingsbridge" share one."""
-    return {w for e in entities for w in e.lower().split() if len(w) > 2}
-
-
 def anchored(c: Claim) -> bool:
     """A date written relative to its document ("Thursday", "last week", "in March")."""
     return c.kind in ("date", "date_range") and not _YEARFUL.search(c.text)
-
-
-class Context:
-    """Each claim's context words weighted once per block: nearness weight, idf, and the norm."""
-
-    def __init__(self, claims: list[Claim]):
-        df: dict[str, int] = defaultdict(int)
-        for c in claims:
-            for w in set(c.frame.words):
-                df[w] += 1
-        n = max(len(claims), 1)
-        self.idf = {w: math.log(1.0 + n / (1 + k)) for w, k in df.items()}
-        self.weights: dict[str, dict[str, float]] = {}
-        self.norm: dict[str, float] = {}
-        self.names: dict[str, set[str]] = {}
-        self.size: dict[str, float | None] = {}
-        self.sets: dict[str, tuple[set, set, set]] = {}    # predicates, actors, entities
-        for c in claims:
-            wa = _weights(c.frame.words)
-            self.weights[c.id] = wa
-            self.norm[c.id] = math.fsum(self.idf[w] * x for w, x in wa.items())
-            self.names[c.id] = _name_words(c.frame.entities)
-            self.size[c.id] = _magnitude(c)
-            self.sets[c.id] = (set(c.frame.predicates), set(c.frame.actors), set(c.frame.entities))
-
-
-def score_pair(a: Claim, b: Claim, da: Document, db: Document, cx: Context) -> tuple[float, dict] | None:
-    """Similarity of what two claims measure, with the evidence; None when something rules the pair out."""
-    fa, fb = a.frame, b.frame
-    ev: dict = {}
-    if fa.incidental or fb.incidental:
-        return None
-    if a.doc == b.doc and (a.sentence == b.sentence or "other" in (fa.measure, fb.measure)):
-        return None  # two numbers in one sentence, or "13,000 ... and 21,000 others", are different measures
-    if (anchored(a) or anchored(b)) and da.published and db.published and \
-            abs((da.published - db.published).days) > EVENT_DAYS:
-        return None  # "Thursday" in a 2007 article is not a day of a 2012 story
-    if fa.series and fb.series and fa.series[1] == fb.series[1] and fa.series[0] != fb.series[0]:
-        return None  # "the 1970s and 1980s": first pairs with first
-    if a.kind in ("date", "date_range") and fa.tense and fb.tense and fa.tense != fb.tense:
-        return None  # "the March 3 talks were" and "talks will be held March 19-20" are two events
-    if a.doc != b.doc:
-        shared_names = cx.names[a.id] & cx.names[b.id]
-        if da.published and db.published and abs((da.published - db.published).days) > 366 and not shared_names:
-            return None  # articles years apart must name the same participants to speak of one fact
-    ta, tb = reference_time(a, da), reference_time(b, db)
-    if a.kind not in ("date", "date_range"):
-        explicit = bool(fa.time) and bool(fb.time)
-        if explicit and days_apart(fa.time, fb.time) > 0:
-            return None
-        if a.kind in EVENT_KINDS and not explicit and ta and tb and days_apart(ta, tb) > EVENT_DAYS:
-            return None
-        if ta and tb:
-            ev["time"] = f"{ta.start}..{ta.end} / {tb.start}..{tb.end}"
-    wa, wb, idf = cx.weights[a.id], cx.weights[b.id], cx.idf
-    # fsum'd, and sorted where listed: a float sum over a set would depend on the hash seed (and so
-    # would findings); fsum's is exact, whatever the order of its terms.
-    weight = {w: idf[w] * min(wa[w], wb[w]) for w in wa.keys() & wb.keys()}
-    num = math.fsum(weight.values())
-    den = math.sqrt(cx.norm[a.id] * cx.norm[b.id]) or 1.0
-    ctx = num / den
-    ev["shared_words"] = sorted(weight, key=lambda w: (-weight[w], w))[:8]
-    s = ctx
-    (pa, aa, ea), (pb, ab, eb) = cx.sets[a.id], cx.sets[b.id]
-    if fa.predicate and fa.predicate == fb.predicate:
-        s += 0.3
-        ev["predicate"] = fa.predicate
-    elif pa & pb:
-        s += 0.2
-        ev["predicate"] = sorted(pa & pb)[0]
-    elif pa and pb:
-        s -= 0.15
-        ev["predicates_differ"] = [fa.predicate, fb.predicate]
-    if fa.measure and fb.measure:
-        if fa.measure == fb.measure:
-            s += 0.25
-            ev["measure"] = fa.measure
-        else:
-            s -= 0.1
-            ev["measures_differ"] = [fa.measure, fb.measure]
-    ratio = _magnitude_ratio(cx.size[a.id], cx.size[b.id])
-    if ratio > MAX_RATIO:
-        s -= 0.5
-        ev["magnitudes_differ"] = round(ratio, 1)
-    if fa.negated != fb.negated:
-        s -= 0.2
-        ev["negation_differs"] = True
-    if fa.previous and fb.previous:
-        s += 0.15
-        ev["previous_occurrence"] = True
-    if aa and ab:
-        if aa & ab:
-            s += 0.15
-            ev["actors"] = sorted(aa & ab)
-        else:
-            s -= 0.3
-            ev["actors_differ"] = [sorted(aa), sorted(ab)]
-    if ea and eb:
-        j = len(ea & eb) / len(ea | eb)
-        s += 0.2 * j
-        if ea & eb:
-            ev["entities"] = sorted(ea & eb)
-    ev["context"] = round(ctx, 3)
-    return s, ev
-
-
-def _magnitude(c: Claim) -> float | None:
-    """A claim's size for comparing magnitudes: the middle of its interval in comparable units
-    (its low end when unbounded above); None for dates and for sizes that cannot be compared."""
-    if c.kind in ("date", "date_range"):
-        return None
-    lo, hi, _ = numeric_interval(c)
-    x = (lo + hi) / 2 if math.isfinite(hi) else lo
-    return x if math.isfinite(x) and x > 0 else None
-
-
-def _magnitude_ratio(x: float | None, y: float | None) -> float:
-    """How many times larger one size is than the other (1 when either has none)."""
-    if x is None or y is None:
-        return 1.0
-    return max(x, y) / min(x, y)
 
 
 def linked_documents(claims: list[Claim]) -> dict[str, set[str]] | None:
@@ -299,7 +166,7 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
     keys_of: list[list[tuple]] = []
     for i, c in enumerate(claims):
         f = c.frame
-        keys = {("p", f.predicate), ("m", f.measure)} | {("w", w) for w in f.words[:4]}
+        keys = {("p", f.predicate), ("m", f.measure), ("v", value_key(c))} | {("w", w) for w in f.words[:WORD_KEYS]}
         fam = family(c)
         own = [(fam, k) for k in keys if k[1]]
         keys_of.append(own)
@@ -327,12 +194,27 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
             yield a, claims[j]
 
 
-def _same_words(a: Claim, b: Claim) -> bool:
-    """Inside one text, the same counted noun and predicate ("a two-day meeting" ... "the two-day
-    talks") mark a restated measure as well as a shared value does."""
+def value_key(c: Claim) -> str | None:
+    """A bucket of a claim's value in comparable units: restatements of one figure ("$4.82
+    billion", "$4.82bn", "4,820 million dollars") share one whatever words surround them.
+    Sizes are bucketed to 2% (a value on a bucket's edge misses its twin in the next one;
+    the words still find it)."""
+    if c.kind in ("date", "date_range"):
+        return c.interval.start.isoformat() if c.interval.start else None
+    size = magnitude(c)
+    return f"{round(math.log(size) / math.log(1.02))}" if size else None
+
+
+def restated(a: Claim, b: Claim) -> bool:
+    """Inside one text a measure is restated in its own words, in another sentence: the same
+    counted noun and event word (dates: the same event word). Two different numbers of
+    one text are otherwise two measures."""
     fa, fb = a.frame, b.frame
-    return fa.measure is not None and fa.measure == fb.measure and fa.predicate is not None \
-        and fa.predicate == fb.predicate
+    if a.sentence == b.sentence or fa.predicate is None or fa.predicate != fb.predicate:
+        return False
+    if fa.tense and fb.tense and fa.tense != fb.tense or fa.previous != fb.previous:
+        return False  # "talks will be held March 19-20", "a follow-up to the March 3 talks": two events
+    return a.kind in ("date", "date_range") or fa.measure is not None and fa.measure == fb.measure
 
 
 def _components(nodes, edges) -> dict[str, str]:
@@ -351,50 +233,67 @@ def _components(nodes, edges) -> dict[str, str]:
     return {x: root(x) for x in parent}
 
 
-def _restatements(claims: list[Claim], scored: list[Pair]) -> dict[str, str]:
-    """Claim id -> id of its group: claims of one document aligned with the same stated value."""
-    return _components((c.id for c in claims),
-                       ((p.a.id, p.b.id) for p in scored if p.a.doc == p.b.doc and p.a.value == p.b.value))
-
-
-def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] | None = None) -> tuple[list[Pair], dict]:
-    """Every pair scoring as one measure (those marked kept are judged), and counts for benchmarks.
+def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] | None,
+          model: PairModel, cumulative: frozenset = frozenset()) -> tuple[list[Pair], dict]:
+    """Scored pairs of claims (those kept are matched or contradict their own text) and counts.
 
     `claims` are one block's (`blocks`), `links` its links (None: all linked).
     Word weights (idf) are the block's own: within a story, words every claim
-    shares tell measures apart no better than "said" does.
+    shares tell measures apart no better than "said" does. Two claims of one
+    document are scored only when they are worded as one measure restated
+    (`restated`), and kept only when their values disagree.
     """
-    by_id = {d.id: d for d in docs}
-    cx = Context(claims)
-
-    # Articles that name no participant or place in common tell different stories.
-    names = _doc_names(claims)
+    cx = Context(claims, {d.id: d for d in docs})
     n_cands = 0
     scored: list[Pair] = []
     for a, b in iter_candidate_pairs(claims, links):
         n_cands += 1
-        if a.doc != b.doc and names[a.doc] and names[b.doc] and not names[a.doc] & names[b.doc]:
+        if a.doc == b.doc and not restated(a, b):
             continue
-        r = score_pair(a, b, by_id[a.doc], by_id[b.doc], cx)
-        if r is None:
-            continue
-        s, ev = r
-        need = AGREE_AT if a.doc != b.doc or a.value == b.value or _same_words(a, b) else SAME_DOC_AT
-        if s >= need:
-            scored.append(Pair(a, b, s, ev))
-    # Restatements inside one document (same value, aligned) count as one claim when ranking.
-    group = _restatements(claims, scored)
-    best: dict[tuple[str, str], tuple[float, str]] = {}
+        f = features(a, b, cx, cumulative)
+        p = model.probability(f)
+        g = as_if_agreeing(f)
+        words = model.probability(g)
+        if max(p, words) >= KEEP_FROM:
+            # Disagreeing values are judged on what their words say: that is the evidence shown.
+            scored.append(Pair(a, b, p, words, f, model.evidence(g if "values_differ" in f else f)))
+    match([p for p in scored if p.a.doc != p.b.doc], model.agree_at, model.conflict_at)
     for p in scored:
-        for x, y in ((p.a, p.b), (p.b, p.a)):
-            k = (x.id, y.doc)
-            if p.score > best.get(k, (0.0, ""))[0]:
-                best[k] = (p.score, group[y.id])
-    for p in scored:
-        ba, bb = best[(p.a.id, p.b.doc)], best[(p.b.id, p.a.doc)]
-        if p.score >= NEAR_BEST * ba[0] and p.score >= NEAR_BEST * bb[0]:
-            p.best = ba[1] == group[p.b.id] and bb[1] == group[p.a.id]
+        # A text that gives one measure two values contradicts itself; one that repeats a
+        # value only restates it, which is no finding.
+        if p.a.doc == p.b.doc and p.if_agreeing >= model.conflict_at and not overlap(p.a, p.b):
             p.kept = True
-    kept = [p for p in scored if p.kept]
-    stats = {"claims": len(claims), "candidate_pairs": n_cands, "aligned_pairs": len(kept)}
+    kept = sum(p.kept for p in scored)
+    stats = {"claims": len(claims), "candidate_pairs": n_cands, "aligned_pairs": kept}
     return scored, stats
+
+
+def match(pairs: list[Pair], agree_at: float, conflict_at: float) -> None:
+    """Mark the pairs that are matched: between two documents, each claim takes at most one
+    partner per measure, most probable pairs first; none whose values agree below agree_at,
+    none whose values disagree below conflict_at (a false conflict costs a reader more).
+
+    A claim the other text restates (the same value again, or converted: "35.6 cm" and
+    "14 inches") may take each restatement, as long as every one of them is as sure a
+    match and agrees with it the same way; otherwise a claim's second partner in a
+    document is a second measure it was wrongly compared with.
+    """
+    by_docs: dict[tuple[str, str], list[Pair]] = defaultdict(list)
+    for p in pairs:
+        by_docs[(p.a.doc, p.b.doc)].append(p)
+    for key in sorted(by_docs):
+        taken: dict[str, list[tuple[Claim, bool]]] = defaultdict(list)   # claim -> [(partner, values agree)]
+        for p in sorted(by_docs[key], key=lambda q: (-q.score, q.a.start, q.b.start)):
+            agree = overlap(p.a, p.b)
+            if (p.score < agree_at) if agree else (p.if_agreeing < conflict_at):
+                continue
+            if all(_restates(x, mine, agree) for x, mine in ((p.b, taken[p.a.id]), (p.a, taken[p.b.id]))):
+                p.kept = True
+                taken[p.a.id].append((p.b, agree))
+                taken[p.b.id].append((p.a, agree))
+
+
+def _restates(x: Claim, partners: list[tuple[Claim, bool]], agree: bool) -> bool:
+    """Whether x may join a claim's partners in x's document: it has none yet, or x restates
+    each of them (values that overlap) and agrees with the claim as they do."""
+    return all(ok == agree and overlap(x, y) for y, ok in partners)

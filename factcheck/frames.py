@@ -19,7 +19,7 @@ _PAST = regex.compile(r"\b(?:was|were|had|did|ago|last|previous|earlier|former|f
 # Tokens that join two claims into one coordinated series ("the 1970s and 1980s").
 _COORD = regex.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/|to|through|until|till|-|–)\s*(?:the\s+|in\s+|on\s+)?$", regex.I)
 # "the city's last referendum, in 2011", "its first referendum since 2009": the previous occurrence.
-_PREVIOUS = regex.compile(r"\b(?:last|previous|prior|preceding|since)\b", regex.I)
+_PREVIOUS = regex.compile(r"\b(?:last|previous|prior|preceding|since|follow-up to)\b", regex.I)
 # "Including Baltic Dairy's debt, the deal is worth EUR 4.9bn": the number measures a variant.
 _SCOPE = regex.compile(r"\b(including|excluding|not including|net of|exclusive of|inclusive of|before|after)\s+"
                        r"(?:the\s+|its\s+|their\s+|[\p{L}\s]{0,30}?['’]s\s+)?(debt|tax|taxes|vat|inflation|fees|"

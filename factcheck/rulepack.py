@@ -81,6 +81,24 @@ class ReferenceFact(Strict):
     source: str = ""
 
 
+class PairModelSpec(Strict):
+    """The fitted pair model (`python -m factcheck.fit`): log-odds weights of named pair features."""
+    intercept: float
+    weights: dict[str, float]
+    agree_at: float = Field(0.5, gt=0, lt=1, description="P(one measure) from which claims whose values agree are matched")
+    conflict_at: float = Field(0.5, gt=0, lt=1, description="P(one measure) from which claims whose values disagree are matched")
+    fitted_on: tuple[str, ...] = Field((), description="the annotated clusters the weights were fitted on")
+
+    @field_validator("weights")
+    @classmethod
+    def _known_features(cls, v):
+        from .pairs import FEATURES  # NOTE: here, not at the top: pairs imports frames, which imports this module
+        bad = sorted(set(v) - set(FEATURES))
+        if bad:
+            raise ValueError(f"unknown pair features {bad}; known: {', '.join(FEATURES)}")
+        return v
+
+
 class RulePack(Strict):
     pack: str
     description: str = ""
@@ -95,6 +113,7 @@ class RulePack(Strict):
     cumulative: tuple[str, ...] = ()
     stopwords: tuple[str, ...] = ()
     references: tuple[ReferenceFact, ...] = ()
+    pair_model: PairModelSpec | None = None
     rules: tuple[RuleSpec, ...] = ()
     overrides: tuple[RuleOverride, ...] = ()
 
@@ -115,6 +134,7 @@ class Rules(BaseModel):
     cumulative: tuple[str, ...]
     stopwords: tuple[str, ...]
     references: tuple[ReferenceFact, ...]
+    pair_model: PairModelSpec | None
     rules: tuple[RuleSpec, ...]
 
 
@@ -209,6 +229,7 @@ def merge(packs: list[tuple[Path, RulePack]]) -> Rules:
     aliases: dict[str, list[str]] = {}
     msyn: dict[str, list[str]] = {}
     rules: dict[str, RuleSpec] = {}
+    pair_model = None
     digest = hashlib.sha256()
     for path, p in packs:
         digest.update(p.model_dump_json().encode())
@@ -221,6 +242,7 @@ def merge(packs: list[tuple[Path, RulePack]]) -> Rules:
         stop += p.stopwords
         cumul += p.cumulative
         refs += p.references
+        pair_model = p.pair_model or pair_model   # a later pack's model replaces the default
         for table, src in ((preds, p.predicates), (aliases, p.aliases), (msyn, p.measure_synonyms)):
             for k, vs in src.items():
                 table.setdefault(k, [])
@@ -240,6 +262,6 @@ def merge(packs: list[tuple[Path, RulePack]]) -> Rules:
         predicates={k: tuple(v) for k, v in sorted(preds.items())},
         aliases={k: tuple(v) for k, v in sorted(aliases.items())},
         measure_synonyms={k: tuple(v) for k, v in sorted(msyn.items())},
-        cumulative=tuple(cumul), stopwords=tuple(stop), references=tuple(refs),
+        cumulative=tuple(cumul), stopwords=tuple(stop), references=tuple(refs), pair_model=pair_model,
         rules=tuple(sorted(rules.values(), key=lambda r: r.id)),
     )

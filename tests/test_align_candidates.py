@@ -12,6 +12,7 @@ import pytest
 from factcheck import align
 from factcheck.engine import build_frames
 from factcheck.ingest import load_documents
+from factcheck.pairs import PairModel
 from factcheck.pipeline import claims_for, document_from_text
 from factcheck.rulepack import load_rules
 
@@ -23,7 +24,7 @@ def reference_pairs(claims):
     index = defaultdict(list)
     for i, c in enumerate(claims):
         f = c.frame
-        keys = {("p", f.predicate), ("m", f.measure)} | {("w", w) for w in f.words[:4]}
+        keys = {("p", f.predicate), ("m", f.measure), ("v", align.value_key(c))} | {("w", w) for w in f.words[:4]}
         for k in keys:
             if k[1]:
                 index[(align.family(c), k)].append(i)
@@ -86,7 +87,9 @@ def test_shuffled_claims_give_the_same_pairs(generated_claims):
 
 def test_align_counts_candidates(seed_claims):
     docs = load_documents([ROOT / "seeds"])
-    _, stats = align.align(docs, seed_claims)
+    spec = load_rules().pair_model
+    model = PairModel(spec.intercept, dict(spec.weights), spec.agree_at, spec.conflict_at)
+    _, stats = align.align(docs, seed_claims, None, model)
     assert stats["candidate_pairs"] == len(reference_pairs(seed_claims))
 
 

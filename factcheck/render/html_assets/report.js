@@ -726,7 +726,7 @@
     if (ex.alignment && typeof ex.alignment === "object") {
       const al = ex.alignment;
       box.append(el("p", { class: "muted" }, "Alignment evidence: why these claims measure the same thing"),
-        dl(Object.keys(al).sort((a, b) => (a === "score" ? -1 : b === "score" ? 1 : a < b ? -1 : 1)).map((k) => [k.replace(/_/g, " "), fmtAny(al[k])])));
+        dl(Object.keys(al).sort((a, b) => (a === "probability" ? -1 : b === "probability" ? 1 : a < b ? -1 : 1)).map((k) => [k.replace(/_/g, " "), fmtAny(al[k])])));
     }
     const rest = Object.keys(ex).filter((k) => !["arithmetic", "intervals", "alignment"].includes(k)).sort();
     if (rest.length) box.append(el("p", { class: "muted" }, "More"), dl(rest.map((k) => [k.replace(/_/g, " "), fmtAny(ex[k])])));

@@ -1,0 +1,249 @@
+"""Fit the pair model from annotated clusters, and measure it by leaving one cluster out.
+
+    python -m factcheck.fit CLUSTER_DIR... -o rules/pairs.yaml
+    python -m factcheck.fit CLUSTER_DIR... --loco --scorer PATH/score.py
+
+A cluster is a folder of texts with a `gold.yaml` in the evaluation format (the
+mentions with their spans, the relations an editor drew between them). Each
+claim factcheck extracts is matched to the gold mention it overlaps; every
+candidate pair of two documents' claims (`align.iter_candidate_pairs`) is one
+training row, its `pairs.features` the inputs and "the gold links the two
+mentions" (agree or conflict) the label. The model is an L2-regularised logistic
+regression fitted by Newton's method (numpy, needed only here: `pip install
+numpy`). `--loco` fits on all clusters but one, judges the one left out with the
+product's own engine, and scores it with the evaluation's scorer (`--scorer`,
+its `score_cluster` and `summarise`): the figure that says how the model does on
+text it has not seen.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import importlib.util
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .align import iter_candidate_pairs
+from .engine import judge_block
+from .frames import build_frames
+from .ingest import front_matter, read_text
+from .models import Claim, Document
+from .pairs import FEATURES, Context, features
+from .pipeline import claims_for
+from .rulepack import PairModelSpec, Rules, default_pack_dir, load_rules, pack_files
+
+L2 = 1.0          # penalty on the squared weights: shrinks what a few rows suggest towards 0
+AGREE_AT = 0.5    # agreeing claims matched from "more likely one measure than not"
+# Disagreeing claims are compared when their words alone would make them one measure this
+# surely: chosen on the cross-validated figures (0.5: P 0.22 R 0.44; 0.7: P 0.29 R 0.32;
+# 0.9: P 0.24 R 0.09 on the 14 dev clusters), for precision, as a false conflict costs more.
+CONFLICT_AT = 0.7
+PACK_NAME = "pairs.yaml"   # the generated pack among the default ones
+
+
+@dataclass
+class Cluster:
+    name: str
+    folder: Path
+    gold: dict
+    docs: list[Document]
+    claims: dict[str, list[Claim]]        # doc id -> framed claims
+    mention_of: dict[str, str]            # claim id -> gold mention id
+
+
+def load_cluster(folder: Path, rules: Rules) -> Cluster:
+    """A gold cluster's documents, their framed claims, and which gold mention each claim is."""
+    gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+    gold["_dir"] = folder
+    docs, claims = [], {}
+    for d in gold["documents"]:
+        path = folder / d["path"]
+        text = read_text(path)
+        _, body = front_matter(text, str(path))
+        published = d.get("published")
+        if isinstance(published, str):
+            published = dt.date.fromisoformat(published[:10])
+        doc = Document(id=path.stem, path=path.as_posix(), text=text, body_start=body, published=published,
+                       sha256=hashlib.sha256(text.encode()).hexdigest())
+        docs.append(doc)
+        claims[doc.id] = build_frames(doc, claims_for(doc, rules), rules)
+    stem_of = {str(d["id"]): Path(d["path"]).stem for d in gold["documents"]}
+    mentions: dict[str, list[dict]] = {}
+    for m in gold.get("mentions") or []:
+        mentions.setdefault(stem_of[str(m["doc"])], []).append(m)
+    mention_of: dict[str, str] = {}
+    used: set[str] = set()
+    for doc_id, cs in claims.items():   # as the scorer matches them: largest overlap, each mention once
+        for c in cs:
+            cands = [m for m in mentions.get(doc_id, []) if m["start"] < c.end and c.start < m["end"]
+                     and m["id"] not in used]
+            if cands:
+                m = max(cands, key=lambda m: min(m["end"], c.end) - max(m["start"], c.start))
+                used.add(m["id"])
+                mention_of[c.id] = m["id"]
+    return Cluster(folder.name, folder, gold, docs, claims, mention_of)
+
+
+def linked(cluster: Cluster) -> set[frozenset]:
+    """The gold's pairs of mentions of two documents that measure one thing (agree or conflict)."""
+    doc = {m["id"]: m["doc"] for m in cluster.gold.get("mentions") or []}
+    return {frozenset((r["a"], r["b"])) for r in cluster.gold.get("relations") or []
+            if "a" in r and doc[r["a"]] != doc[r["b"]]}
+
+
+def rows(cluster: Cluster, rules: Rules) -> tuple[list[dict[str, float]], list[int], int]:
+    """(features, labels) of every candidate pair of two documents' claims, and how many gold
+    links the candidates missed."""
+    claims = [c for d in cluster.docs for c in cluster.claims[d.id]]
+    cx = Context(claims, {d.id: d for d in cluster.docs})
+    gold = linked(cluster)
+    cumulative = frozenset(rules.cumulative)
+    xs, ys, found = [], [], set()
+    for a, b in iter_candidate_pairs(claims, None):
+        if a.doc == b.doc:
+            continue
+        key = frozenset((cluster.mention_of.get(a.id, "?a"), cluster.mention_of.get(b.id, "?b")))
+        xs.append(features(a, b, cx, cumulative))
+        ys.append(int(key in gold))
+        if key in gold:
+            found.add(key)
+    return xs, ys, len(gold - found)
+
+
+def fit(xs: list[dict[str, float]], ys: list[int], l2: float = L2) -> tuple[float, dict[str, float]]:
+    """L2-regularised logistic regression by Newton's method: (intercept, weights by feature)."""
+    import numpy as np   # NOTE: fitting only; judging needs no numpy
+
+    names = list(FEATURES)
+    X = np.array([[1.0] + [x.get(n, 0.0) for n in names] for x in xs])
+    y = np.array(ys, dtype=float)
+    w = np.zeros(X.shape[1])
+    penalty = np.full(X.shape[1], l2)
+    penalty[0] = 0.0                       # the intercept is not shrunk
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-np.clip(X @ w, -30, 30)))
+        grad = X.T @ (p - y) + penalty * w
+        hess = (X * (p * (1 - p))[:, None]).T @ X + np.diag(penalty) + 1e-9 * np.eye(X.shape[1])
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.max(np.abs(step)) < 1e-8:
+            break
+    return float(w[0]), {n: float(v) for n, v in zip(names, w[1:])}
+
+
+def spec_of(intercept: float, weights: dict[str, float], clusters: list[str], agree_at: float,
+            conflict_at: float) -> PairModelSpec:
+    return PairModelSpec(intercept=round(intercept, 4), weights={k: round(v, 4) for k, v in weights.items()},
+                         agree_at=agree_at, conflict_at=conflict_at, fitted_on=tuple(clusters))
+
+
+def write_pack(path: Path, spec: PairModelSpec, command: str) -> None:
+    """The fitted model as a rule pack, headed by the command that wrote it."""
+    lines = [
+        "# Generated: the pair model's weights, fitted on annotated clusters. Do not edit by hand;",
+        f"# refit with: {command}",
+        "# Each weight is the change in the log-odds that two claims are one measure when the",
+        "# feature is present (factcheck/pairs.py FEATURES says what each one is).",
+        "pack: pairs",
+        "description: The fitted pair model (logistic regression over named pair features).",
+        "pair_model:",
+        f"  intercept: {spec.intercept}",
+        f"  agree_at: {spec.agree_at}",
+        f"  conflict_at: {spec.conflict_at}",
+        f"  fitted_on: [{', '.join(spec.fitted_on)}]",
+        "  weights:",
+    ]
+    lines += [f"    {k}: {v}" for k, v in spec.weights.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def report_of(cluster: Cluster, rules: Rules) -> dict:
+    """The engine's findings on one cluster as the JSON report's fields the scorer reads."""
+    by_id = {d.id: d for d in cluster.docs}
+    findings = judge_block(by_id, dict(cluster.claims), None, rules)
+    return {
+        "documents": [{"id": d.id, "path": d.path} for d in cluster.docs],
+        "claims": [{"id": c.id, "doc": c.doc, "start": c.start, "end": c.end, "value": c.value.model_dump(mode="json")}
+                   for cs in cluster.claims.values() for c in cs],
+        "findings": [{"id": f.id, "kind": f.kind, "relation": f.relation, "claims": list(f.claims)} for f in findings],
+    }
+
+
+def _scorer(path: Path):
+    spec = importlib.util.spec_from_file_location("factcheck_eval_score", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _figures(s: dict) -> str:
+    return (f"conflicts P {s['conflict_precision']:.3f} R {s['conflict_recall']:.3f} F1 {s['conflict_f1']:.3f} "
+            f"({s['conflict_counts']['tp']}/{s['conflict_counts']['fp']}/{s['conflict_counts']['fn']}) | "
+            f"agreements P {s['agree_precision']:.3f} R {s['agree_recall']:.3f} F1 {s['agree_f1']:.3f} "
+            f"({s['agree_counts']['tp']}/{s['agree_counts']['fp']}/{s['agree_counts']['fn']})")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m factcheck.fit", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("clusters", nargs="+", type=Path, help="cluster folders (with gold.yaml), or folders of them")
+    ap.add_argument("-o", "--output", type=Path, help="write the model fitted on every cluster to this pack")
+    ap.add_argument("--loco", action="store_true", help="leave one cluster out: fit on the rest, score it")
+    ap.add_argument("--scorer", type=Path, help="the evaluation's score.py (for --loco and the training figure)")
+    ap.add_argument("--l2", type=float, default=L2)
+    ap.add_argument("--agree-at", type=float, default=AGREE_AT)
+    ap.add_argument("--conflict-at", type=float, default=CONFLICT_AT)
+    ap.add_argument("-v", "--verbose", action="store_true", help="per-cluster figures and misses")
+    a = ap.parse_args(argv)
+    dirs = []
+    for c in a.clusters:
+        dirs += [c] if (c / "gold.yaml").exists() else sorted(p.parent for p in c.glob("*/gold.yaml"))
+    # The packs without the fitted model: a refit never depends on the model it replaces.
+    base = load_rules([p for p in pack_files(default_pack_dir()) if p.name != PACK_NAME], default=False)
+    clusters = [load_cluster(d, base) for d in dirs]
+    data = {c.name: rows(c, base) for c in clusters}
+    missed = sum(m for _, _, m in data.values())
+    total = sum(len(linked(c)) for c in clusters)
+    print(f"{len(clusters)} clusters, {sum(len(x) for x, _, _ in data.values())} candidate pairs, "
+          f"{total - missed} of {total} gold links among the candidates", file=sys.stderr)
+
+    def fitted(names: list[str]) -> PairModelSpec:
+        xs = [x for n in names for x in data[n][0]]
+        ys = [y for n in names for y in data[n][1]]
+        return spec_of(*fit(xs, ys, a.l2), names, a.agree_at, a.conflict_at)
+
+    everything = fitted([c.name for c in clusters])
+    if a.output:
+        cmd = "python -m factcheck.fit " + " ".join(str(d) for d in a.clusters) + f" -o {a.output}" + \
+            "".join(f" --{k.replace('_', '-')} {v}" for k, v in (("l2", a.l2), ("agree_at", a.agree_at),
+                                                                  ("conflict_at", a.conflict_at)))
+        write_pack(a.output, everything, cmd)
+        print(f"wrote {a.output}", file=sys.stderr)
+    if a.scorer:
+        scorer = _scorer(a.scorer)
+
+        def score(c: Cluster, spec: PairModelSpec) -> dict:
+            res = scorer.score_cluster(c.gold, report_of(c, base.model_copy(update={"pair_model": spec})))
+            if a.verbose:
+                ag, co = res["relations"]["agree"], res["relations"]["conflict"]
+                print(f"  {c.name:<28} agree {ag['tp']}/{ag['fp']}/{ag['fn']}  conflict {co['tp']}/{co['fp']}/{co['fn']}"
+                      + "".join(f"\n     false conflict {x}" for x in co["false"])
+                      + "".join(f"\n     missed conflict {x}" for x in co["missed"]))
+            return res
+        train = scorer.summarise([score(c, everything) for c in clusters])
+        print(f"fitted on all {len(clusters)}:      {_figures(train)}")
+        if a.loco:
+            held = []
+            for c in clusters:
+                held.append(score(c, fitted([o.name for o in clusters if o is not c])))
+            print(f"leave one cluster out: {_figures(scorer.summarise(held))}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+

@@ -1,0 +1,239 @@
+"""Align stage, pair evidence: named features of two claims and the fitted model that weighs them.
+
+Each feature is one thing a careful editor looks at when deciding whether two
+numbers in two texts state the same fact (the same predicate, the same counted
+noun, the same words around the number, the same time, values a slip apart).
+`features` returns them by name; `PairModel` is a logistic regression over them
+whose weights live in a rule pack (`rules/pairs.yaml`, written by
+`python -m factcheck.fit`), so the probability a finding shows is the model's
+estimate that the two claims are one measure, and its explanation lists the
+features that moved it most.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .frames import days_apart, reference_time, tokens
+from .intervals import numeric_interval, overlap
+from .models import Claim, Document
+
+# Every feature, with what it tells an editor. Fitted weights in a pack may only name these.
+FEATURES = {
+    "shared_words": "the sentences share rare words near the numbers (a weighted cosine, 0..1)",
+    "same_predicate": "the nearest verb or event word is the same (died, won, raised)",
+    "shared_predicate": "some event word near the numbers is the same, not the nearest",
+    "predicates_differ": "both have event words and none is shared",
+    "same_measure": "the counted or measured noun is the same (victims, seats, MB)",
+    "measures_differ": "both name what they count, and it differs",
+    "same_word_before": "the word right before the number is the same (toll of, killed, up to)",
+    "same_word_after": "the word right after the number is the same",
+    "actors_shared": "the clauses name a common subject",
+    "actors_differ": "both clauses name a subject, and none is shared",
+    "entities_shared": "share of named places and participants in common (0..1)",
+    "entities_one_side": "only one sentence names places or participants",
+    "negation_differs": "one number is negated and the other not",
+    "scope_differs": "one figure includes or excludes something the other does not (including debt)",
+    "series_position_differs": "different places in two lists of the same length",
+    "incidental": "a number that only refers back (the two countries)",
+    "previous_differs": "one is about a previous occurrence (last met in 2008), the other not",
+    "tense_differs": "one is future and the other past",
+    "values_agree": "the values allow a common value",
+    "values_differ": "the values cannot both hold",
+    "digit_slip": "the values differ by one digit or two swapped digits, a copying slip",
+    "log_ratio": "how many powers of ten apart the sizes are (0..3)",
+    "small_counts": "both are counts under ten, common in any text",
+    "units_differ": "written in different units or currencies' notations",
+    "dates": "both are dates",
+    "published_apart": "how far apart the texts were published (log days; 1 = a year)",
+    "same_time": "both are dated, to the same day or span",
+    "times_differ": "both are dated, to different days",
+    "event_days_apart": "durations or ordinals of events on different days",
+    "later_larger_cumulative": "a running total (deaths, arrests) larger in the later text: an update",
+}
+
+DATE_KINDS = ("date", "date_range")
+EVENT_KINDS = ("duration", "ordinal")   # facts about one occasion: the publication day matters
+
+
+def _weights(words: tuple[str, ...]) -> dict[str, float]:
+    return {w: 1.0 / (1.0 + i / 4.0) for i, w in enumerate(words)}
+
+
+def _name_words(entities: tuple[str, ...]) -> set[str]:
+    """Words of the entity names, so "Kingsbridge United" and "Kingsbridge" share one."""
+    return {w for e in entities for w in e.lower().split() if len(w) > 2}
+
+
+@dataclass(frozen=True)
+class Local:
+    """What stands right next to a claim in its clause: the two words before and after it."""
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+def _local(c: Claim, text: str) -> Local:
+    s0, s1 = c.sentence.start, c.sentence.end
+    left = [t.stem for t in tokens(text, max(s0, c.start - 40), c.start) if not t.text[0].isdigit()]
+    right = [t.stem for t in tokens(text, c.end, min(s1, c.end + 40)) if not t.text[0].isdigit()]
+    return Local(tuple(left[-2:]), tuple(right[:2]))
+
+
+class Context:
+    """Per block, once: each claim's context words weighted by nearness and rarity, its names,
+    size and the words right beside it."""
+
+    def __init__(self, claims: list[Claim], docs: dict[str, Document]):
+        df: dict[str, int] = defaultdict(int)
+        for c in claims:
+            for w in set(c.frame.words):
+                df[w] += 1
+        n = max(len(claims), 1)
+        self.docs = docs
+        self.idf = {w: math.log(1.0 + n / (1 + k)) for w, k in df.items()}
+        self.weights: dict[str, dict[str, float]] = {}
+        self.norm: dict[str, float] = {}
+        self.names: dict[str, set[str]] = {}
+        self.size: dict[str, float | None] = {}
+        self.sets: dict[str, tuple[set, set, set]] = {}    # predicates, actors, entities
+        self.local: dict[str, Local] = {}
+        for c in claims:
+            wa = _weights(c.frame.words)
+            self.weights[c.id] = wa
+            self.norm[c.id] = math.fsum(self.idf[w] * x * x for w, x in wa.items())
+            self.names[c.id] = _name_words(c.frame.entities)
+            self.size[c.id] = magnitude(c)
+            self.sets[c.id] = (set(c.frame.predicates), set(c.frame.actors), set(c.frame.entities))
+            self.local[c.id] = _local(c, docs[c.doc].text)
+
+
+def magnitude(c: Claim) -> float | None:
+    """A claim's size for comparing magnitudes: the middle of its interval in comparable units
+    (its low end when unbounded above); None for dates and for sizes that cannot be compared."""
+    if c.kind in DATE_KINDS:
+        return None
+    lo, hi, _ = numeric_interval(c)
+    x = (lo + hi) / 2 if math.isfinite(hi) else lo
+    return x if math.isfinite(x) and x > 0 else None
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def digit_slip(a: Claim, b: Claim) -> bool:
+    """Two written numbers one copying slip apart: the same digits but two swapped, or one
+    digit changed ("1,744" and "1,774", "8.7" and "7.8")."""
+    x, y = _digits(a.text), _digits(b.text)
+    if len(x) != len(y) or x == y or len(x) < 2:
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    if len(diff) == 1:
+        return True
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]] \
+        or sorted(x) == sorted(y) and len(diff) == 2
+
+
+def features(a: Claim, b: Claim, cx: Context, cumulative: frozenset = frozenset()) -> dict[str, float]:
+    """The named evidence that a and b (two documents' claims of one family) are one measure.
+
+    Every feature is 0 when its evidence is absent, so a missing frame part adds nothing.
+    """
+    fa, fb = a.frame, b.frame
+    da, db = cx.docs[a.doc], cx.docs[b.doc]
+    f: dict[str, float] = {}
+    # Shared context words, weighted by rarity and nearness (a cosine in 0..1).
+    wa, wb, idf = cx.weights[a.id], cx.weights[b.id], cx.idf
+    num = math.fsum(idf[w] * wa[w] * wb[w] for w in wa.keys() & wb.keys())
+    den = math.sqrt(cx.norm[a.id] * cx.norm[b.id]) or 1.0
+    f["shared_words"] = num / den
+    (pa, aa, ea), (pb, ab, eb) = cx.sets[a.id], cx.sets[b.id]
+    if fa.predicate and fa.predicate == fb.predicate:
+        f["same_predicate"] = 1.0
+    elif pa & pb:
+        f["shared_predicate"] = 1.0
+    elif pa and pb:
+        f["predicates_differ"] = 1.0
+    if fa.measure and fb.measure:
+        f["same_measure" if fa.measure == fb.measure else "measures_differ"] = 1.0
+    la, lb = cx.local[a.id], cx.local[b.id]
+    if la.before and la.before[-1:] == lb.before[-1:]:
+        f["same_word_before"] = 1.0
+    if la.after and la.after[:1] == lb.after[:1]:
+        f["same_word_after"] = 1.0
+    if aa and ab:
+        f["actors_shared" if aa & ab else "actors_differ"] = 1.0
+    if ea and eb:
+        f["entities_shared"] = len(ea & eb) / len(ea | eb)
+    elif ea or eb:
+        f["entities_one_side"] = 1.0
+    if fa.negated != fb.negated:
+        f["negation_differs"] = 1.0
+    if fa.scope != fb.scope:
+        f["scope_differs"] = 1.0
+    if fa.series and fb.series and fa.series[1] == fb.series[1] and fa.series[0] != fb.series[0]:
+        f["series_position_differs"] = 1.0
+    if fa.incidental or fb.incidental:
+        f["incidental"] = 1.0
+    if fa.previous != fb.previous:
+        f["previous_differs"] = 1.0
+    if fa.tense and fb.tense and fa.tense != fb.tense:
+        f["tense_differs"] = 1.0
+    # Values: agreeing values are more often one measure than disagreeing ones; a slip of
+    # the pen keeps the digits; values far apart in size are rarely one measure misstated.
+    agree = overlap(a, b)
+    f["values_agree" if agree else "values_differ"] = 1.0
+    if not agree and digit_slip(a, b):
+        f["digit_slip"] = 1.0
+    sa, sb = cx.size[a.id], cx.size[b.id]
+    if sa and sb:
+        f["log_ratio"] = min(abs(math.log10(sa / sb)), 3.0)
+        if max(sa, sb) < 10 and a.kind in ("count", "ordinal"):
+            f["small_counts"] = 1.0   # "two", "three": common, so weak evidence of one fact
+    if a.unit != b.unit:
+        f["units_differ"] = 1.0   # one fact converted ("240 mm", "10 inches") is rarer than restated
+    if a.kind in DATE_KINDS:
+        f["dates"] = 1.0
+    # Time: figures of two different days are two measures; articles far apart tell of other days.
+    if da.published and db.published:
+        apart = abs((da.published - db.published).days)
+        f["published_apart"] = min(math.log1p(apart) / math.log1p(365), 1.5)
+    if a.kind not in DATE_KINDS:
+        if fa.time and fb.time:
+            f["times_differ" if days_apart(fa.time, fb.time) > 0 else "same_time"] = 1.0
+        ta, tb = reference_time(a, da), reference_time(b, db)
+        if a.kind in EVENT_KINDS and ta and tb and days_apart(ta, tb) > 0:
+            f["event_days_apart"] = 1.0
+        if fa.predicate in cumulative and da.published and db.published and da.published != db.published:
+            first, later = (a, b) if da.published < db.published else (b, a)
+            if numeric_interval(later)[0] > numeric_interval(first)[1]:
+                f["later_larger_cumulative"] = 1.0   # a toll that rose: an update
+    return f
+
+
+def as_if_agreeing(f: dict[str, float]) -> dict[str, float]:
+    """The features of a pair were its values to agree: what the words alone say. Two values
+    that disagree are compared as one measure only when their words would make them one."""
+    g = {k: v for k, v in f.items() if k not in ("values_differ", "digit_slip")}
+    g["values_agree"] = 1.0
+    return g
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Logistic regression over `features`: P(one measure) = sigmoid(intercept + Σ weight × value)."""
+    intercept: float
+    weights: dict[str, float]
+    agree_at: float = 0.5       # matched when the values agree, from this probability
+    conflict_at: float = 0.5    # matched when they disagree, from this one
+
+    def probability(self, f: dict[str, float]) -> float:
+        z = self.intercept + math.fsum(self.weights.get(k, 0.0) * v for k, v in f.items())
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+    def evidence(self, f: dict[str, float], top: int = 6) -> list[tuple[str, float]]:
+        """The features that moved the probability most, with their contribution to its log-odds."""
+        parts = [(k, self.weights.get(k, 0.0) * v) for k, v in f.items()]
+        parts = [(k, round(x, 2)) for k, x in parts if abs(x) >= 0.05]
+        return sorted(parts, key=lambda kx: (-abs(kx[1]), kx[0]))[:top]

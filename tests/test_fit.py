@@ -1,0 +1,84 @@
+"""Fitting the pair model from a gold cluster, and the pack it writes."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from factcheck import fit
+from factcheck.rulepack import load_pack, load_rules
+
+
+TEXTS = {
+    "a.txt": "The flood killed 41 people in Lusana on Friday. The river rose 3 metres.",
+    "b.txt": "Officials said 41 people were killed by the flood in Lusana. About 900 homes were damaged.",
+}
+
+
+def _gold(texts: dict[str, str]) -> str:
+    def span(doc, needle):
+        start = texts[doc].index(needle)
+        return start, start + len(needle)
+    a41, b41, b900 = span("a.txt", "41"), span("b.txt", "41"), span("b.txt", "900")
+    return f"""cluster: tiny
+documents:
+  - {{id: "a", path: a.txt, published: 2025-04-12}}
+  - {{id: "b", path: b.txt, published: 2025-04-12}}
+mentions:
+  - {{id: a_dead, doc: "a", start: {a41[0]}, end: {a41[1]}, text: "41", kind: count, value: {{low: 41, high: 41}}}}
+  - {{id: b_dead, doc: "b", start: {b41[0]}, end: {b41[1]}, text: "41", kind: count, value: {{low: 41, high: 41}}}}
+  - {{id: b_homes, doc: "b", start: {b900[0]}, end: {b900[1]}, text: "900", kind: count, value: {{low: 900, high: 900}}}}
+relations:
+  - {{a: a_dead, b: b_dead, label: agree}}
+"""
+
+
+@pytest.fixture()
+def cluster(tmp_path):
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    for name, text in TEXTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "gold.yaml").write_text(_gold(TEXTS), encoding="utf-8")
+    return folder
+
+
+def test_claims_are_matched_to_gold_mentions(cluster):
+    c = fit.load_cluster(cluster, load_rules())
+    assert sorted(c.mention_of.values()) == ["a_dead", "b_dead", "b_homes"]
+    assert fit.linked(c) == {frozenset(("a_dead", "b_dead"))}
+
+
+def test_rows_label_the_linked_pair(cluster):
+    rules = load_rules()
+    xs, ys, missed = fit.rows(fit.load_cluster(cluster, rules), rules)
+    # 41 and 900 share no key (verb, noun, value, near word): the one candidate is the linked pair
+    assert missed == 0 and ys == [1] and len(xs) == 1
+    positive = xs[ys.index(1)]
+    assert positive["values_agree"] == 1.0 and positive["same_predicate"] == 1.0
+
+
+def test_fit_separates_and_shrinks():
+    # one feature present on every positive and no negative: a positive weight, kept finite by L2
+    xs = [{"same_predicate": 1.0}] * 5 + [{}] * 20
+    ys = [1] * 5 + [0] * 20
+    intercept, w = fit.fit(xs, ys, l2=1.0)
+    assert w["same_predicate"] > 2 and math.isfinite(w["same_predicate"])
+    assert intercept < -2
+    assert all(v == 0 for k, v in w.items() if k != "same_predicate")   # absent features: no weight
+
+
+def test_written_pack_loads_and_names_its_command(cluster, tmp_path):
+    spec = fit.spec_of(-1.5, {"same_predicate": 2.25}, ["tiny"], 0.5, 0.7)
+    out = tmp_path / "pairs.yaml"
+    fit.write_pack(out, spec, "python -m factcheck.fit tiny -o pairs.yaml")
+    assert "refit with: python -m factcheck.fit tiny -o pairs.yaml" in out.read_text(encoding="utf-8")
+    pack = load_pack(out)
+    assert pack.pair_model == spec
+
+
+def test_main_writes_a_pack_the_engine_uses(cluster, tmp_path, capsys):
+    out = tmp_path / "pairs.yaml"
+    assert fit.main([str(cluster), "-o", str(out)]) == 0
+    rules = load_rules([out])
+    assert rules.pair_model.fitted_on == ("tiny",)

@@ -1,0 +1,122 @@
+"""Pair evidence and the pair model: named features, the logistic arithmetic, matching, the pack."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+
+from factcheck.align import Pair, match
+from factcheck.errors import InputError
+from factcheck.frames import build_frames
+from factcheck.pairs import FEATURES, Context, PairModel, as_if_agreeing, digit_slip, features
+from factcheck.pipeline import claims_for, document_from_text
+from factcheck.rulepack import load_pack, load_rules
+
+DAY = dt.date(2025, 4, 12)
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+def framed(rules, *texts, published=DAY):
+    docs = [document_from_text(t, published, doc_id=f"d{i}") for i, t in enumerate(texts)]
+    claims = {d.id: build_frames(d, claims_for(d, rules), rules) for d in docs}
+    return docs, claims
+
+
+def test_digit_slips():
+    # one digit changed, or two neighbours swapped: the copying slips an editor looks for
+    def claim(text):
+        return type("C", (), {"text": text})()
+    assert digit_slip(claim("1,744"), claim("1,774"))
+    assert digit_slip(claim("8.7"), claim("7.8"))
+    assert digit_slip(claim("16,141,241"), claim("16,141,242"))
+    assert not digit_slip(claim("41"), claim("41"))          # equal: no slip
+    assert not digit_slip(claim("1,744"), claim("17,440"))   # another length
+    assert not digit_slip(claim("1,234"), claim("4,321"))    # more than two digits moved
+
+
+def test_features_of_two_restatements(rules):
+    docs, claims = framed(rules, "The flood killed 41 people in Lusana on Friday, officials said.",
+                          "Officials said the flood killed 47 people in Lusana on Friday.")
+    a, b = claims["d0"][0], claims["d1"][0]
+    cx = Context([a, b], {d.id: d for d in docs})
+    f = features(a, b, cx)
+    assert set(f) <= set(FEATURES)
+    # same verb (killed -> die), same counted noun, same word before the number, one day
+    assert f["same_predicate"] == f["same_measure"] == f["same_word_before"] == 1.0
+    assert f["values_differ"] == 1.0 and "values_agree" not in f
+    assert f["digit_slip"] == 1.0                          # 41 and 47: one digit
+    assert f["published_apart"] == 0.0
+    assert 0.5 < f["shared_words"] <= 1.0
+
+
+def test_probability_is_the_logistic_of_the_weighted_sum():
+    m = PairModel(intercept=-1.0, weights={"same_predicate": 2.0, "shared_words": 1.5})
+    f = {"same_predicate": 1.0, "shared_words": 0.4}
+    # z = -1 + 2 + 0.6 = 1.6
+    assert m.probability(f) == pytest.approx(1 / (1 + math.exp(-1.6)))
+    assert m.probability({}) == pytest.approx(1 / (1 + math.e))
+    # evidence: contributions to the log-odds, largest first; unknown features add nothing
+    assert m.evidence({**f, "dates": 1.0}) == [("same_predicate", 2.0), ("shared_words", 0.6)]
+
+
+def test_as_if_agreeing_keeps_the_words_and_drops_the_disagreement():
+    f = {"shared_words": 0.8, "values_differ": 1.0, "digit_slip": 1.0, "log_ratio": 0.2}
+    assert as_if_agreeing(f) == {"shared_words": 0.8, "values_agree": 1.0, "log_ratio": 0.2}
+
+
+def _pair(a, b, p, words=None):
+    return Pair(a, b, p, p if words is None else words)
+
+
+def test_match_gives_each_claim_one_partner_per_measure(rules):
+    # "5 dead" in one text; "5 dead" and "7 dead" in the other: the surer pair is matched, and
+    # the other, though above the bar, would make the text say two values of one measure
+    docs, claims = framed(rules, "The storm killed 5 people.",
+                          "The storm killed 5 people. Later 7 people were killed by the storm.")
+    a, = claims["d0"]
+    b1, b2 = claims["d1"]
+    pairs = [_pair(a, b1, 0.9), _pair(a, b2, 0.3, words=0.8)]
+    match(pairs, agree_at=0.5, conflict_at=0.7)
+    assert [p.kept for p in pairs] == [True, False]
+
+
+def test_match_lets_a_claim_take_each_restatement(rules):
+    # "14 inches" in one text; "35.6 cm" and "14 inches" in the other: one screen, stated twice
+    docs, claims = framed(rules, "The laptop has a 14 inch screen.",
+                          "The laptop has a 35.6 cm screen. That is a 14 inch screen.")
+    a, = claims["d0"]
+    b1, b2 = claims["d1"]
+    pairs = [_pair(a, b2, 0.95), _pair(a, b1, 0.8)]
+    match(pairs, agree_at=0.5, conflict_at=0.7)
+    assert [p.kept for p in pairs] == [True, True]
+
+
+def test_match_drops_pairs_below_the_bars(rules):
+    docs, claims = framed(rules, "The storm killed 5 people.", "The storm killed 6 people.")
+    a, b = claims["d0"][0], claims["d1"][0]
+    low = _pair(a, b, 0.2, words=0.69)
+    match([low], agree_at=0.5, conflict_at=0.7)
+    assert not low.kept
+    sure = _pair(a, b, 0.2, words=0.71)   # disagreeing values are matched on their words alone
+    match([sure], agree_at=0.5, conflict_at=0.7)
+    assert sure.kept
+
+
+def test_default_pack_has_a_model_over_known_features(rules):
+    spec = rules.pair_model
+    assert spec is not None and set(spec.weights) <= set(FEATURES)
+    assert 0 < spec.agree_at < 1 and 0 < spec.conflict_at < 1 and spec.fitted_on
+
+
+def test_unknown_feature_in_a_pack_names_the_line(tmp_path):
+    pack = tmp_path / "p.yaml"
+    pack.write_text("pack: p\npair_model:\n  intercept: 0.5\n  weights:\n    same_predicat: 1.0\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_pack(pack)
+    assert str(e.value).startswith(f"{pack}:5:5: pair_model.weights: ")
+    assert "same_predicat" in str(e.value)
