@@ -261,7 +261,7 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
     for p in scored:
         # A text that gives one measure two values contradicts itself; one that repeats a
         # value only restates it, which is no finding.
-        if p.a.doc == p.b.doc and p.if_agreeing >= model.conflict_at and not overlap(p.a, p.b):
+        if p.a.doc == p.b.doc and p.if_agreeing >= model.same_text_at and not overlap(p.a, p.b):
             p.kept = True
     kept = sum(p.kept for p in scored)
     stats = {"claims": len(claims), "candidate_pairs": n_cands, "aligned_pairs": kept}

@@ -413,7 +413,7 @@ def judge_block(docs: dict[str, Document], by_doc: dict[str, list[Claim]], links
     spec = rules.pair_model
     if spec is None:
         raise InputError("no pair model in the rule packs: the default pack rules/pairs.yaml is missing")
-    model = PairModel(spec.intercept, dict(spec.weights), spec.agree_at, spec.conflict_at)
+    model = PairModel(spec.intercept, dict(spec.weights), spec.agree_at, spec.conflict_at, spec.same_text_at)
     pairs, align_stats = align([docs[d] for d in by_doc], claims, links, model, frozenset(rules.cumulative))
     if stats is not None:
         stats["blocks"] += 1

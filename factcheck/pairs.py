@@ -227,6 +227,7 @@ class PairModel:
     weights: dict[str, float]
     agree_at: float = 0.5       # matched when the values agree, from this probability
     conflict_at: float = 0.5    # matched when they disagree, from this one
+    same_text_at: float = 0.95  # two values of one text contradict it from this one
 
     def probability(self, f: dict[str, float]) -> float:
         z = self.intercept + math.fsum(self.weights.get(k, 0.0) * v for k, v in f.items())

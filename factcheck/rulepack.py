@@ -87,6 +87,7 @@ class PairModelSpec(Strict):
     weights: dict[str, float]
     agree_at: float = Field(0.5, gt=0, lt=1, description="P(one measure) from which claims whose values agree are matched")
     conflict_at: float = Field(0.5, gt=0, lt=1, description="P(one measure) from which claims whose values disagree are matched")
+    same_text_at: float = Field(0.95, gt=0, lt=1, description="the same, for two values of one text (no gold to fit it on yet)")
     fitted_on: tuple[str, ...] = Field((), description="the annotated clusters the weights were fitted on")
 
     @field_validator("weights")
