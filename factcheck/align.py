@@ -47,11 +47,17 @@ class Pair:
     a: Claim
     b: Claim
     score: float                                  # P(one measure) from the pair model
-    if_agreeing: float = 0.0                      # the same, were the values to agree (words only)
+    if_agreeing: float                            # the same, were the values to agree (words only)
     features: dict = field(default_factory=dict)
-    evidence: list = field(default_factory=list)  # [(feature, log-odds it adds)], largest first: of
-    #                                               if_agreeing when the values disagree
+    evidence: list = field(default_factory=list)  # [(feature, log-odds it adds)], largest first; set
+    #                                               for kept pairs, of if_agreeing's features when
+    #                                               the values disagree
     kept: bool = False                            # matched: the rules judge it
+
+    @property
+    def agree(self) -> bool:
+        """Whether the two values allow a common value (read off the features, not recomputed)."""
+        return "values_agree" in self.features
 
 
 _YEARFUL = regex.compile(r"\d{4}|\d0s|'\d\d|centur", regex.I)
@@ -252,17 +258,18 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
             continue
         f = features(a, b, cx, cumulative)
         p = model.probability(f)
-        g = as_if_agreeing(f)
-        words = model.probability(g)
+        # Disagreeing values are judged on what their words say (`as_if_agreeing`).
+        words = p if "values_agree" in f else model.probability(as_if_agreeing(f))
         if max(p, words) >= KEEP_FROM:
-            # Disagreeing values are judged on what their words say: that is the evidence shown.
-            scored.append(Pair(a, b, p, words, f, model.evidence(g if "values_differ" in f else f)))
+            scored.append(Pair(a, b, p, words, f))
     match([p for p in scored if p.a.doc != p.b.doc], model.agree_at, model.conflict_at)
     for p in scored:
         # A text that gives one measure two values contradicts itself; one that repeats a
         # value only restates it, which is no finding.
-        if p.a.doc == p.b.doc and p.if_agreeing >= model.same_text_at and not overlap(p.a, p.b):
+        if p.a.doc == p.b.doc and not p.agree and p.if_agreeing >= model.same_text_at:
             p.kept = True
+        if p.kept:   # only the findings show evidence: not worked out for every candidate
+            p.evidence = model.evidence(p.features if p.agree else as_if_agreeing(p.features))
     kept = sum(p.kept for p in scored)
     stats = {"claims": len(claims), "candidate_pairs": n_cands, "aligned_pairs": kept}
     return scored, stats
@@ -284,7 +291,7 @@ def match(pairs: list[Pair], agree_at: float, conflict_at: float) -> None:
     for key in sorted(by_docs):
         taken: dict[str, list[tuple[Claim, bool]]] = defaultdict(list)   # claim -> [(partner, values agree)]
         for p in sorted(by_docs[key], key=lambda q: (-q.score, q.a.start, q.b.start)):
-            agree = overlap(p.a, p.b)
+            agree = p.agree
             if (p.score < agree_at) if agree else (p.if_agreeing < conflict_at):
                 continue
             if all(_restates(x, mine, agree) for x, mine in ((p.b, taken[p.a.id]), (p.a, taken[p.b.id]))):

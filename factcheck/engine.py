@@ -71,7 +71,7 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
         a, b = p.a, p.b
         if a.kind not in rule.kinds or b.kind not in rule.kinds:
             continue
-        if overlap(a, b):
+        if p.agree:
             agreeing.append(p)
             continue
         if not _same_time(a, b, docs):
@@ -101,18 +101,17 @@ def _alignment(p: Pair) -> dict:
     that moved it most. Values that disagree were compared because their words alone make
     them one measure (`if_values_agreed`)."""
     out = {"probability": round(p.score, 3), "evidence": [{"feature": k, "weight": w} for k, w in p.evidence]}
-    if not overlap(p.a, p.b):
+    if not p.agree:
         out["if_values_agreed"] = round(p.if_agreeing, 3)
     return out
 
 
 def evidence_text(p: Pair, top: int = 3) -> str:
     """'one measure, p = 0.93: context +2.29, same word before +0.66, ...' for a message."""
-    agree = overlap(p.a, p.b)
-    prob = p.score if agree else p.if_agreeing
+    prob = p.score if p.agree else p.if_agreeing
     said = [(k, w) for k, w in p.evidence if k not in ("values_agree", "values_differ")][:top]
     why = ", ".join(f"{k.replace('_', ' ')} {w:+.2f}" for k, w in said)
-    lead = "one measure" if agree else "one measure by their words"
+    lead = "one measure" if p.agree else "one measure by their words"
     return f"{lead}, p = {prob:.2f}" + (f" ({why})" if why else "")
 
 
@@ -413,7 +412,7 @@ def judge_block(docs: dict[str, Document], by_doc: dict[str, list[Claim]], links
     spec = rules.pair_model
     if spec is None:
         raise InputError("no pair model in the rule packs: the default pack rules/pairs.yaml is missing")
-    model = PairModel(spec.intercept, dict(spec.weights), spec.agree_at, spec.conflict_at, spec.same_text_at)
+    model = PairModel.of(spec)
     pairs, align_stats = align([docs[d] for d in by_doc], claims, links, model, frozenset(rules.cumulative))
     if stats is not None:
         stats["blocks"] += 1

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import importlib.util
 import sys
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ import yaml
 from .align import iter_candidate_pairs
 from .engine import judge_block
 from .frames import build_frames
-from .ingest import front_matter, read_text
+from .ingest import load_documents
 from .models import Claim, Document
 from .pairs import FEATURES, Context, features
 from .pipeline import claims_for
@@ -63,18 +62,10 @@ def load_cluster(folder: Path, rules: Rules) -> Cluster:
     """A gold cluster's documents, their framed claims, and which gold mention each claim is."""
     gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
     gold["_dir"] = folder
-    docs, claims = [], {}
-    for d in gold["documents"]:
-        path = folder / d["path"]
-        text = read_text(path)
-        _, body = front_matter(text, str(path))
-        published = d.get("published")
-        if isinstance(published, str):
-            published = dt.date.fromisoformat(published[:10])
-        doc = Document(id=path.stem, path=path.as_posix(), text=text, body_start=body, published=published,
-                       sha256=hashlib.sha256(text.encode()).hexdigest())
-        docs.append(doc)
-        claims[doc.id] = build_frames(doc, claims_for(doc, rules), rules)
+    published = {(folder / d["path"]).as_posix(): d.get("published") for d in gold["documents"]}
+    docs = [d.model_copy(update={"published": _day(published[d.path])})
+            for d in load_documents(list(published))]
+    claims = {d.id: build_frames(d, claims_for(d, rules), rules) for d in docs}
     stem_of = {str(d["id"]): Path(d["path"]).stem for d in gold["documents"]}
     mentions: dict[str, list[dict]] = {}
     for m in gold.get("mentions") or []:
@@ -90,6 +81,10 @@ def load_cluster(folder: Path, rules: Rules) -> Cluster:
                 used.add(m["id"])
                 mention_of[c.id] = m["id"]
     return Cluster(folder.name, folder, gold, docs, claims, mention_of)
+
+
+def _day(value) -> dt.date | None:
+    return dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
 
 
 def linked(cluster: Cluster) -> set[frozenset]:

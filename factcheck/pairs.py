@@ -229,6 +229,11 @@ class PairModel:
     conflict_at: float = 0.5    # matched when they disagree, from this one
     same_text_at: float = 0.95  # two values of one text contradict it from this one
 
+    @classmethod
+    def of(cls, spec) -> PairModel:
+        """The model a pack's `pair_model` (rulepack.PairModelSpec) describes."""
+        return cls(spec.intercept, dict(spec.weights), spec.agree_at, spec.conflict_at, spec.same_text_at)
+
     def probability(self, f: dict[str, float]) -> float:
         z = self.intercept + math.fsum(self.weights.get(k, 0.0) * v for k, v in f.items())
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0

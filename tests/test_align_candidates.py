@@ -88,7 +88,7 @@ def test_shuffled_claims_give_the_same_pairs(generated_claims):
 def test_align_counts_candidates(seed_claims):
     docs = load_documents([ROOT / "seeds"])
     spec = load_rules().pair_model
-    model = PairModel(spec.intercept, dict(spec.weights), spec.agree_at, spec.conflict_at, spec.same_text_at)
+    model = PairModel.of(spec)
     _, stats = align.align(docs, seed_claims, None, model)
     assert stats["candidate_pairs"] == len(reference_pairs(seed_claims))
 

@@ -9,6 +9,7 @@ import pytest
 from factcheck.align import Pair, match
 from factcheck.errors import InputError
 from factcheck.frames import build_frames
+from factcheck.intervals import overlap
 from factcheck.pairs import FEATURES, Context, PairModel, as_if_agreeing, digit_slip, features
 from factcheck.pipeline import claims_for, document_from_text
 from factcheck.rulepack import load_pack, load_rules
@@ -70,7 +71,8 @@ def test_as_if_agreeing_keeps_the_words_and_drops_the_disagreement():
 
 
 def _pair(a, b, p, words=None):
-    return Pair(a, b, p, p if words is None else words)
+    agree = overlap(a, b)
+    return Pair(a, b, p, p if words is None else words, {"values_agree" if agree else "values_differ": 1.0})
 
 
 def test_match_gives_each_claim_one_partner_per_measure(rules):
