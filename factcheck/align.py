@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .intervals import overlap
+from .frames import Lexicon
+from .intervals import overlap, stated_size
 from .models import Claim, Document
-from .pairs import Context, PairModel, as_if_agreeing, features, magnitude
+from .pairs import Context, PairModel, as_if_agreeing, features
 
 # A name in more documents than this (or than this share of the corpus, if more) is too common
 # to pick out a story: an outlet in every dateline, a country in most articles.
@@ -172,7 +173,7 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
     keys_of: list[list[tuple]] = []
     for i, c in enumerate(claims):
         f = c.frame
-        keys = {("p", f.predicate), ("m", f.measure), ("v", value_key(c))} | {("w", w) for w in f.words[:WORD_KEYS]}
+        keys = {("p", f.predicate), ("m", f.measure), *value_keys(c)} | {("w", w) for w in f.words[:WORD_KEYS]}
         fam = family(c)
         own = [(fam, k) for k in keys if k[1]]
         keys_of.append(own)
@@ -200,15 +201,18 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
             yield a, claims[j]
 
 
-def value_key(c: Claim) -> str | None:
-    """A bucket of a claim's value in comparable units: restatements of one figure ("$4.82
-    billion", "$4.82bn", "4,820 million dollars") share one whatever words surround them.
-    Sizes are bucketed to 2% (a value on a bucket's edge misses its twin in the next one;
-    the words still find it)."""
+def value_keys(c: Claim) -> list[tuple[str, str]]:
+    """Buckets of a claim's stated value, so claims are compared by what they say as well as
+    by their words: restatements of one figure ("$4.82 billion", "$4.82bn", "up to 25 MB" and
+    "25 MB") share a 2% bucket in comparable units; a date shares its month with a day slip
+    and its day of the year with a year slip (30 September 2025, 30 September 2026)."""
     if c.kind in ("date", "date_range"):
-        return c.interval.start.isoformat() if c.interval.start else None
-    size = magnitude(c)
-    return f"{round(math.log(size) / math.log(1.02))}" if size else None
+        s = c.interval.start
+        return [("d", s.isoformat()[:7]), ("md", s.isoformat()[5:])] if s else []
+    size = stated_size(c)
+    if not size:
+        return []
+    return [("v", str(round(math.log(size) / math.log(1.02))))]
 
 
 def restated(a: Claim, b: Claim) -> bool:
@@ -240,7 +244,7 @@ def _components(nodes, edges) -> dict[str, str]:
 
 
 def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] | None,
-          model: PairModel, cumulative: frozenset = frozenset()) -> tuple[list[Pair], dict]:
+          model: PairModel, lex: Lexicon | None = None) -> tuple[list[Pair], dict]:
     """Scored pairs of claims (those kept are matched or contradict their own text) and counts.
 
     `claims` are one block's (`blocks`), `links` its links (None: all linked).
@@ -249,14 +253,14 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
     document are scored only when they are worded as one measure restated
     (`restated`), and kept only when their values disagree.
     """
-    cx = Context(claims, {d.id: d for d in docs})
+    cx = Context(claims, {d.id: d for d in docs}, lex)
     n_cands = 0
     scored: list[Pair] = []
     for a, b in iter_candidate_pairs(claims, links):
         n_cands += 1
         if a.doc == b.doc and not restated(a, b):
             continue
-        f = features(a, b, cx, cumulative)
+        f = features(a, b, cx)
         p = model.probability(f)
         # Disagreeing values are judged on what their words say (`as_if_agreeing`).
         words = p if "values_agree" in f else model.probability(as_if_agreeing(f))

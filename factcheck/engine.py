@@ -13,7 +13,7 @@ from collections import defaultdict
 import regex
 
 from .align import Pair, align, anchored, blocks
-from .frames import build_frames, days_apart, reference_time
+from .frames import build_frames, days_apart, lexicon, reference_time
 from .intervals import date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap
 from .errors import InputError
 from .models import Claim, DateValue, Document, Finding, claim_place
@@ -221,12 +221,14 @@ _REST = {"other", "rest", "remaind", "remain", "remaining"}
 
 
 def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, list[Claim]], **_) -> list[Finding]:
-    """A total against the two parts stated nearest to it, in interval arithmetic.
+    """A total against the parts stated near it, in interval arithmetic.
 
-    For each candidate total the best-fitting pair of nearby parts is chosen. A
-    pair that adds up within rounding is a sum by itself; a pair that does not is
-    only called a conflict when the wording says it splits the total ("total",
-    "out of", "others", the same counted noun).
+    For each candidate total the best-fitting parts nearby are chosen: every item
+    of a list of three or more ("Cloud $5bn, devices $6.9bn and services $2.7bn"),
+    or the best two. Parts that add up within rounding are a sum by themselves;
+    parts that do not are only called a conflict when the wording says they split
+    the total ("total", "out of", "others", the same counted noun). A figure a
+    change started from ("up from 41") or a rate ("$1.47 a share") is no part.
     """
     out = []
     window = int(rule.params.get("sentences", 2))
@@ -234,8 +236,10 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
     minimum = float(rule.params.get("min_total", 10))
     for doc_id, claims in by_doc.items():
         text = docs[doc_id].text
-        nums = [c for c in claims if c.kind in rule.kinds and c.value.low == c.value.high]
+        nums = [c for c in claims if c.kind in rule.kinds and c.value.low == c.value.high
+                and not _STARTING.search(text, max(0, c.start - 24), c.start) and not _RATE.match(text, c.end)]
         order = {s: i for i, s in enumerate(sorted({c.sentence.start for c in claims}))}
+        lists = _lists(nums, text)
         for t in nums:
             tv = t.value.high
             if tv < minimum:
@@ -243,22 +247,51 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
             near = [c for c in nums if c is not t and c.unit == t.unit and c.kind == t.kind
                     and c.value.high < tv and abs(order[c.sentence.start] - order[t.sentence.start]) <= window]
             best = None
-            for i, p1 in enumerate(near):
-                for p2 in near[i + 1:i + 3]:
-                    gap = abs(p1.value.high + p2.value.high - tv) / tv
-                    if gap > spread:
-                        continue
-                    fits = _sum_meets(t, [p1, p2])
-                    shaped = _sum_shape(t, p1, p2, text)
-                    if not (shaped or fits and p1.frame.measure in (None, t.frame.measure)):
+            for parts in [lst for lst in lists if all(c in near for c in lst)] + \
+                    [[p1, p2] for i, p1 in enumerate(near) for p2 in near[i + 1:i + 3]]:
+                gap = abs(math.fsum(c.value.high for c in parts) - tv) / tv
+                if gap > spread:
+                    continue
+                fits = _sum_meets(t, parts)
+                if len(parts) == 2:
+                    p1, p2 = parts
+                    if not (_sum_shape(t, p1, p2, text) or fits and p1.frame.measure in (None, t.frame.measure)):
                         continue
                     if not fits and _more_parts(t, p1, p2, near):
                         continue  # a list of three or more: two of its items are not the whole
-                    if best is None or gap < best[0]:
-                        best = (gap, p1, p2)
+                elif not (fits or _TOTAL_CUES.search(text, t.sentence.start, t.sentence.end)):
+                    continue
+                if best is None or (not fits, gap) < best[0]:
+                    best = ((not fits, gap), parts)
             if best:
-                out.append(_sum_finding(rule, t, [best[1], best[2]], docs))
+                out.append(_sum_finding(rule, t, best[1], docs))
     return out
+
+
+# "rose to 5.2% from 5.4%", "up from 41": where a change started, not a part of anything.
+_STARTING = regex.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$", regex.I)
+# "$1.47 a share", "45,000 jobs a month": a rate, which no total adds up.
+_RATE = regex.compile(r"\s*(?:\p{L}+\s+)?(?:a|an|per|each)\s+(?:share|month|year|week|day|person|head|capita)\b", regex.I)
+
+
+def _lists(nums: list[Claim], text: str) -> list[list[Claim]]:
+    """Runs of three or more claims of one kind and unit listed in one sentence: items apart by
+    a comma, a semicolon or 'and' within a few words ("35 seats, National Renewal 18, the Green
+    Union 12 and smaller parties 7")."""
+    out, run = [], []
+    for c in sorted(nums, key=lambda c: c.start):
+        if run and (c.sentence != run[-1].sentence or c.kind != run[-1].kind or c.unit != run[-1].unit
+                    or not _LIST_GAP.fullmatch(text, run[-1].end, c.start)):
+            if len(run) >= 3:
+                out.append(run)
+            run = []
+        run.append(c)
+    if len(run) >= 3:
+        out.append(run)
+    return out
+
+
+_LIST_GAP = regex.compile(r"[^.;:]{0,60}?(?:,|;|\band\b|\bwhile\b)[^.:]{0,60}", regex.I | regex.S)
 
 
 def _more_parts(t: Claim, p1: Claim, p2: Claim, near: list[Claim]) -> bool:
@@ -413,7 +446,7 @@ def judge_block(docs: dict[str, Document], by_doc: dict[str, list[Claim]], links
     if spec is None:
         raise InputError("no pair model in the rule packs: the default pack rules/pairs.yaml is missing")
     model = PairModel.of(spec)
-    pairs, align_stats = align([docs[d] for d in by_doc], claims, links, model, frozenset(rules.cumulative))
+    pairs, align_stats = align([docs[d] for d in by_doc], claims, links, model, lexicon(rules))
     if stats is not None:
         stats["blocks"] += 1
         for k in ("claims", "candidate_pairs", "aligned_pairs"):

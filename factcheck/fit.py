@@ -28,7 +28,7 @@ import yaml
 
 from .align import iter_candidate_pairs
 from .engine import judge_block
-from .frames import build_frames
+from .frames import build_frames, lexicon
 from .ingest import load_documents
 from .models import Claim, Document
 from .pairs import FEATURES, Context, features
@@ -36,11 +36,13 @@ from .pipeline import claims_for
 from .rulepack import PairModelSpec, Rules, default_pack_dir, load_rules, pack_files
 
 L2 = 1.0          # penalty on the squared weights: shrinks what a few rows suggest towards 0
-AGREE_AT = 0.5    # agreeing claims matched from "more likely one measure than not"
+AGREE_AT = 0.5    # agreeing claims matched from "more likely one measure than not" (without --scorer)
 # Disagreeing claims are compared when their words alone would make them one measure this
-# surely: chosen on the cross-validated figures (0.5: P 0.22 R 0.44; 0.7: P 0.29 R 0.32;
-# 0.9: P 0.24 R 0.09 on the 14 dev clusters), for precision, as a false conflict costs more.
+# surely (without --scorer; with it, both thresholds are chosen from these grids by leaving
+# one cluster out, the F-measure for conflicts weighing precision double).
 CONFLICT_AT = 0.7
+AGREE_GRID = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+CONFLICT_GRID = (0.5, 0.6, 0.7, 0.8, 0.9)
 # Two values of one text are a contradiction only when their words are this sure: the gold holds
 # no such pair to fit it on, and in real articles dense with figures (results, elections) 0.7
 # let through 43 false contradictions in 106 conflicts.
@@ -98,15 +100,14 @@ def rows(cluster: Cluster, rules: Rules) -> tuple[list[dict[str, float]], list[i
     """(features, labels) of every candidate pair of two documents' claims, and how many gold
     links the candidates missed."""
     claims = [c for d in cluster.docs for c in cluster.claims[d.id]]
-    cx = Context(claims, {d.id: d for d in cluster.docs})
+    cx = Context(claims, {d.id: d for d in cluster.docs}, lexicon(rules))
     gold = linked(cluster)
-    cumulative = frozenset(rules.cumulative)
     xs, ys, found = [], [], set()
     for a, b in iter_candidate_pairs(claims, None):
         if a.doc == b.doc:
             continue
         key = frozenset((cluster.mention_of.get(a.id, "?a"), cluster.mention_of.get(b.id, "?b")))
-        xs.append(features(a, b, cx, cumulative))
+        xs.append(features(a, b, cx))
         ys.append(int(key in gold))
         if key in gold:
             found.add(key)
@@ -188,63 +189,100 @@ def _figures(s: dict) -> str:
             f"({s['agree_counts']['tp']}/{s['agree_counts']['fp']}/{s['agree_counts']['fn']})")
 
 
+@dataclass
+class Bench:
+    """The annotated clusters loaded once, their training rows, and how to score a model on them."""
+    clusters: dict[str, Cluster]
+    data: dict[str, tuple[list, list, int]]
+    base: Rules
+    scorer: object | None
+    l2: float = L2
+
+    def fitted(self, names: list[str], agree_at: float, conflict_at: float) -> PairModelSpec:
+        xs = [x for n in names for x in self.data[n][0]]
+        ys = [y for n in names for y in self.data[n][1]]
+        return spec_of(*fit(xs, ys, self.l2), names, agree_at, conflict_at)
+
+    def score(self, name: str, spec: PairModelSpec) -> dict:
+        c = self.clusters[name]
+        return self.scorer.score_cluster(c.gold, report_of(c, self.base.model_copy(update={"pair_model": spec})))
+
+    def left_out(self, names: list[str], agree_at: float, conflict_at: float, choose: bool = False) -> list[dict]:
+        """Each cluster scored by a model fitted on the others (thresholds chosen on the others too)."""
+        out = []
+        for n in names:
+            rest = [o for o in names if o != n]
+            if choose:
+                agree_at, conflict_at = self.choose(rest)
+            out.append(self.score(n, self.fitted(rest, agree_at, conflict_at)))
+        return out
+
+    def choose(self, names: list[str]) -> tuple[float, float]:
+        """The thresholds that score best when each of these clusters is left out in turn:
+        agree_at for agreement F1, then conflict_at for conflict F0.5 (precision counts double)."""
+        weights = {n: fit([x for o in names if o != n for x in self.data[o][0]],
+                          [y for o in names if o != n for y in self.data[o][1]], self.l2) for n in names}
+
+        def summary(agree_at: float, conflict_at: float) -> dict:
+            return self.scorer.summarise([self.score(n, spec_of(*weights[n], [], agree_at, conflict_at))
+                                          for n in names])
+        agree_at = max(AGREE_GRID, key=lambda t: (round(summary(t, CONFLICT_AT)["agree_f1"], 6), t))
+        conflict_at = max(CONFLICT_GRID, key=lambda t: (round(_f_half(summary(agree_at, t)), 6), t))
+        return agree_at, conflict_at
+
+
+def _f_half(s: dict) -> float:
+    p, r = s["conflict_precision"], s["conflict_recall"]
+    return 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m factcheck.fit", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("clusters", nargs="+", type=Path, help="cluster folders (with gold.yaml), or folders of them")
     ap.add_argument("-o", "--output", type=Path, help="write the model fitted on every cluster to this pack")
     ap.add_argument("--loco", action="store_true", help="leave one cluster out: fit on the rest, score it")
-    ap.add_argument("--scorer", type=Path, help="the evaluation's score.py (for --loco and the training figure)")
+    ap.add_argument("--scorer", type=Path, help="the evaluation's score.py: for --loco, the training figure, "
+                    "and to choose the thresholds by leaving one cluster out (unless they are given)")
     ap.add_argument("--l2", type=float, default=L2)
-    ap.add_argument("--agree-at", type=float, default=AGREE_AT)
-    ap.add_argument("--conflict-at", type=float, default=CONFLICT_AT)
-    ap.add_argument("-v", "--verbose", action="store_true", help="per-cluster figures and misses")
+    ap.add_argument("--agree-at", type=float, help=f"default: chosen with --scorer, else {AGREE_AT}")
+    ap.add_argument("--conflict-at", type=float, help=f"default: chosen with --scorer, else {CONFLICT_AT}")
     a = ap.parse_args(argv)
     dirs = []
     for c in a.clusters:
         dirs += [c] if (c / "gold.yaml").exists() else sorted(p.parent for p in c.glob("*/gold.yaml"))
     # The packs without the fitted model: a refit never depends on the model it replaces.
     base = load_rules([p for p in pack_files(default_pack_dir()) if p.name != PACK_NAME], default=False)
-    clusters = [load_cluster(d, base) for d in dirs]
-    data = {c.name: rows(c, base) for c in clusters}
-    missed = sum(m for _, _, m in data.values())
-    total = sum(len(linked(c)) for c in clusters)
-    print(f"{len(clusters)} clusters, {sum(len(x) for x, _, _ in data.values())} candidate pairs, "
+    clusters = {d.name: load_cluster(d, base) for d in dirs}
+    bench = Bench(clusters, {n: rows(c, base) for n, c in clusters.items()}, base,
+                  _scorer(a.scorer) if a.scorer else None, a.l2)
+    missed = sum(m for _, _, m in bench.data.values())
+    total = sum(len(linked(c)) for c in clusters.values())
+    print(f"{len(clusters)} clusters, {sum(len(x) for x, _, _ in bench.data.values())} candidate pairs, "
           f"{total - missed} of {total} gold links among the candidates", file=sys.stderr)
-
-    def fitted(names: list[str]) -> PairModelSpec:
-        xs = [x for n in names for x in data[n][0]]
-        ys = [y for n in names for y in data[n][1]]
-        return spec_of(*fit(xs, ys, a.l2), names, a.agree_at, a.conflict_at)
-
-    everything = fitted([c.name for c in clusters])
+    names = list(clusters)
+    given = a.agree_at is not None and a.conflict_at is not None
+    if bench.scorer and not given:
+        chosen = bench.choose(names)
+    else:
+        chosen = (AGREE_AT, CONFLICT_AT)
+    agree_at = chosen[0] if a.agree_at is None else a.agree_at
+    conflict_at = chosen[1] if a.conflict_at is None else a.conflict_at
+    everything = bench.fitted(names, agree_at, conflict_at)
     if a.output:
-        cmd = "python -m factcheck.fit " + " ".join(str(d) for d in a.clusters) + f" -o {a.output}" + \
-            "".join(f" --{k.replace('_', '-')} {v}" for k, v in (("l2", a.l2), ("agree_at", a.agree_at),
-                                                                  ("conflict_at", a.conflict_at)))
+        cmd = "python -m factcheck.fit " + " ".join(str(d) for d in a.clusters) + f" -o {a.output} --l2 {a.l2}" + \
+            (f" --scorer {a.scorer}" if a.scorer else "") + \
+            "".join(f" --{k} {v}" for k, v in (("agree-at", a.agree_at), ("conflict-at", a.conflict_at)) if v is not None)
         write_pack(a.output, everything, cmd)
-        print(f"wrote {a.output}", file=sys.stderr)
-    if a.scorer:
-        scorer = _scorer(a.scorer)
-
-        def score(c: Cluster, spec: PairModelSpec) -> dict:
-            res = scorer.score_cluster(c.gold, report_of(c, base.model_copy(update={"pair_model": spec})))
-            if a.verbose:
-                ag, co = res["relations"]["agree"], res["relations"]["conflict"]
-                print(f"  {c.name:<28} agree {ag['tp']}/{ag['fp']}/{ag['fn']}  conflict {co['tp']}/{co['fp']}/{co['fn']}"
-                      + "".join(f"\n     false conflict {x}" for x in co["false"])
-                      + "".join(f"\n     missed conflict {x}" for x in co["missed"]))
-            return res
-        train = scorer.summarise([score(c, everything) for c in clusters])
-        print(f"fitted on all {len(clusters)}:      {_figures(train)}")
+        print(f"wrote {a.output} (agree_at {agree_at}, conflict_at {conflict_at})", file=sys.stderr)
+    if bench.scorer:
+        train = bench.scorer.summarise([bench.score(n, everything) for n in names])
+        print(f"fitted on all {len(names)}:      {_figures(train)}")
         if a.loco:
-            held = []
-            for c in clusters:
-                held.append(score(c, fitted([o.name for o in clusters if o is not c])))
-            print(f"leave one cluster out: {_figures(scorer.summarise(held))}")
+            held = bench.left_out(names, agree_at, conflict_at, choose=not given)
+            print(f"leave one cluster out: {_figures(bench.scorer.summarise(held))}")
     return 0
 
 
 if __name__ == "__main__":
     sys.exit(main())
-

@@ -26,6 +26,7 @@ _SCOPE = regex.compile(r"\b(including|excluding|not including|net of|exclusive o
                        r"interest|costs|charges|bonuses|dividends|subsidies|exports|imports|injured|missing)\b", regex.I)
 # A date next to a reporting verb ("officials said Thursday") dates the statement, not the news.
 _SPEECH = frozenset({"said", "says", "told", "added", "stated", "reported", "quoted", "wrote", "confirmed"})
+_DATE_LEADS = frozenset({"on", "early", "late", "last", "this"})
 # A small count after these only refers back to things already named ("the two countries").
 _REFERRING = frozenset({"the", "these", "those", "both", "its", "their", "our", "his", "her", "all", "between"})
 _CAPS = regex.compile(r"\b\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*")
@@ -237,7 +238,7 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
 
     # Context words, nearest first, with the claim's own words left out; words in
     # another clause ("..., but Leal sealed the win in the 89th minute") count as far.
-    c0, c1 = _clause(text, s0, s1, lo, hi)
+    c0, c1 = clause(text, s0, s1, lo, hi)
     ranked = []
     for i, t in enumerate(toks):
         if i in inside or in_claim(t) or t.text[0].isdigit():
@@ -312,8 +313,8 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
         head = toks[first - 2]
         if head.text.lower() not in lex.stop and not head.text[0].isdigit():
             measure = lex.measure_of.get(head.stem, head.stem)
-    clause = text[max(s0, c.start - 60): min(s1, c.end + 60)]
-    hedges = tuple(sorted({m.group().lower() for m in lex.hedge_re.finditer(clause)})) if lex.hedge_re else ()
+    around = text[max(s0, c.start - 60): min(s1, c.end + 60)]
+    hedges = tuple(sorted({m.group().lower() for m in lex.hedge_re.finditer(around)})) if lex.hedge_re else ()
     # Lower case only: a capitalised "No" is an answer or a label ("Votes against (No):").
     negated = any(t.text in lex.negation and c0 <= t.start for t in toks[max(0, first - 6): first])
     attribution = None
@@ -336,8 +337,12 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     scope = f"{scope_m.group(1).lower()} {stem(scope_m.group(2))}" if scope_m else None
     before = toks[first - 1].text.lower() if first > 0 else ""
     after = toks[last + 1].text.lower() if last + 1 < len(toks) else ""
+    # "said on Friday", "said early on Monday": the words between a reporting verb and its date
+    behind = [t.text.lower() for t in toks[max(0, first - 3):first]]
+    while behind and behind[-1] in _DATE_LEADS:
+        behind.pop()
     incidental = (c.kind == "count" and before in _REFERRING and c.step == 0 and (c.value.high or 0) < 10) or \
-        (c.kind == "date" and (before in _SPEECH or after in _SPEECH))
+        (c.kind == "date" and (bool(behind) and behind[-1] in _SPEECH or after in _SPEECH))
     return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, scope=scope, previous=previous, time=time, hedges=hedges, incidental=incidental,
                  attribution=attribution, negated=negated, words=words[:24],
                  tense=_tense(text, s0, s1, c), series=series[:2] if series else None)
@@ -358,7 +363,7 @@ _CLAUSE_BREAK = regex.compile(
     r"|\s(?=(?:but|while|whereas)\s)", regex.I)
 
 
-def _clause(text: str, s0: int, s1: int, lo: int, hi: int) -> tuple[int, int]:
+def clause(text: str, s0: int, s1: int, lo: int, hi: int) -> tuple[int, int]:
     """The clause of text[s0:s1] that holds text[lo:hi]."""
     start, end = s0, s1
     for m in _CLAUSE_BREAK.finditer(text, s0, s1):

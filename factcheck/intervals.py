@@ -6,7 +6,7 @@ import math
 
 import regex
 
-from .models import AmountValue, Claim
+from .models import AmountValue, Claim, DateValue
 from .normalise import SECONDS
 from .units import to_base
 
@@ -24,6 +24,22 @@ def numeric_interval(c: Claim) -> tuple[float, float, str | None]:
         except (KeyError, ValueError, TypeError):
             pass
     return lo, hi, unit
+
+
+def stated_size(c: Claim) -> float | None:
+    """The middle of what a number claim states (not the interval its wording allows), in the
+    units numeric_interval compares in; None for dates and sizes that are not positive."""
+    if isinstance(c.value, DateValue):
+        return None
+    x = (c.value.low + c.value.high) / 2
+    if isinstance(c.value, AmountValue):
+        x *= SECONDS[c.value.unit]
+    elif c.kind == "quantity" and c.unit:
+        try:
+            x, _ = to_base(x, c.unit)
+        except (KeyError, ValueError, TypeError):   # as numeric_interval: an unknown unit stays as written
+            pass
+    return x if math.isfinite(x) and x > 0 else None
 
 
 def date_interval(c: Claim) -> tuple[dt.date, dt.date]:

@@ -15,8 +15,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .frames import days_apart, reference_time, tokens
-from .intervals import numeric_interval, overlap
+from .frames import Lexicon, clause, days_apart, reference_time, tokens
+from .intervals import numeric_interval, overlap, stated_size
 from .models import Claim, Document
 
 # Every feature, with what it tells an editor. Fitted weights in a pack may only name these.
@@ -29,6 +29,9 @@ FEATURES = {
     "measures_differ": "both name what they count, and it differs",
     "same_word_before": "the word right before the number is the same (toll of, killed, up to)",
     "same_word_after": "the word right after the number is the same",
+    "near_words_shared": "share of content words within four words of the numbers, in their clauses (0..1)",
+    "near_words_disjoint": "both numbers have content words that close, and none in common (semi-final, final)",
+    "from_and_to": "one number follows 'from', the other 'to': an old value and a new one",
     "actors_shared": "the clauses name a common subject",
     "actors_differ": "both clauses name a subject, and none is shared",
     "entities_shared": "share of named places and participants in common (0..1)",
@@ -41,7 +44,7 @@ FEATURES = {
     "tense_differs": "one is future and the other past",
     "values_agree": "the values allow a common value",
     "values_differ": "the values cannot both hold",
-    "digit_slip": "the values differ by one digit or two swapped digits, a copying slip",
+    "digit_slip": "the values differ by a copying slip: two digits swapped, or one changed in a long figure",
     "log_ratio": "how many powers of ten apart the sizes are (0..3)",
     "small_counts": "both are counts under ten, common in any text",
     "units_differ": "written in different units or currencies' notations",
@@ -66,25 +69,35 @@ def _name_words(entities: tuple[str, ...]) -> set[str]:
     return {w for e in entities for w in e.lower().split() if len(w) > 2}
 
 
+NEAR = 4   # words each side of a number, in its clause, that say what it counts
+
+
 @dataclass(frozen=True)
 class Local:
-    """What stands right next to a claim in its clause: the two words before and after it."""
+    """What stands right next to a claim: the two words before and after it, and the content
+    words within NEAR words of it in its own clause ("22 points in the semi-final")."""
     before: tuple[str, ...]
     after: tuple[str, ...]
+    near: frozenset
 
 
-def _local(c: Claim, text: str) -> Local:
+def _local(c: Claim, text: str, stop: frozenset) -> Local:
     s0, s1 = c.sentence.start, c.sentence.end
-    left = [t.stem for t in tokens(text, max(s0, c.start - 40), c.start) if not t.text[0].isdigit()]
-    right = [t.stem for t in tokens(text, c.end, min(s1, c.end + 40)) if not t.text[0].isdigit()]
-    return Local(tuple(left[-2:]), tuple(right[:2]))
+    left = [t for t in tokens(text, max(s0, c.start - 60), c.start) if not t.text[0].isdigit()]
+    right = [t for t in tokens(text, c.end, min(s1, c.end + 60)) if not t.text[0].isdigit()]
+    c0, c1 = clause(text, s0, s1, c.start, c.end)
+    near = {t.stem for t in left[-NEAR:] + right[:NEAR]
+            if c0 <= t.start < c1 and t.text.lower() not in stop and len(t.text) > 1}
+    return Local(tuple(t.stem for t in left[-2:]), tuple(t.stem for t in right[:2]), frozenset(near))
 
 
 class Context:
     """Per block, once: each claim's context words weighted by nearness and rarity, its names,
     size and the words right beside it."""
 
-    def __init__(self, claims: list[Claim], docs: dict[str, Document]):
+    def __init__(self, claims: list[Claim], docs: dict[str, Document], lex: Lexicon | None = None):
+        self.stop = lex.stop if lex else frozenset()
+        self.cumulative = lex.cumulative if lex else frozenset()
         df: dict[str, int] = defaultdict(int)
         for c in claims:
             for w in set(c.frame.words):
@@ -103,39 +116,31 @@ class Context:
             self.weights[c.id] = wa
             self.norm[c.id] = math.fsum(self.idf[w] * x * x for w, x in wa.items())
             self.names[c.id] = _name_words(c.frame.entities)
-            self.size[c.id] = magnitude(c)
+            self.size[c.id] = stated_size(c)
             self.sets[c.id] = (set(c.frame.predicates), set(c.frame.actors), set(c.frame.entities))
-            self.local[c.id] = _local(c, docs[c.doc].text)
-
-
-def magnitude(c: Claim) -> float | None:
-    """A claim's size for comparing magnitudes: the middle of its interval in comparable units
-    (its low end when unbounded above); None for dates and for sizes that cannot be compared."""
-    if c.kind in DATE_KINDS:
-        return None
-    lo, hi, _ = numeric_interval(c)
-    x = (lo + hi) / 2 if math.isfinite(hi) else lo
-    return x if math.isfinite(x) and x > 0 else None
+            self.local[c.id] = _local(c, docs[c.doc].text, self.stop)
 
 
 def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-def digit_slip(a: Claim, b: Claim) -> bool:
-    """Two written numbers one copying slip apart: the same digits but two swapped, or one
-    digit changed ("1,744" and "1,774", "8.7" and "7.8")."""
+def digit_slip(a: Claim, b: Claim, swaps_only: bool = False) -> bool:
+    """Two written numbers one copying slip apart: the same digits but two swapped ("8.7" and
+    "7.8", "1,240" and "1,204"), or one digit changed in a figure of three significant digits or
+    more ("1,744" and "1,774"). Two short figures one digit apart ("22", "27"; "19,000",
+    "15,000") are that close by chance too often to say anything, and so are two years of one
+    story ("2002", "2008"): for dates only a swap counts ("1994", "1949")."""
     x, y = _digits(a.text), _digits(b.text)
     if len(x) != len(y) or x == y or len(x) < 2:
         return False
     diff = [i for i in range(len(x)) if x[i] != y[i]]
     if len(diff) == 1:
-        return True
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]] \
-        or sorted(x) == sorted(y) and len(diff) == 2
+        return not swaps_only and max(len(x.rstrip("0")), len(y.rstrip("0"))) >= 3
+    return len(diff) == 2 and sorted(x) == sorted(y)
 
 
-def features(a: Claim, b: Claim, cx: Context, cumulative: frozenset = frozenset()) -> dict[str, float]:
+def features(a: Claim, b: Claim, cx: Context) -> dict[str, float]:
     """The named evidence that a and b (two documents' claims of one family) are one measure.
 
     Every feature is 0 when its evidence is absent, so a missing frame part adds nothing.
@@ -162,6 +167,11 @@ def features(a: Claim, b: Claim, cx: Context, cumulative: frozenset = frozenset(
         f["same_word_before"] = 1.0
     if la.after and la.after[:1] == lb.after[:1]:
         f["same_word_after"] = 1.0
+    if la.near and lb.near:
+        shared = len(la.near & lb.near) / len(la.near | lb.near)
+        f["near_words_shared" if shared else "near_words_disjoint"] = shared or 1.0
+    if {la.before[-1:], lb.before[-1:]} == {("from",), ("to",)}:
+        f["from_and_to"] = 1.0   # "revised up from 57,000 to 64,000": the old value and the new
     if aa and ab:
         f["actors_shared" if aa & ab else "actors_differ"] = 1.0
     if ea and eb:
@@ -184,28 +194,31 @@ def features(a: Claim, b: Claim, cx: Context, cumulative: frozenset = frozenset(
     # the pen keeps the digits; values far apart in size are rarely one measure misstated.
     agree = overlap(a, b)
     f["values_agree" if agree else "values_differ"] = 1.0
-    if not agree and digit_slip(a, b):
+    if not agree and digit_slip(a, b, swaps_only=a.kind in DATE_KINDS):
         f["digit_slip"] = 1.0
     sa, sb = cx.size[a.id], cx.size[b.id]
     if sa and sb:
         f["log_ratio"] = min(abs(math.log10(sa / sb)), 3.0)
         if max(sa, sb) < 10 and a.kind in ("count", "ordinal"):
             f["small_counts"] = 1.0   # "two", "three": common, so weak evidence of one fact
-    if a.unit != b.unit:
-        f["units_differ"] = 1.0   # one fact converted ("240 mm", "10 inches") is rarer than restated
+    if a.unit != b.unit and a.kind not in ("count", "ordinal"):
+        # one fact converted ("240 mm", "10 inches") is rarer than restated; a count's "unit"
+        # is what it counts, which the measure features weigh
+        f["units_differ"] = 1.0
     if a.kind in DATE_KINDS:
         f["dates"] = 1.0
     # Time: figures of two different days are two measures; articles far apart tell of other days.
     if da.published and db.published:
         apart = abs((da.published - db.published).days)
         f["published_apart"] = min(math.log1p(apart) / math.log1p(365), 1.5)
+
     if a.kind not in DATE_KINDS:
         if fa.time and fb.time:
             f["times_differ" if days_apart(fa.time, fb.time) > 0 else "same_time"] = 1.0
         ta, tb = reference_time(a, da), reference_time(b, db)
         if a.kind in EVENT_KINDS and ta and tb and days_apart(ta, tb) > 0:
             f["event_days_apart"] = 1.0
-        if fa.predicate in cumulative and da.published and db.published and da.published != db.published:
+        if fa.predicate in cx.cumulative and da.published and db.published and da.published != db.published:
             first, later = (a, b) if da.published < db.published else (b, a)
             if numeric_interval(later)[0] > numeric_interval(first)[1]:
                 f["later_larger_cumulative"] = 1.0   # a toll that rose: an update
@@ -214,8 +227,9 @@ def features(a: Claim, b: Claim, cx: Context, cumulative: frozenset = frozenset(
 
 def as_if_agreeing(f: dict[str, float]) -> dict[str, float]:
     """The features of a pair were its values to agree: what the words alone say. Two values
-    that disagree are compared as one measure only when their words would make them one."""
-    g = {k: v for k, v in f.items() if k not in ("values_differ", "digit_slip")}
+    that disagree are compared as one measure only when their words would make them one; a
+    copying slip between them (`digit_slip`) stays, as evidence that one figure was copied."""
+    g = {k: v for k, v in f.items() if k != "values_differ"}
     g["values_agree"] = 1.0
     return g
 

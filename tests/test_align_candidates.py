@@ -24,7 +24,7 @@ def reference_pairs(claims):
     index = defaultdict(list)
     for i, c in enumerate(claims):
         f = c.frame
-        keys = {("p", f.predicate), ("m", f.measure), ("v", align.value_key(c))} | {("w", w) for w in f.words[:4]}
+        keys = {("p", f.predicate), ("m", f.measure), *align.value_keys(c)} | {("w", w) for w in f.words[:4]}
         for k in keys:
             if k[1]:
                 index[(align.family(c), k)].append(i)

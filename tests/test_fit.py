@@ -82,3 +82,11 @@ def test_main_writes_a_pack_the_engine_uses(cluster, tmp_path, capsys):
     assert fit.main([str(cluster), "-o", str(out)]) == 0
     rules = load_rules([out])
     assert rules.pair_model.fitted_on == ("tiny",)
+
+
+def test_f_half_weighs_precision_double():
+    # F0.5 = 1.25 P R / (0.25 P + R): P 0.5, R 0.25 -> 0.15625 / 0.375
+    assert fit._f_half({"conflict_precision": 0.5, "conflict_recall": 0.25}) == pytest.approx(0.4166667)
+    # swapping precision and recall costs: 0.15625 / (0.0625 + 0.5)
+    assert fit._f_half({"conflict_precision": 0.25, "conflict_recall": 0.5}) == pytest.approx(0.2777778)
+    assert fit._f_half({"conflict_precision": 0.0, "conflict_recall": 0.0}) == 0.0
