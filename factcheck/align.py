@@ -49,16 +49,11 @@ class Pair:
     b: Claim
     score: float                                  # P(one measure) from the pair model
     if_agreeing: float                            # the same, were the values to agree (words only)
-    features: dict = field(default_factory=dict)
+    agree: bool                                   # the two values allow a common value
     evidence: list = field(default_factory=list)  # [(feature, log-odds it adds)], largest first; set
     #                                               for kept pairs, of if_agreeing's features when
     #                                               the values disagree
     kept: bool = False                            # matched: the rules judge it
-
-    @property
-    def agree(self) -> bool:
-        """Whether the two values allow a common value (read off the features, not recomputed)."""
-        return "values_agree" in self.features
 
 
 _YEARFUL = regex.compile(r"\d{4}|\d0s|'\d\d|centur", regex.I)
@@ -262,18 +257,20 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
             continue
         f = features(a, b, cx)
         p = model.probability(f)
+        agree = "values_agree" in f
         # Disagreeing values are judged on what their words say (`as_if_agreeing`).
-        words = p if "values_agree" in f else model.probability(as_if_agreeing(f))
+        words = p if agree else model.probability(as_if_agreeing(f))
         if max(p, words) >= KEEP_FROM:
-            scored.append(Pair(a, b, p, words, f))
+            scored.append(Pair(a, b, p, words, agree))
     match([p for p in scored if p.a.doc != p.b.doc], model.agree_at, model.conflict_at)
     for p in scored:
         # A text that gives one measure two values contradicts itself; one that repeats a
         # value only restates it, which is no finding.
         if p.a.doc == p.b.doc and not p.agree and p.if_agreeing >= model.same_text_at:
             p.kept = True
-        if p.kept:   # only the findings show evidence: not worked out for every candidate
-            p.evidence = model.evidence(p.features if p.agree else as_if_agreeing(p.features))
+        if p.kept:   # only findings show evidence: the features are worked out again for these few
+            f = features(p.a, p.b, cx)
+            p.evidence = model.evidence(f if p.agree else as_if_agreeing(f))
     kept = sum(p.kept for p in scored)
     stats = {"claims": len(claims), "candidate_pairs": n_cands, "aligned_pairs": kept}
     return scored, stats

@@ -77,7 +77,7 @@ def test_as_if_agreeing_keeps_the_words_and_the_slip_and_drops_the_disagreement(
 
 def _pair(a, b, p, words=None):
     agree = overlap(a, b)
-    return Pair(a, b, p, p if words is None else words, {"values_agree" if agree else "values_differ": 1.0})
+    return Pair(a, b, p, p if words is None else words, agree)
 
 
 def test_match_gives_each_claim_one_partner_per_measure(rules):
