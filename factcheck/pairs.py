@@ -64,11 +64,6 @@ def _weights(words: tuple[str, ...]) -> dict[str, float]:
     return {w: 1.0 / (1.0 + i / 4.0) for i, w in enumerate(words)}
 
 
-def _name_words(entities: tuple[str, ...]) -> set[str]:
-    """Words of the entity names, so "Kingsbridge United" and "Kingsbridge" share one."""
-    return {w for e in entities for w in e.lower().split() if len(w) > 2}
-
-
 NEAR = 4   # words each side of a number, in its clause, that say what it counts
 
 
@@ -92,8 +87,8 @@ def _local(c: Claim, text: str, stop: frozenset) -> Local:
 
 
 class Context:
-    """Per block, once: each claim's context words weighted by nearness and rarity, its names,
-    size and the words right beside it."""
+    """Per block, once: each claim's context words weighted by nearness and rarity, its stated
+    size, its predicates, actors and entities, and the words right beside it."""
 
     def __init__(self, claims: list[Claim], docs: dict[str, Document], lex: Lexicon | None = None):
         self.stop = lex.stop if lex else frozenset()
@@ -107,7 +102,6 @@ class Context:
         self.idf = {w: math.log(1.0 + n / (1 + k)) for w, k in df.items()}
         self.weights: dict[str, dict[str, float]] = {}
         self.norm: dict[str, float] = {}
-        self.names: dict[str, set[str]] = {}
         self.size: dict[str, float | None] = {}
         self.sets: dict[str, tuple[set, set, set]] = {}    # predicates, actors, entities
         self.local: dict[str, Local] = {}
@@ -115,7 +109,6 @@ class Context:
             wa = _weights(c.frame.words)
             self.weights[c.id] = wa
             self.norm[c.id] = math.fsum(self.idf[w] * x * x for w, x in wa.items())
-            self.names[c.id] = _name_words(c.frame.entities)
             self.size[c.id] = stated_size(c)
             self.sets[c.id] = (set(c.frame.predicates), set(c.frame.actors), set(c.frame.entities))
             self.local[c.id] = _local(c, docs[c.doc].text, self.stop)
