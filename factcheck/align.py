@@ -285,20 +285,38 @@ def match(pairs: list[Pair], agree_at: float, conflict_at: float) -> None:
     "14 inches") may take each restatement, as long as every one of them is as sure a
     match and agrees with it the same way; otherwise a claim's second partner in a
     document is a second measure it was wrongly compared with.
+
+    Two values that disagree are compared only as each other's closest reading: no other
+    claim of the other text is worded more like either of them (`_closest`). An editor who
+    finds "added 41,000 jobs" in one report looks for the figure the other report words most
+    like it, and only then asks whether the two values agree.
     """
     by_docs: dict[tuple[str, str], list[Pair]] = defaultdict(list)
     for p in pairs:
         by_docs[(p.a.doc, p.b.doc)].append(p)
     for key in sorted(by_docs):
+        closest = _closest(by_docs[key])
         taken: dict[str, list[tuple[Claim, bool]]] = defaultdict(list)   # claim -> [(partner, values agree)]
         for p in sorted(by_docs[key], key=lambda q: (-q.score, q.a.start, q.b.start)):
             agree = p.agree
-            if (p.score < agree_at) if agree else (p.if_agreeing < conflict_at):
+            if agree and p.score < agree_at:
+                continue
+            if not agree and (p.if_agreeing < conflict_at or not closest(p)):
                 continue
             if all(_restates(x, mine, agree) for x, mine in ((p.b, taken[p.a.id]), (p.a, taken[p.b.id]))):
                 p.kept = True
                 taken[p.a.id].append((p.b, agree))
                 taken[p.b.id].append((p.a, agree))
+
+
+def _closest(pairs: list[Pair]):
+    """A test of whether a pair of two documents' claims is each one's closest reading in the
+    other document: no pair holding either claim is worded more surely as one measure."""
+    best: dict[str, float] = defaultdict(float)
+    for p in pairs:
+        for c in (p.a, p.b):
+            best[c.id] = max(best[c.id], p.if_agreeing)
+    return lambda p: p.if_agreeing >= best[p.a.id] and p.if_agreeing >= best[p.b.id]
 
 
 def _restates(x: Claim, partners: list[tuple[Claim, bool]], agree: bool) -> bool:
