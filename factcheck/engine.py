@@ -14,7 +14,8 @@ import regex
 
 from .align import Pair, align, anchored, blocks
 from .frames import build_frames, days_apart, lexicon, reference_time
-from .intervals import date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap
+from .intervals import (date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap,
+                        stated_size, unit_slip)
 from .errors import InputError
 from .models import Claim, DateValue, Document, Finding, claim_place
 from .pairs import PairModel
@@ -91,9 +92,18 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
 
 def _pair_explanation(p: Pair, ok: bool) -> tuple[dict, str]:
     a, b = p.a, p.b
-    arith = f"{fmt_interval(a)} {'overlaps' if ok else 'is disjoint from'} {fmt_interval(b)}"
+    if unit_slip(a, b):   # the rounding slack of "10" would let "10 km" and "10 miles" meet
+        arith = f"the same figure in two units, {_as_base(a)} against {_as_base(b)}"
+    else:
+        arith = f"{fmt_interval(a)} {'overlaps' if ok else 'is disjoint from'} {fmt_interval(b)}"
     return ({"alignment": _alignment(p), "arithmetic": arith,
              "intervals": [fmt_interval(a), fmt_interval(b)]}, arith)
+
+
+def _as_base(c: Claim) -> str:
+    """'16,093.4 metre' for "10 miles": a stated figure in the unit its dimension compares in."""
+    unit = numeric_interval(c)[2]
+    return f"{fmt_num(float(f'{stated_size(c):.6g}'))} {unit}{'s' if c.kind != 'quantity' else ''}"
 
 
 def _alignment(p: Pair) -> dict:

@@ -90,6 +90,30 @@ def endpoints(c: Claim) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date
     return (s, s), (e, e)
 
 
+SLIP_RATIO = 1000   # the furthest apart two units a copying slip swaps are (bytes: MB and GB)
+
+
+def unit_slip(a: Claim, b: Claim) -> bool:
+    """The same figure in two units of one dimension ("10 km" and "10 miles", "90 seconds" and
+    "90 minutes"): a number copied with its unit changed. A figure converted by hand almost
+    never keeps its digits, so such a pair is not let agree by the slack of a round number."""
+    if a.kind != b.kind or a.kind not in ("quantity", "duration", "age"):
+        return False
+    if isinstance(a.value, AmountValue):
+        if a.value.unit == b.value.unit:
+            return False
+    elif a.unit == b.unit or not a.dimension or a.dimension != b.dimension:
+        return False
+    if (a.value.low, a.value.high) != (b.value.low, b.value.high) or a.value.high < 10:
+        return False   # small figures recur in many units by chance: a two-day meeting, two hours of it
+    if not (any(ch.isdigit() for ch in a.text) and any(ch.isdigit() for ch in b.text)):
+        return False   # a slip of the pen copies digits; number words are written afresh
+    sa, sb = stated_size(a), stated_size(b)
+    # a slip takes a neighbouring unit (seconds for minutes, km for miles, MB for GB), never one
+    # across the scale: "30 seconds" and "30 days" in one table are two settings
+    return bool(sa and sb) and 1.1 * min(sa, sb) < max(sa, sb) <= SLIP_RATIO * min(sa, sb)
+
+
 def overlap(a: Claim, b: Claim) -> bool:
     if a.kind in ("date", "date_range"):
         ea, eb = endpoints(a), endpoints(b)
@@ -97,6 +121,8 @@ def overlap(a: Claim, b: Claim) -> bool:
             return all(x[0] <= y[1] and y[0] <= x[1] for x, y in zip(ea, eb))
         (s1, e1), (s2, e2) = date_interval(a), date_interval(b)
         return s1 <= e2 and s2 <= e1
+    if unit_slip(a, b):
+        return False
     l1, h1, _ = numeric_interval(a)
     l2, h2, _ = numeric_interval(b)
     return intervals_meet(l1, h1, l2, h2)

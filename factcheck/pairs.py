@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .frames import Lexicon, clause, days_apart, reference_time, tokens
-from .intervals import numeric_interval, overlap, stated_size
+from .intervals import numeric_interval, overlap, stated_size, unit_slip
 from .models import Claim, Document
 
 # Every feature, with what it tells an editor. Fitted weights in a pack may only name these.
@@ -44,7 +44,7 @@ FEATURES = {
     "tense_differs": "one is future and the other past",
     "values_agree": "the values allow a common value",
     "values_differ": "the values cannot both hold",
-    "digit_slip": "the values differ by a copying slip: two digits swapped, or one changed in a long figure",
+    "digit_slip": "the values differ by a copying slip: two digits swapped, one changed in a long figure, or the unit",
     "log_ratio": "how many powers of ten apart the sizes are (0..3)",
     "small_counts": "both are counts under ten, common in any text",
     "units_differ": "written in different units or currencies' notations",
@@ -187,10 +187,11 @@ def features(a: Claim, b: Claim, cx: Context) -> dict[str, float]:
     # the pen keeps the digits; values far apart in size are rarely one measure misstated.
     agree = overlap(a, b)
     f["values_agree" if agree else "values_differ"] = 1.0
-    if not agree and digit_slip(a, b, swaps_only=a.kind in DATE_KINDS):
+    slipped_unit = unit_slip(a, b)
+    if slipped_unit or not agree and digit_slip(a, b, swaps_only=a.kind in DATE_KINDS):
         f["digit_slip"] = 1.0
     sa, sb = cx.size[a.id], cx.size[b.id]
-    if sa and sb:
+    if sa and sb and not slipped_unit:   # the figures as written are equal: no distance to weigh
         f["log_ratio"] = min(abs(math.log10(sa / sb)), 3.0)
         if max(sa, sb) < 10 and a.kind in ("count", "ordinal"):
             f["small_counts"] = 1.0   # "two", "three": common, so weak evidence of one fact

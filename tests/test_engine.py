@@ -128,3 +128,12 @@ def test_findings_do_not_depend_on_the_hash_seed(tmp_path):
                         "--format", "json", "--output", str(out), "--fail-on", "never"], check=True, env=env)
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_a_figure_copied_into_another_unit_conflicts_and_says_so(tmp_path):
+    (tmp_path / "a.txt").write_text("The server closes idle connections after 90 seconds.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The server closes idle connections after 90 minutes.\n", encoding="utf-8")
+    report = check([str(tmp_path)])
+    (f,) = [f for f in report.findings if f.kind == "conflict"]
+    # 90 s is 90 s and 90 min is 5,400 s: the message gives both in one unit
+    assert f.explanation["arithmetic"] == "the same figure in two units, 90 seconds against 5,400 seconds"

@@ -9,7 +9,7 @@ import pytest
 from factcheck.align import Pair, match
 from factcheck.errors import InputError
 from factcheck.frames import build_frames
-from factcheck.intervals import overlap
+from factcheck.intervals import overlap, unit_slip
 from factcheck.pairs import FEATURES, Context, PairModel, as_if_agreeing, digit_slip, features
 from factcheck.pipeline import claims_for, document_from_text
 from factcheck.rulepack import load_pack, load_rules
@@ -58,6 +58,22 @@ def test_features_of_two_restatements(rules):
     assert "digit_slip" not in f                           # 41 and 47: one digit of two, no telling slip
     assert f["published_apart"] == 0.0
     assert 0.5 < f["shared_words"] <= 1.0
+
+
+def test_the_same_figure_in_a_neighbouring_unit_is_a_slip_not_an_agreement(rules):
+    docs, claims = framed(rules, "The quake struck at a depth of 10 km. Connections close after 90 seconds.",
+                          "The quake struck at a depth of 10 miles. Connections close after 90 minutes.",
+                          "The quake struck at a depth of 6 miles. Logs are kept for 90 days.")
+    (km, secs), (miles, mins), (six, days) = claims["d0"], claims["d1"], claims["d2"]
+    # "10" allows 5..15 in either unit, so the intervals meet; but a figure converted by hand
+    # (10 km is 6.2 miles) rarely keeps its digits: the same 10 in another unit is a slip
+    assert unit_slip(km, miles) and not overlap(km, miles)
+    assert not unit_slip(km, six) and overlap(km, six)
+    assert unit_slip(secs, mins) and not overlap(secs, mins)
+    assert not unit_slip(secs, days)   # 86,400 times apart: two settings, not a slip
+    cx = Context([c for cs in claims.values() for c in cs], {d.id: d for d in docs})
+    f = features(km, miles, cx)
+    assert f["digit_slip"] == 1.0 and "log_ratio" not in f and "values_differ" in f
 
 
 def test_probability_is_the_logistic_of_the_weighted_sum():
