@@ -20,7 +20,7 @@ import regex
 from .frames import Lexicon
 from .intervals import overlap, stated_size
 from .models import Claim, Document
-from .pairs import Context, PairModel, as_if_agreeing, features
+from .pairs import Context, PairModel, as_if_agreeing, features, worded_alike
 
 # A name in more documents than this (or than this share of the corpus, if more) is too common
 # to pick out a story: an outlet in every dateline, a country in most articles.
@@ -266,7 +266,8 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
     for p in scored:
         # A text that gives one measure two values contradicts itself; one that repeats a
         # value only restates it, which is no finding.
-        if p.a.doc == p.b.doc and not p.agree and p.if_agreeing >= model.same_text_at:
+        if p.a.doc == p.b.doc and not p.agree and p.if_agreeing >= model.same_text_at \
+                and worded_alike(p.a, p.b, cx):
             p.kept = True
         if p.kept:   # only findings show evidence: the features are worked out again for these few
             f = features(p.a, p.b, cx)

@@ -45,6 +45,7 @@ FEATURES = {
     "values_agree": "the values allow a common value",
     "values_differ": "the values cannot both hold",
     "digit_slip": "the values differ by a copying slip: two digits swapped, one changed in a long figure, or the unit",
+    "value_repeated": "the texts give one of the values to other claims too: the figure alone does not pick the measure",
     "log_ratio": "how many powers of ten apart the sizes are (0..3)",
     "small_counts": "both are counts under ten, common in any text",
     "units_differ": "written in different units or currencies' notations",
@@ -74,6 +75,8 @@ class Local:
     before: tuple[str, ...]
     after: tuple[str, ...]
     near: frozenset
+    clause: frozenset     # content words of its clause
+    sentence: frozenset   # every word of its sentence
 
 
 def _local(c: Claim, text: str, stop: frozenset) -> Local:
@@ -83,7 +86,10 @@ def _local(c: Claim, text: str, stop: frozenset) -> Local:
     c0, c1 = clause(text, s0, s1, c.start, c.end)
     near = {t.stem for t in left[-NEAR:] + right[:NEAR]
             if c0 <= t.start < c1 and t.text.lower() not in stop and len(t.text) > 1}
-    return Local(tuple(t.stem for t in left[-2:]), tuple(t.stem for t in right[:2]), frozenset(near))
+    own = {t.stem for t in tokens(text, c0, c1)
+           if not t.text[0].isdigit() and t.text.lower() not in stop and len(t.text) > 1}
+    return Local(tuple(t.stem for t in left[-2:]), tuple(t.stem for t in right[:2]), frozenset(near),
+                 frozenset(own), frozenset(t.stem for t in tokens(text, s0, s1)))
 
 
 class Context:
@@ -105,6 +111,7 @@ class Context:
         self.size: dict[str, float | None] = {}
         self.sets: dict[str, tuple[set, set, set]] = {}    # predicates, actors, entities
         self.local: dict[str, Local] = {}
+        self.per_value: dict[tuple, int] = defaultdict(int)   # (doc, stated size) -> claims
         for c in claims:
             wa = _weights(c.frame.words)
             self.weights[c.id] = wa
@@ -112,6 +119,21 @@ class Context:
             self.size[c.id] = stated_size(c)
             self.sets[c.id] = (set(c.frame.predicates), set(c.frame.actors), set(c.frame.entities))
             self.local[c.id] = _local(c, docs[c.doc].text, self.stop)
+            if self.size[c.id]:
+                self.per_value[(c.doc, _key(self.size[c.id]))] += 1
+
+
+def worded_alike(a: Claim, b: Claim, cx: Context) -> bool:
+    """Two figures of one text that no word tells apart: every content word of each one's clause
+    is in the other's sentence. A text lists parallel figures in one template ("Data Center
+    revenue of $18.4 billion, up 27%"; "revenue of $22.1 billion, up 22%"), and what tells
+    them apart is the one word the other lacks; a measure restated is not qualified anew."""
+    la, lb = cx.local[a.id], cx.local[b.id]
+    return la.clause <= lb.sentence and lb.clause <= la.sentence
+
+
+def _key(size: float) -> float:
+    return float(f"{size:.4g}")
 
 
 def _digits(text: str) -> str:
@@ -191,6 +213,10 @@ def features(a: Claim, b: Claim, cx: Context) -> dict[str, float]:
     if slipped_unit or not agree and digit_slip(a, b, swaps_only=a.kind in DATE_KINDS):
         f["digit_slip"] = 1.0
     sa, sb = cx.size[a.id], cx.size[b.id]
+    if agree and sa and sb:
+        others = sum(cx.per_value[(d, _key(s))] - 1 for d, s in ((a.doc, sa), (b.doc, sb)))
+        if others > 0:
+            f["value_repeated"] = 1.0
     if sa and sb and not slipped_unit:   # the figures as written are equal: no distance to weigh
         f["log_ratio"] = min(abs(math.log10(sa / sb)), 3.0)
         if max(sa, sb) < 10 and a.kind in ("count", "ordinal"):

@@ -137,3 +137,19 @@ def test_a_figure_copied_into_another_unit_conflicts_and_says_so(tmp_path):
     (f,) = [f for f in report.findings if f.kind == "conflict"]
     # 90 s is 90 s and 90 min is 5,400 s: the message gives both in one unit
     assert f.explanation["arithmetic"] == "the same figure in two units, 90 seconds against 5,400 seconds"
+
+
+def test_one_text_contradicts_itself_only_where_no_word_tells_its_figures_apart(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "The storm killed 41 people in the north, officials said on Monday.\n\n"
+        "Rescue teams worked through the night in the hills.\n\n"
+        "The storm killed 47 people in the north, officials said on Monday.\n", encoding="utf-8")
+    # parallel figures of one template: the segment names tell them apart
+    (tmp_path / "b.txt").write_text(
+        "Record quarterly Data Center revenue of $18.4 billion, up 27% from the third quarter.\n\n"
+        "Record quarterly revenue of $22.1 billion, up 22% from the third quarter.\n", encoding="utf-8")
+    report = check([str(tmp_path)])
+    claims = {c.id: c for c in report.claims}
+    found = sorted(tuple(sorted(claims[i].text for i in f.claims)) for f in report.findings
+                   if f.kind == "conflict")
+    assert found == [("41", "47")]

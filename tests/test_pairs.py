@@ -76,6 +76,21 @@ def test_the_same_figure_in_a_neighbouring_unit_is_a_slip_not_an_agreement(rules
     assert f["digit_slip"] == 1.0 and "log_ratio" not in f and "values_differ" in f
 
 
+def test_a_value_a_text_gives_twice_does_not_pick_the_measure(rules):
+    docs, claims = framed(rules, "Net income was $3.2 billion. It also announced a $3.2 billion buyback.",
+                          "Net income rose to $3.2 billion.",
+                          "Net income rose to $3.2 billion, and revenue to $14.6 billion.")
+    (income, buyback), (b_income,), (c_income, revenue) = claims["d0"], claims["d1"], claims["d2"]
+    cx = Context([c for cs in claims.values() for c in cs], {d.id: d for d in docs})
+    # d0 gives $3.2 billion to two things: which of them d1 means, the value cannot say
+    assert features(income, b_income, cx)["value_repeated"] == 1.0
+    assert features(buyback, b_income, cx)["value_repeated"] == 1.0
+    # d1 and d2 each give it once
+    assert "value_repeated" not in features(b_income, c_income, cx)
+    # and values that disagree are not weighed by it
+    assert "value_repeated" not in features(buyback, revenue, cx)
+
+
 def test_probability_is_the_logistic_of_the_weighted_sum():
     m = PairModel(intercept=-1.0, weights={"same_predicate": 2.0, "shared_words": 1.5})
     f = {"same_predicate": 1.0, "shared_words": 0.4}
