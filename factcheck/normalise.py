@@ -70,7 +70,9 @@ def bounds(lo: float, hi: float, step: float, unit_sig: float, qualifier: str,
 
 def interval_of(m: Mention, qualifier: str, entry: QualifierEntry | None, tol: Tolerance) -> Interval:
     v = m.value
-    floor = 0.0 if m.kind in NON_NEGATIVE else -INF
+    # a count or an amount written with a minus is a signed change ("-244 seats", "-$45 million"):
+    # only unsigned ones are bounded below by zero
+    floor = 0.0 if m.kind in NON_NEGATIVE and float(v.get("low", 0) or 0) >= 0 else -INF
     if m.kind in ("date", "date_range"):
         start, end = dt.date.fromisoformat(v["start"]), dt.date.fromisoformat(v["end"])
         if qualifier == "approx" and tol.date_approx_days:

@@ -153,3 +153,12 @@ def test_one_text_contradicts_itself_only_where_no_word_tells_its_figures_apart(
     found = sorted(tuple(sorted(claims[i].text for i in f.claims)) for f in report.findings
                    if f.kind == "conflict")
     assert found == [("41", "47")]
+
+
+def test_two_texts_giving_one_negative_figure_agree(tmp_path):
+    # "-45 dollars" once read as the empty interval 0..-45, so a text disagreed with its copy
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("The fund closed the year at -45 dollars a share, its manager said.\n",
+                                     encoding="utf-8")
+    report = check([str(tmp_path)])
+    assert [f.kind for f in report.findings] == ["agreement"]

@@ -61,6 +61,11 @@ def _near(a, b):
     ("It won about 43% of the vote.", "43%", "approx", 42.5, 43.5),
     ("It won more than 43% of the vote.", "43%", "more_than", 43, None),
     ("Temperatures fell to -5.5 degrees Celsius.", "-5.5 degrees Celsius", "exact", -5.55, -5.45),
+    # a count or an amount written with a minus is a signed change, not bounded below by zero
+    ("Conservatives 121 (-244), Labour 412 (+210).", "-244", "exact", -244, -244),
+    ("The balance stood at -45 dollars.", "-45 dollars", "exact", -45, -45),
+    ("It reported a net result of -$45 million for the quarter.", "-$45 million", "exact", -45.5e6, -44.5e6),
+    ("Up to 30 people were hurt.", "30", "at_most", 0, 30),   # and an unsigned one still is
 ])
 def test_number_intervals(text, expr, qualifier, low, high):
     c = _claim(text, expr)

@@ -850,6 +850,10 @@ def _attach_context(text: str, x: _N) -> None:
         if code:
             x.kind, x.unit, x.dim = "money", code, "currency"
             x.start = pm.start()
+            if x.start and text[x.start - 1] in "-−" and x.value > 0 \
+                    and (x.start == 1 or not (text[x.start - 2].isalnum() or text[x.start - 2] in ")]%.,/-−")):
+                x.start -= 1   # "-$45 million": a loss, signed before its currency
+                x.value = -x.value
             if x.extra:
                 x.extra = None
             _money_suffix(text, x)
