@@ -112,7 +112,9 @@ def cmd_extract(a) -> int:
 
     _settings(a)
     rules = load_rules(a.rules)
-    docs = load_documents(a.paths, a.manifest, tuple(a.exclude))
+    skipped: list[tuple[str, str]] = []
+    docs = load_documents(a.paths, a.manifest, tuple(a.exclude), skipped)
+    _skipped(a, [{"path": p, "reason": why} for p, why in skipped])
     by_doc, errors = _extract(a, docs, rules)
     out = sys.stdout
     for doc in docs:
@@ -134,6 +136,13 @@ def _extract(a, docs, rules):
     from .cache import Cache, default_folder
     with Cache(default_folder()) as cache:
         return extract_all(docs, rules, a.jobs, cache)
+
+
+def _skipped(a, skipped) -> None:
+    # Said unless -q: a file the user may expect checked was not read.
+    if getattr(a, "verbosity", 0) >= 0:
+        for s in skipped:
+            print(f"factcheck: skipped {s['path']}: {s['reason']}", file=sys.stderr)
 
 
 def _extraction_errors(errors) -> None:
@@ -176,8 +185,12 @@ def cmd_check(a) -> int:
     from .render import RENDERERS, STREAMS
     from .render.common import failing
 
-    _settings(a)
+    _, cfg = _settings(a)
     targets = _targets(a.targets, RENDERERS)
+    outputs = [(fmt, path) for fmt, path in targets if path is not None]
+    if not a.no_report:
+        outputs += [(fmt, a.report_dir / f"factcheck.{fmt}") for fmt in ("json", "html") if fmt in RENDERERS]
+    _refuse_to_overwrite_inputs(a, cfg, outputs)
     accepted = None
     if a.baseline:
         from .baseline import read
@@ -218,6 +231,7 @@ def _run(a, accepted=None):
         report = check(a.paths, a.manifest, a.rules, exclude=tuple(a.exclude), progress=bar,
                        jobs=getattr(a, "jobs", None), cache=not getattr(a, "no_cache", True))
     _extraction_errors(report.summary.get("errors", ()))
+    _skipped(a, report.summary.get("skipped", ()))
     report = apply_inline(report)
     if accepted is not None:
         from .baseline import apply
@@ -298,8 +312,9 @@ def cmd_baseline(a) -> int:
     from .baseline import DEFAULT_NAME, build, read
     from .errors import InputError
 
-    _settings(a)
+    _, cfg = _settings(a)
     out = a.output or a.baseline or Path(DEFAULT_NAME)
+    _refuse_to_overwrite_inputs(a, cfg, [("baseline", out)], baseline_is_input=False)
     previous = None
     if out.exists():
         try:
@@ -322,6 +337,38 @@ def cmd_config(a) -> int:
     settings, cfg = _settings(a)
     sys.stdout.write(describe(settings, cfg))
     return EXIT_OK
+
+
+def _refuse_to_overwrite_inputs(a, cfg, outputs: list[tuple[str, Path]], baseline_is_input: bool = True) -> None:
+    """Exit 2 before any work if a report would be written over a file this run reads (a
+    document, a manifest, the baseline, a rule pack, the config) or two different reports
+    would be written to one file: `-o corpus/a.txt` once replaced the article with the report."""
+    import os
+
+    from .errors import InputError
+    from .ingest import discover
+
+    inputs: dict[str, str] = {}
+    files, manifests = discover(a.paths, tuple(a.exclude))
+    for f in files:
+        inputs[os.path.realpath(f)] = "a document checked"
+    for m in [*manifests, *([a.manifest] if a.manifest else [])]:
+        inputs[os.path.realpath(m)] = "the manifest"
+    for r in a.rules:
+        inputs[os.path.realpath(r)] = "a rule pack"
+    if baseline_is_input and a.baseline:
+        inputs[os.path.realpath(a.baseline)] = "the baseline"
+    if cfg is not None and getattr(cfg, "path", None):
+        inputs[os.path.realpath(cfg.path)] = "the configuration"
+    written: dict[str, str] = {}
+    for fmt, path in outputs:
+        real = os.path.realpath(path)
+        if real in inputs:
+            raise InputError(f"{path}: is {inputs[real]} of this run; refusing to write the {fmt} report over it")
+        if written.get(real, fmt) != fmt:
+            raise InputError(f"{path}: both the {written[real]} and the {fmt} report would be written here; "
+                             f"give each its own file")
+        written[real] = fmt
 
 
 def _content(fmt: str, report):

@@ -9,6 +9,7 @@ import io
 import json
 import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,8 +138,15 @@ def read_text(path: Path) -> str:
         raise InputError(f"{path}:{line}: not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})") from None
 
 
-def discover(paths: list[str | Path], exclude: tuple[str, ...] = ()) -> tuple[list[Path], list[Path]]:
-    """Document files under the given paths (folders recursively) and manifests found in those folders."""
+def discover(paths: list[str | Path], exclude: tuple[str, ...] = (),
+             skipped: list[tuple[str, str]] | None = None) -> tuple[list[Path], list[Path]]:
+    """Document files under the given paths (folders recursively) and manifests found in those folders.
+
+    In a folder, only regular files inside it are read: a symbolic link to a file outside
+    the folder (a CI checkout's `.git/config` holds its token) and FIFOs or devices are left
+    out, each added to `skipped` as (path, why). A file named directly is read wherever it
+    is, as long as it is a regular file.
+    """
     files, manifests = [], []
     for p in paths:
         p = Path(p)
@@ -148,13 +156,20 @@ def discover(paths: list[str | Path], exclude: tuple[str, ...] = ()) -> tuple[li
             for name in MANIFEST_NAMES:
                 if (p / name).is_file():
                     manifests.append(p / name)
+            inside = os.path.realpath(p)
             for root, dirs, names in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for n in sorted(names):
                     f = Path(root) / n
                     if f.suffix.lower() in TEXT_SUFFIXES and not any(f.match(g) for g in exclude):
-                        files.append(f)
+                        why = _not_here(f, inside)
+                        if why is None:
+                            files.append(f)
+                        elif skipped is not None:
+                            skipped.append((f.as_posix(), why))
         else:
+            if not stat.S_ISREG(p.stat().st_mode):
+                raise InputError(f"{p}: not a regular file (a pipe, socket or device is never read)")
             files.append(p)
     seen, unique = set(), []
     for f in files:
@@ -163,6 +178,21 @@ def discover(paths: list[str | Path], exclude: tuple[str, ...] = ()) -> tuple[li
             seen.add(r)
             unique.append(f)
     return unique, manifests
+
+
+def _not_here(f: Path, inside: str) -> str | None:
+    """Why a file found in the folder `inside` (a real path) is not read, or None to read it."""
+    if os.path.islink(f):
+        target = os.path.realpath(f)
+        if os.path.exists(target) and not target.startswith(inside.rstrip(os.sep) + os.sep):
+            return "a symbolic link to a file outside the folder; name the file itself to check it"
+    try:
+        mode = f.stat().st_mode
+    except OSError:
+        return None   # a broken link or a vanished file: reading it says what is wrong
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a pipe, socket or device is never read)"
+    return None
 
 
 _REAL_DIRS: dict[str, str] = {}
@@ -180,17 +210,24 @@ def _realpath(path) -> str:
 
 
 def _doc_ids(files: list[Path]) -> list[str]:
-    # A document's id is its file stem, or its path where stems collide (with the suffix: x.txt, x.md).
-    counts = Counter(f.stem for f in files)
-    dup = {s for s, n in counts.items() if n > 1}
-    return [f.as_posix() if f.stem in dup else f.stem for f in files]
+    """A document's id is its file stem, or its path where ids would collide: x.txt and x.md
+    are told apart by their paths, and x.txt.txt (stem "x.txt") from the path "x.txt"."""
+    ids = [f.stem for f in files]
+    while True:
+        counts = Counter(ids)
+        clash = [i for i, d in enumerate(ids) if counts[d] > 1 and d != files[i].as_posix()]
+        if not clash:
+            return ids
+        for i in clash:   # paths are unique (files are), so this ends
+            ids[i] = files[i].as_posix()
 
 
 def load_documents(paths: list[str | Path], manifest: Path | None = None,
-                   exclude: tuple[str, ...] = ()) -> list[Document]:
-    """Documents for the paths, sorted by path; metadata from --manifest, a folder's manifest or front matter."""
+                   exclude: tuple[str, ...] = (), skipped: list[tuple[str, str]] | None = None) -> list[Document]:
+    """Documents for the paths, sorted by path; metadata from --manifest, a folder's manifest or
+    front matter. Files of a folder left unread are added to `skipped` (`discover`)."""
     _REAL_DIRS.clear()   # folders are resolved once per load, never across loads
-    files, found = discover(paths, exclude)
+    files, found = discover(paths, exclude, skipped)
     meta: dict[str, Meta] = {}
     for m in ([manifest] if manifest else found):
         meta.update(read_manifest(Path(m)))

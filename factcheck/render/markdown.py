@@ -27,7 +27,8 @@ def render_markdown(report) -> str:
     s = report.summary
     verdict = "❌" if n["conflict"] else "✅"
     out = [f"## factcheck {verdict}", "",
-           f"{s['documents']} documents, {s['claims']} claims checked.", "",
+           f"{s['documents']} document{'' if s['documents'] == 1 else 's'}, "
+           f"{s['claims']} claim{'' if s['claims'] == 1 else 's'} checked.", "",
            "| conflicts | updates | agreements | suppressed |",
            "|---:|---:|---:|---:|",
            f"| {n['conflict']} | {n['update']} | {n['agreement']} | {n['suppressed']} |", ""]

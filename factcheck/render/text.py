@@ -66,7 +66,9 @@ def summary_line(report) -> str:
     tail = f" ({n['suppressed']} suppressed)" if n["suppressed"] else ""
     stale = len((report.baseline or {}).get("stale", []))
     tail += f", {stale} stale baseline {'entry' if stale == 1 else 'entries'}" if stale else ""
-    return (f"{s['documents']} documents, {s['claims']} claims: {plural('conflict', 'conflict')}, "
+    docs, claims = s["documents"], s["claims"]
+    return (f"{docs} document{'' if docs == 1 else 's'}, {claims} claim{'' if claims == 1 else 's'}: "
+            f"{plural('conflict', 'conflict')}, "
             f"{plural('agreement', 'agreement')}, {plural('update', 'update')}{tail}")
 
 

@@ -1,0 +1,87 @@
+"""Hostile and careless input (issue 16): nothing a run reads is ever written over, nothing outside
+the folders given is read through a link, no pipe is waited on, and every path gets its own id."""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+
+def _bytes(*paths):
+    return [p.read_bytes() for p in paths]
+
+
+@pytest.mark.parametrize("argv,what", [
+    (["check", "news", "-o", "news/a.txt"], "news/a.txt: is a document checked of this run; refusing"),
+    (["check", "news", "--format", "json", "-o", "news/b.txt"], "news/b.txt: is a document checked"),
+    (["baseline", "news", "-o", "news/a.txt"], "news/a.txt: is a document checked"),
+    (["check", "news", "--report-dir", "news", "--no-cache"], None),   # writes factcheck.json beside them: allowed
+    (["check", "news", "--manifest", "meta.csv", "--format", "json", "-o", "meta.csv"], "meta.csv: is the manifest"),
+    (["check", "news", "--baseline", "base.json", "-o", "base.json"], "base.json: is the baseline"),
+    (["check", "news", "-o", "out.json", "--format", "sarif", "-o", "out.json"],
+     "out.json: both the json and the sarif report would be written here"),
+])
+def test_a_report_is_never_written_over_an_input(flood, run, argv, what):
+    (flood.parent / "meta.csv").write_text("path,published\nnews/a.txt,2025-04-12\n", encoding="utf-8")
+    (flood.parent / "base.json").write_text('{"version": 1, "accepted": []}\n', encoding="utf-8")
+    inputs = [flood / "a.txt", flood / "b.txt", flood.parent / "meta.csv", flood.parent / "base.json"]
+    before = _bytes(*inputs)
+    code, out, err = run(*argv)
+    assert _bytes(*inputs) == before
+    if what is None:
+        assert code in (0, 1) and (flood / "factcheck.json").is_file()
+        return
+    assert code == 2 and err.startswith("factcheck: error: ") and what in err and err.count("\n") == 1
+    assert out == "" and not (flood.parent / "out.json").exists()
+
+
+def test_one_report_twice_to_one_file_is_fine(flood, run):
+    code, _, err = run("check", "news", "--no-report", "-o", "r.json", "--format", "json", "-o", "./r.json")
+    assert code == 1 and "error" not in err and json.loads((flood.parent / "r.json").read_text())["findings"]
+
+
+def test_a_link_out_of_the_folder_is_not_followed(flood, run):
+    # a CI checkout keeps its token in .git/config; a link to it in the docs folder must not
+    # carry it into the report
+    (flood.parent / "config").write_text("[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0 41\n")
+    (flood / "notes.md").symlink_to(flood.parent / "config")
+    (flood / "same.txt").symlink_to(flood / "a.txt")      # a link inside the folder is fine (read once)
+    code, out, err = run("check", "news", "--fail-on", "never", "--no-cache")
+    assert code == 0
+    assert err == "factcheck: skipped news/notes.md: a symbolic link to a file outside the folder; " \
+                  "name the file itself to check it\n"
+    report = (flood.parent / "reports" / "factcheck.json").read_text(encoding="utf-8")
+    html = (flood.parent / "reports" / "factcheck.html").read_text(encoding="utf-8")
+    assert "c2VjcmV0" not in report and "c2VjcmV0" not in html
+    assert json.loads(report)["summary"]["skipped"] == [
+        {"path": "news/notes.md", "reason": "a symbolic link to a file outside the folder; name the file itself to check it"}]
+    assert out.endswith("2 documents, 2 claims: 1 conflict, 0 agreements, 0 updates\n")
+    # named on the command line, the file is the user's choice and is read
+    code, out, _ = run("check", "news/notes.md", "--no-report", "--no-cache", "--fail-on", "never")
+    assert code == 0 and out.endswith("1 document, 1 claim: 0 conflicts, 0 agreements, 0 updates\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_pipe_is_never_waited_on(flood, run):
+    os.mkfifo(flood / "feed.txt")
+    code, _, err = run("check", "news", "--no-report", "--no-cache", "--fail-on", "never")
+    assert code == 0 and "skipped news/feed.txt: not a regular file" in err
+    code, _, err = run("extract", "news/feed.txt", "--no-cache")
+    assert code == 2 and err == "factcheck: error: news/feed.txt: not a regular file " \
+                                "(a pipe, socket or device is never read)\n"
+
+
+def test_paths_that_share_a_stem_get_their_own_ids(tmp_path, run, monkeypatch):
+    # x.txt and x.md share the stem x; x.txt.txt's stem is the path x.txt: ids once collided,
+    # claims were lost and the conflict missed
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.txt").write_text("The flood killed 41 people in Lusana on Friday.\n", encoding="utf-8")
+    (tmp_path / "x.md").write_text("The storm damaged 300 homes in Varo on Monday.\n", encoding="utf-8")
+    (tmp_path / "x.txt.txt").write_text("The flood killed 47 people in Lusana on Friday.\n", encoding="utf-8")
+    code, _, _ = run("check", "x.txt", "x.md", "x.txt.txt", "--no-cache", "--fail-on", "never",
+                     "--format", "json", "-o", "r.json", "--no-report")
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    ids = sorted(d["id"] for d in report["documents"])
+    assert ids == ["x.md", "x.txt", "x.txt.txt"]
+    assert [f["kind"] for f in report["findings"]] == ["conflict"]
