@@ -244,6 +244,7 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
     window = int(rule.params.get("sentences", 2))
     spread = float(rule.params.get("max_gap", 0.35))
     minimum = float(rule.params.get("min_total", 10))
+    opposites = frozenset(frozenset(pair) for pair in rule.params.get("opposed", ()))
     for doc_id, claims in by_doc.items():
         text = docs[doc_id].text
         nums = [c for c in claims if c.kind in rule.kinds and c.value.low == c.value.high
@@ -259,14 +260,21 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
             best = None
             for parts in [lst for lst in lists if all(c in near for c in lst)] + \
                     [[p1, p2] for i, p1 in enumerate(near) for p2 in near[i + 1:i + 3]]:
-                gap = abs(math.fsum(c.value.high for c in parts) - tv) / tv
+                missing = abs(math.fsum(c.value.high for c in parts) - tv)
+                gap = missing / tv
                 if gap > spread:
                     continue
                 fits = _sum_meets(t, parts)
+                if not fits and missing >= min(c.value.high for c in parts) and not _whole(t, parts, text):
+                    continue  # more is missing than a part holds, and no word says they are the whole
+                if not fits and len(parts) == 2 and _restated_part(*parts):
+                    continue
                 if len(parts) == 2:
                     p1, p2 = parts
                     if not (_sum_shape(t, p1, p2, text) or fits and p1.frame.measure in (None, t.frame.measure)):
                         continue
+                    if not fits and _opposed(p1, p2, opposites):
+                        continue  # "gained 209 seats while the Tories lost 248": no split of one total
                     if not fits and _more_parts(t, p1, p2, near):
                         continue  # a list of three or more: two of its items are not the whole
                 elif not (fits or _TOTAL_CUES.search(text, t.sentence.start, t.sentence.end)):
@@ -315,6 +323,23 @@ def _sum_meets(total: Claim, parts: list[Claim]) -> bool:
     hi = sum(numeric_interval(p)[1] for p in parts)
     tlo, thi, _ = numeric_interval(total)
     return intervals_meet(lo, hi, tlo, thi)
+
+
+def _whole(t: Claim, parts: list[Claim], text: str) -> bool:
+    """Whether the wording says the parts make up the total: 'the remaining', 'others', 'in all'."""
+    return any(p.frame.measure in _REST for p in parts) or bool(_TOTAL_CUES.search(text, t.sentence.start, t.sentence.end))
+
+
+def _restated_part(p1: Claim, p2: Claim) -> bool:
+    """Two equal figures in a split that does not add up: far likelier one figure said twice
+    ("revenue of $22.1 billion" in the headline and the text) than two equal halves."""
+    return p1.value == p2.value
+
+
+def _opposed(p1: Claim, p2: Claim, opposites: frozenset) -> bool:
+    """Two figures told by event words of opposite direction (gained and lost, rose and fell):
+    two changes, not two shares of one whole."""
+    return frozenset((p1.frame.predicate, p2.frame.predicate)) in opposites
 
 
 def _sum_shape(t: Claim, p1: Claim, p2: Claim, text: str) -> bool:
