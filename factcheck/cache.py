@@ -43,7 +43,7 @@ FOLDER = ".factcheck-cache"
 FILENAME = "claims.sqlite3"
 SCHEMA = "factcheck/cache@4"
 # Source files whose code decides what a document's claims are, and what a block's findings are.
-_CODE = ("extract/*.py", "normalise.py", "frames.py", "pipeline.py", "ingest.py", "intervals.py", "models.py",
+_CODE = ("extract/*.py", "normalise.py", "frames.py", "pipeline.py", "ingest/*.py", "intervals.py", "models.py",
          "units.py", "render/json.py")
 _ENGINE = ("align.py", "engine.py", "frames.py", "intervals.py", "models.py", "pairs.py", "rulepack.py", "units.py")
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import regex
 import yaml
 
-from .errors import InputError
-from .models import Document
+from ..errors import InputError
+from ..models import Document
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")

@@ -1,0 +1,75 @@
+"""The Markdown reader: code, markup, URLs and list numbers are not prose; offsets stay the page's own."""
+from __future__ import annotations
+
+import pytest
+
+from factcheck.ingest.markdown import prose
+from factcheck.pipeline import claims_for, document_from_text
+from factcheck.rulepack import load_rules
+
+PAGE = """# Limits
+
+Requests time out after 30 seconds. See [the limits](https://example.com/v2/limits?max=100).
+
+```yaml
+timeout: 45
+```
+
+    indented 99 code
+
+<!-- old value: 77 -->
+
+1. Uploads are capped at 5 GB.
+2. Downloads are not capped.
+
+| Option | Default |
+|---|---|
+| `timeout` | 30 seconds |
+
+{{< note 12 >}} Logs are kept for 7 days, https://status.example.com/2024/10 says.
+
+[ref]: https://example.com/2019/05
+"""
+
+
+def test_prose_blanks_what_is_not_prose_and_keeps_every_offset():
+    out = prose(PAGE)
+    assert len(out) == len(PAGE) and out.count("\n") == PAGE.count("\n")
+    for gone in ("https://example.com/v2/limits?max=100", "timeout: 45", "indented 99 code",
+                 "<!-- old value: 77 -->", "{{< note 12 >}}", "https://status.example.com/2024/10",
+                 "https://example.com/2019/05"):
+        at = PAGE.index(gone)
+        assert out[at:at + len(gone)].strip() == "", gone
+    for kept in ("Requests time out after 30 seconds.", "[the limits]", "Uploads are capped at 5 GB.",
+                 "| `timeout` | 30 seconds |", "Logs are kept for 7 days,"):
+        at = PAGE.index(kept)
+        assert out[at:at + len(kept)] == kept, kept
+    # the ordered list's numbers are markup; the items are prose
+    assert out[PAGE.index("1. Uploads"):][:3] == "   "
+
+
+def test_a_markdown_page_yields_claims_from_its_prose_only():
+    rules = load_rules()
+    doc = document_from_text(PAGE, doc_id="limits").model_copy(update={"path": "docs/limits.md"})
+    claims = claims_for(doc, rules)
+    assert [c.text for c in claims] == ["30 seconds", "5 GB", "30 seconds", "7 days"]
+    # offsets, lines and columns are the page's own
+    first = claims[0]
+    assert PAGE[first.start:first.end] == "30 seconds" and (first.line, first.column) == (3, 25)
+    # the same text as plain text is read whole
+    txt = document_from_text(PAGE, doc_id="limits").model_copy(update={"path": "docs/limits.txt"})
+    assert {"45", "99", "77", "12"} <= {c.text for c in claims_for(txt, rules)}
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_other_line_endings_blank_the_same_lines(newline):
+    page = PAGE.replace("\n", newline)
+    out = prose(page)
+    assert len(out) == len(page)
+    assert out.replace(newline, "\n") == prose(PAGE)
+
+
+def test_front_matter_is_left_to_the_front_matter_reader():
+    page = "---\ntitle: Limits 2024\n---\n" + PAGE
+    out = prose(page, start=page.index("# Limits"))
+    assert out.startswith("---\ntitle: Limits 2024\n---\n# Limits")
