@@ -241,10 +241,9 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
     change started from ("up from 41") or a rate ("$1.47 a share") is no part.
     """
     out = []
-    window = int(rule.params.get("sentences", 2))
-    spread = float(rule.params.get("max_gap", 0.35))
-    minimum = float(rule.params.get("min_total", 10))
-    opposites = frozenset(frozenset(pair) for pair in rule.params.get("opposed", ()))
+    params = rule.params   # rulepack.SumParams
+    window, spread, minimum = params.sentences, params.max_gap, params.min_total
+    opposites = frozenset(frozenset(pair) for pair in params.opposed)
     for doc_id, claims in by_doc.items():
         text = docs[doc_id].text
         nums = [c for c in claims if c.kind in rule.kinds and c.value.low == c.value.high

@@ -43,17 +43,37 @@ class QualifierEntry(Strict):
     kinds: tuple[str, ...] = Field((), description="claim kinds it applies to; empty for every kind")
 
 
+class NoParams(Strict):
+    """A comparison that takes no parameters."""
+
+
+class SumParams(Strict):
+    """compare: sum — a total against the parts stated near it."""
+    sentences: int = Field(2, ge=0, le=20, description="how many sentences away a part may stand")
+    max_gap: float = Field(0.35, gt=0, le=1, description="parts further from the total than this share are no split of it")
+    min_total: float = Field(10, ge=0, description="smaller totals are not checked")
+    opposed: tuple[tuple[str, str], ...] = Field(
+        (), description="pairs of predicates of opposite direction: two parts told by them are changes, not shares")
+
+
+# The comparisons a rule can name (engine.COMPARISONS implements each) and the parameters each takes.
+PARAMS: dict[str, type[Strict]] = {
+    "same-measure": NoParams, "sum": SumParams, "elapsed": NoParams, "weekday": NoParams, "reference": NoParams,
+}
+Compare = Literal["same-measure", "sum", "elapsed", "weekday", "reference"]
+
+
 class RuleSpec(Strict):
-    """One rule: a comparison kind plus its parameters (see engine.COMPARISONS)."""
+    """One rule: a comparison kind plus its parameters (see engine.COMPARISONS), typed by PARAMS."""
     id: str = Field(pattern=r"^FC\d{3}$")
     name: str = Field(pattern=r"^[a-z][a-z0-9_.-]*$")
-    compare: str
+    compare: Compare
     kinds: tuple[str, ...] = ()
     severity: Severity = "error"
     enabled: bool = True
     message: str = ""
     description: str = ""
-    params: dict = Field(default_factory=dict)
+    params: dict | Strict = Field(default_factory=dict)   # a dict as read; PARAMS[compare] once loaded
     examples: dict[str, list[list[str]]] = Field(default_factory=dict)
 
     @field_validator("examples")
@@ -176,15 +196,31 @@ def load_pack(path: Path) -> RulePack:
     if not isinstance(data, dict):
         raise InputError(f"{label}:1:1: a rule pack must be a mapping with a 'pack' key")
     try:
-        return RulePack.model_validate(data)
+        pack = RulePack.model_validate(data)
     except ValidationError as e:
-        lines = []
-        for err in e.errors():
-            loc = tuple(x for x in err["loc"] if not (isinstance(x, str) and x.startswith("function-")))
-            node = _node_at(root, loc)
-            dotted = ".".join(str(x) for x in loc) or "(top)"
-            lines.append(f"{_mark(label, node)}: {dotted}: {err['msg']}")
-        raise InputError("\n".join(lines)) from None
+        raise InputError(_placed(e, (), root, label)) from None
+    # Each rule's parameters, by the model its comparison takes: a typo is an error here, at its
+    # place, not a crash when the rule runs.
+    rules, errors = [], []
+    for i, r in enumerate(pack.rules):
+        try:
+            rules.append(r.model_copy(update={"params": PARAMS[r.compare].model_validate(r.params)}))
+        except ValidationError as e:
+            errors.append(_placed(e, ("rules", i, "params"), root, label))
+    if errors:
+        raise InputError("\n".join(errors))
+    return pack.model_copy(update={"rules": tuple(rules)})
+
+
+def _placed(e: ValidationError, prefix: tuple, root, label: str) -> str:
+    """A validation error's lines as `file:line:column: loc: message`."""
+    lines = []
+    for err in e.errors():
+        loc = prefix + tuple(x for x in err["loc"] if not (isinstance(x, str) and x.startswith("function-")))
+        node = _node_at(root, loc)
+        dotted = ".".join(str(x) for x in loc) or "(top)"
+        lines.append(f"{_mark(label, node)}: {dotted}: {err['msg']}")
+    return "\n".join(lines)
 
 
 def pack_files(path: Path) -> list[Path]:

@@ -155,7 +155,7 @@ def bad_case(tmp_path, kind):
         return ["check"], [".factcheck.toml:1: paths must be a list of strings"]
     if kind == "broken rule pack":
         (tmp_path / "extra.yaml").write_text("pack: extra\nrules:\n  - id: FC901\n    name: x.y\n"
-                                             "    compare: same-measure-values\n    severity: eror\n",
+                                             "    compare: same-measure\n    severity: eror\n",
                                              encoding="utf-8")
         return ["check", "news", "--rules", "extra.yaml"], ["extra.yaml:6:15: rules.0.severity"]
     if kind == "broken manifest":

@@ -101,3 +101,30 @@ def test_reference_facts_from_a_pack(tmp_path):
                "--no-report", "--format", "json")
     assert res.returncode == 1
     assert '"relation": "reference"' in res.stdout and "Japanese rule of Korea" in res.stdout
+
+
+RULE = "pack: p\nrules:\n  - id: FC901\n    name: demo.rule\n    kinds: [count]\n"
+
+
+@pytest.mark.parametrize("tail,where,message", [
+    ("    compare: summ\n", "6:14", "rules.0.compare: Input should be 'same-measure', 'sum', 'elapsed', 'weekday' or 'reference'"),
+    ("    compare: sum\n    params: {sentences: lots}\n", "7:25", "rules.0.params.sentences: Input should be a valid integer"),
+    ("    compare: sum\n    params: {sentence: 3}\n", "7:24", "rules.0.params.sentence: Extra inputs are not permitted"),
+    ("    compare: sum\n    params: {max_gap: 2}\n", "7:23", "rules.0.params.max_gap: Input should be less than or equal to 1"),
+    ("    compare: weekday\n    params: {sentences: 2}\n", "7:25", "rules.0.params.sentences: Extra inputs are not permitted"),
+])
+def test_a_rules_comparison_and_parameters_are_checked_where_they_stand(tmp_path, tail, where, message):
+    # once `rules validate` called these ok and `check` crashed on them (exit 3)
+    pack = tmp_path / "p.yaml"
+    pack.write_text(RULE + tail, encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_pack(pack)
+    assert str(e.value).startswith(f"{pack}:{where}: {message}")
+    r = _run("check", str(tmp_path), "--rules", str(pack), "--no-report", "--no-cache", cwd=tmp_path)
+    assert r.returncode == 2 and r.stderr.startswith(f"factcheck: error: {pack}:{where}: ")
+
+
+def test_every_comparison_a_pack_may_name_is_implemented():
+    from factcheck.engine import COMPARISONS
+    from factcheck.rulepack import PARAMS
+    assert set(PARAMS) == set(COMPARISONS)
