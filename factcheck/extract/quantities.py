@@ -74,7 +74,9 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "l
            "k": 1e3, "K": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 # A number: digits (with a fraction, exponent or scale word) or spelled words.
 _QNUM = (
-    rf"(?:\d+{_SP}+\d{{1,2}}/\d{{1,2}}(?![\d/])|\d{{1,2}}/\d{{1,2}}(?![\d/])|\d*{_VUL}"
+    # a decimal comma takes one or two digits ("1,49 cm", "35,6 cm"): three are a thousands group
+    rf"(?:\d+,\d{{1,2}}(?![\d,.])(?={_SP}?[^\W\d_°º℃℉″\"])"
+    rf"|\d+{_SP}+\d{{1,2}}/\d{{1,2}}(?![\d/])|\d{{1,2}}/\d{{1,2}}(?![\d/])|\d*{_VUL}"
     rf"|(?i:(?:one|a)[\s-]half|(?:{NUMBER_PATTERN})(?:[\s-]+and[\s-]+(?:a[\s-]+)?(?:half|quarter)(?!\w))?)"
     rf"(?:(?<=\d)[eE][-+−]?\d+)?"
     rf"(?:(?<=\d){_SP}?(?i:thousand|million|billion|trillion|lakh|crore)s?(?!\w))?)"
@@ -299,7 +301,10 @@ def _special_ok(key: str, sep: str, text: str, end: int, numtxt: str, rate: bool
         return digits and bool(_QUOTE_AFTER.match(after))
     if key in ("t", "g", "L", "J", "Pa", "cal", "gal", "cc", "ha", "kt", "kn", "mb"):
         return digits and "-" not in sep and not _P9.match(after)
-    if key in ("l", "W", "V", "rad", "h", "Cal"):
+    if key == "h":   # the hour's symbol, attached or spaced as SI writes it ("18 h of video"), not "4 h)"
+        return digits and not _P9.match(after) and (
+            sep == "" or sep in (" ", "\u00a0") and not after[:1].isalnum() and after[:1] not in ")]")
+    if key in ("l", "W", "V", "rad", "Cal"):
         return digits and sep == "" and not _P9.match(after)
     if key == "s":
         return digits and sep == "" and "." in numtxt
