@@ -79,17 +79,19 @@ class Local:
     sentence: frozenset   # every word of its sentence
 
 
-def _local(c: Claim, text: str, stop: frozenset) -> Local:
+def _local(c: Claim, text: str, stop: frozenset, words: list, stems: frozenset) -> Local:
+    """`words` are the tokens of c's sentence and `stems` their stems (once per sentence)."""
     s0, s1 = c.sentence.start, c.sentence.end
-    left = [t for t in tokens(text, max(s0, c.start - 60), c.start) if not t.text[0].isdigit()]
-    right = [t for t in tokens(text, c.end, min(s1, c.end + 60)) if not t.text[0].isdigit()]
+    lo, hi = max(s0, c.start - 60), min(s1, c.end + 60)
+    left = [t for t in words if lo <= t.start and t.end <= c.start and not t.text[0].isdigit()]
+    right = [t for t in words if c.end <= t.start and t.end <= hi and not t.text[0].isdigit()]
     c0, c1 = clause(text, s0, s1, c.start, c.end)
     near = {t.stem for t in left[-NEAR:] + right[:NEAR]
             if c0 <= t.start < c1 and t.text.lower() not in stop and len(t.text) > 1}
-    own = {t.stem for t in tokens(text, c0, c1)
-           if not t.text[0].isdigit() and t.text.lower() not in stop and len(t.text) > 1}
+    own = {t.stem for t in words if c0 <= t.start and t.end <= c1
+           and not t.text[0].isdigit() and t.text.lower() not in stop and len(t.text) > 1}
     return Local(tuple(t.stem for t in left[-2:]), tuple(t.stem for t in right[:2]), frozenset(near),
-                 frozenset(own), frozenset(t.stem for t in tokens(text, s0, s1)))
+                 frozenset(own), stems)
 
 
 class Context:
@@ -111,6 +113,7 @@ class Context:
         self.size: dict[str, float | None] = {}
         self.sets: dict[str, tuple[set, set, set]] = {}    # predicates, actors, entities
         self.local: dict[str, Local] = {}
+        sentence_words: dict[tuple, tuple[list, frozenset]] = {}
         self.per_value: dict[tuple, int] = defaultdict(int)   # (doc, stated size) -> claims
         for c in claims:
             wa = _weights(c.frame.words)
@@ -118,7 +121,11 @@ class Context:
             self.norm[c.id] = math.fsum(self.idf[w] * x * x for w, x in wa.items())
             self.size[c.id] = stated_size(c)
             self.sets[c.id] = (set(c.frame.predicates), set(c.frame.actors), set(c.frame.entities))
-            self.local[c.id] = _local(c, docs[c.doc].text, self.stop)
+            key = (c.doc, c.sentence.start, c.sentence.end)
+            if key not in sentence_words:
+                words = tokens(docs[c.doc].text, c.sentence.start, c.sentence.end)
+                sentence_words[key] = (words, frozenset(t.stem for t in words))
+            self.local[c.id] = _local(c, docs[c.doc].text, self.stop, *sentence_words[key])
             if self.size[c.id]:
                 self.per_value[(c.doc, _key(self.size[c.id]))] += 1
 
