@@ -210,6 +210,15 @@ def value_keys(c: Claim) -> list[tuple[str, str]]:
     return [("v", str(round(math.log(size) / math.log(1.02))))]
 
 
+def comparable(a: Claim, b: Claim) -> bool:
+    """Whether a candidate pair is judged at all. A number that only refers back to things
+    already named ("the two countries", "said on Friday") states no fact of its own; two
+    claims of one text are compared only when worded as one measure restated."""
+    if a.frame.incidental or b.frame.incidental:
+        return False
+    return a.doc != b.doc or restated(a, b)
+
+
 def restated(a: Claim, b: Claim) -> bool:
     """Inside one text a measure is restated in its own words, in another sentence: the same
     counted noun and event word (dates: the same event word). Two different numbers of
@@ -253,7 +262,7 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
     scored: list[Pair] = []
     for a, b in iter_candidate_pairs(claims, links):
         n_cands += 1
-        if a.doc == b.doc and not restated(a, b):
+        if not comparable(a, b):
             continue
         f = features(a, b, cx)
         p = model.probability(f)

@@ -39,7 +39,6 @@ FEATURES = {
     "negation_differs": "one number is negated and the other not",
     "scope_differs": "one figure includes or excludes something the other does not (including debt)",
     "series_position_differs": "different places in two lists of the same length",
-    "incidental": "a number that only refers back (the two countries)",
     "previous_differs": "one is about a previous occurrence (last met in 2008), the other not",
     "tense_differs": "one is future and the other past",
     "values_agree": "the values allow a common value",
@@ -206,8 +205,6 @@ def features(a: Claim, b: Claim, cx: Context) -> dict[str, float]:
         f["scope_differs"] = 1.0
     if fa.series and fb.series and fa.series[1] == fb.series[1] and fa.series[0] != fb.series[0]:
         f["series_position_differs"] = 1.0
-    if fa.incidental or fb.incidental:
-        f["incidental"] = 1.0
     if fa.previous != fb.previous:
         f["previous_differs"] = 1.0
     if fa.tense and fb.tense and fa.tense != fb.tense:

@@ -90,3 +90,16 @@ def test_f_half_weighs_precision_double():
     # swapping precision and recall costs: 0.15625 / (0.0625 + 0.5)
     assert fit._f_half({"conflict_precision": 0.25, "conflict_recall": 0.5}) == pytest.approx(0.2777778)
     assert fit._f_half({"conflict_precision": 0.0, "conflict_recall": 0.0}) == 0.0
+
+
+def test_the_strictest_bar_within_one_conflict_of_the_best_is_chosen():
+    # F0.5 = 1.25 tp / (1.25 tp + 0.25 fn + fp), worked by hand:
+    # 0.7: 25/13/32 -> 31.25 / (31.25 + 8 + 13) = 0.598;  0.8: 21/10/36 -> 26.25 / 45.25 = 0.580,
+    # and with one conflict more, 22/10/35 -> 27.5 / 46.25 = 0.595 ... below 0.598: 0.7 stands
+    counts = {0.7: {"tp": 25, "fp": 13, "fn": 32}, 0.8: {"tp": 21, "fp": 10, "fn": 36}}
+    assert fit.strictest_within_one(counts) == 0.7
+    # 0.8 at 22/10/35 is 0.595; one more, 23/10/34 -> 28.75 / 47.25 = 0.608 >= 0.598: 0.8 is taken
+    counts[0.8] = {"tp": 22, "fp": 10, "fn": 35}
+    assert fit.strictest_within_one(counts) == 0.8
+    # the best bar always qualifies
+    assert fit.strictest_within_one({0.5: {"tp": 1, "fp": 0, "fn": 0}}) == 0.5
