@@ -141,8 +141,9 @@ def _extract(a, docs, rules):
 def _skipped(a, skipped) -> None:
     # Said unless -q: a file the user may expect checked was not read.
     if getattr(a, "verbosity", 0) >= 0:
+        from .render.common import printable
         for s in skipped:
-            print(f"factcheck: skipped {s['path']}: {s['reason']}", file=sys.stderr)
+            print(printable(f"factcheck: skipped {s['path']}: {s['reason']}"), file=sys.stderr)
 
 
 def _extraction_errors(errors) -> None:
@@ -437,8 +438,9 @@ def main(argv: list[str] | None = None) -> int:
         return {"extract": cmd_extract, "check": cmd_check, "baseline": cmd_baseline, "config": cmd_config,
                 "rules": cmd_rules, "cache": cmd_cache}[a.command](a)
     except InputError as e:
+        from .render.common import printable
         for line in str(e).splitlines():
-            print(f"factcheck: error: {line}", file=sys.stderr)
+            print(f"factcheck: error: {printable(line)}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

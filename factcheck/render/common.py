@@ -39,3 +39,13 @@ def counts(report) -> dict:
     for f in report.findings:
         out["suppressed" if f.suppressed else f.kind] += 1
     return out
+
+
+def printable(s: str) -> str:
+    """s with every character a terminal would act on rather than show (escape sequences, other
+    control characters, bidirectional overrides) written as a visible escape, \\x1b or \\u202e:
+    article text and file names reach the terminal as text, never as commands."""
+    if s.isprintable():
+        return s
+    return "".join(ch if ch.isprintable() or ch in "\n\t" else
+                   (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}") for ch in s)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 from .common import claim_index, end_position, ordered
 
@@ -70,8 +71,10 @@ def render_sarif(report) -> str:
 
 
 def _uri(path: str) -> str:
+    """A URI reference for a path: absolute as file://, relative percent-encoded ("a b#1.md" is
+    "a%20b%231.md"; a space or '#' left bare makes code scanning drop or misplace the result)."""
     p = Path(path)
-    return p.as_uri() if p.is_absolute() else p.as_posix()
+    return p.as_uri() if p.is_absolute() else quote(p.as_posix(), safe="/")
 
 
 def _location(c) -> dict:

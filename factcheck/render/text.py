@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from .common import claim_index, counts, ordered
+from .common import claim_index, counts, ordered, printable
 
 _WS = regex.compile(r"\s+")
 CONTEXT = 36          # characters of the sentence shown on each side of a claim
@@ -25,16 +25,16 @@ def render_text(report, color: bool = False) -> str:
     active = [f for f in ordered(report) if f.suppressed is None]
     for f in active:
         out.append(f"{paint(f.kind.upper(), f.kind)} {f.rule} {f.name} [{f.severity}] {f.id}")
-        out.append(f"  {f.message}")
+        out.append(f"  {printable(f.message)}")
         intervals = f.explanation.get("intervals") or []
         for i, cid in enumerate(f.claims):
             c = claims[cid]
             allows = f"  allows {intervals[i]}" if i < len(intervals) and len(intervals) == len(f.claims) else ""
-            out.append(f"  {paint(f'{c.path}:{c.line}:{c.column}', 'path')}: "
+            out.append(f"  {paint(printable(f'{c.path}:{c.line}:{c.column}'), 'path')}: "
                        f"{_context(texts.get(c.path), c, paint)}{allows}")
         arith = f.explanation.get("arithmetic")
         if arith:
-            out.append(f"  arithmetic: {arith}")
+            out.append(f"  arithmetic: {printable(arith)}")
         out.append("")
     suppressed = [f for f in ordered(report) if f.suppressed]
     if suppressed:
@@ -43,7 +43,7 @@ def render_text(report, color: bool = False) -> str:
             c = claims[f.claims[0]]
             s = f.suppressed
             why = f" — {s['reason']}" if s.get("reason") else ""
-            out.append(f"  {c.path}:{c.line}:{c.column}: {f.kind} {f.rule} {f.id} ({s['by']}{why})")
+            out.append(printable(f"  {c.path}:{c.line}:{c.column}: {f.kind} {f.rule} {f.id} ({s['by']}{why})"))
         out.append("")
     base = report.baseline
     if base and base.get("stale"):
@@ -51,7 +51,7 @@ def render_text(report, color: bool = False) -> str:
                    f"prune with `factcheck baseline`):")
         for e in base["stale"]:
             where = ", ".join(f"{c.get('path')}:{c.get('line')} {c.get('text')!r}" for c in e.get("claims", []))
-            out.append(f"  {e['id']} {e.get('rule', '')} {where}".rstrip())
+            out.append(printable(f"  {e['id']} {e.get('rule', '')} {where}".rstrip()))
         out.append("")
     out.append(summary_line(report))
     return "\n".join(out) + "\n"
@@ -75,16 +75,16 @@ def summary_line(report) -> str:
 def _context(text: str | None, c, paint) -> str:
     """`…the flood killed [41] people in Lusana…` on one line, the claim marked."""
     if text is None:
-        return repr(c.text)
+        return printable(repr(c.text))
     a = max(c.sentence.start, c.start - CONTEXT)
     b = min(c.sentence.end, c.end + CONTEXT)
     if a > c.sentence.start and " " in text[a:c.start]:
         a = text.index(" ", a, c.start) + 1             # start and end on whole words
     if b < c.sentence.end and " " in text[c.end:b]:
         b = text.rindex(" ", c.end, b)
-    before = _WS.sub(" ", text[a:c.start]).lstrip()
-    after = _WS.sub(" ", text[c.end:b]).rstrip()
+    before = printable(_WS.sub(" ", text[a:c.start]).lstrip())
+    after = printable(_WS.sub(" ", text[c.end:b]).rstrip())
     lead = "…" if a > c.sentence.start else ""
     trail = "…" if b < c.sentence.end else ""
-    claim = _WS.sub(" ", c.text)
+    claim = printable(_WS.sub(" ", c.text))
     return f"\"{lead}{before}{paint('[' + claim + ']', 'claim')}{after}{trail}\""
