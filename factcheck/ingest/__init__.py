@@ -124,11 +124,17 @@ def front_matter(text: str, label: str) -> tuple[Meta, int]:
 
 
 def read_text(path: Path) -> str:
-    """The file's text, exactly as stored (no newline translation); InputError if not UTF-8 text."""
+    """The file's text, exactly as stored (no newline translation); InputError if not UTF-8 text
+    (or UTF-16 with its byte-order mark)."""
     try:
         raw = path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from None
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):   # UTF-16 says so with its byte-order mark
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise InputError(f"{path}: not valid UTF-16 (byte offset {e.start})") from None
     if b"\x00" in raw[:8192]:
         raise InputError(f"{path}: binary file (NUL byte at offset {raw.index(0)}), expected UTF-8 text")
     try:
@@ -228,6 +234,10 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
     front matter. Files of a folder left unread are added to `skipped` (`discover`)."""
     _REAL_DIRS.clear()   # folders are resolved once per load, never across loads
     files, found = discover(paths, exclude, skipped)
+    if not files and paths:   # a check of nothing would pass a CI gate without checking anything
+        named = ", ".join(str(p) for p in paths)
+        why = " (every one matches --exclude)" if exclude and discover(paths, (), None)[0] else ""
+        raise InputError(f"{named}: no {'/'.join(TEXT_SUFFIXES)} files to check{why}")
     meta: dict[str, Meta] = {}
     for m in ([manifest] if manifest else found):
         meta.update(read_manifest(Path(m)))

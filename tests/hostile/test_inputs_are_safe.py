@@ -85,3 +85,23 @@ def test_paths_that_share_a_stem_get_their_own_ids(tmp_path, run, monkeypatch):
     ids = sorted(d["id"] for d in report["documents"])
     assert ids == ["x.md", "x.txt", "x.txt.txt"]
     assert [f["kind"] for f in report["findings"]] == ["conflict"]
+
+
+def test_utf16_with_its_byte_order_mark_is_read(tmp_path, run, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_bytes("The flood killed 41 people in Lusana on Friday.\n".encode("utf-16"))
+    (tmp_path / "b.txt").write_text("The flood killed 47 people in Lusana on Friday.\n", encoding="utf-8")
+    code, out, _ = run("check", ".", "--no-report", "--no-cache")
+    assert code == 1 and "a.txt:1:18: " in out and "[41]" in out
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["check", "news", "--exclude", "*"], "news: no .txt/.md/.markdown/.text files to check (every one matches --exclude)"),
+    (["check", "empty"], "empty: no .txt/.md/.markdown/.text files to check"),
+    (["extract", "empty"], "empty: no .txt/.md/.markdown/.text files to check"),
+])
+def test_a_check_of_nothing_is_an_error_not_a_pass(flood, run, argv, message):
+    # "0 documents" and exit 0 once let a CI gate pass without checking anything
+    (flood.parent / "empty").mkdir()
+    code, out, err = run(*argv, "--no-cache")
+    assert code == 2 and err == f"factcheck: error: {message}\n" and out == ""
