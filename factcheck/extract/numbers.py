@@ -171,6 +171,8 @@ _REF_NOUN = regex.compile(
     r"no|number|highway|interstate|channel|psalm|stage|level|grade|tier|bus|model|series|type|category|"
     r"cat\.|row|seat|lane|pier|berth|terminal|unit|apartment|flat|suite|box|lot|ward|district|zone|"
     r"phase|track|line|act|scene|part|volume|vol\.|issue|book|lesson|step|question|item)\s+\Z", regex.I)
+_PORT_BEFORE = regex.compile(r"\bports?[\x20\u00a0]+(?:\d{2,5}(?:,?[\x20\u00a0]+(?:and|or)[\x20\u00a0]+|,[\x20\u00a0]*))*\Z",
+                             regex.I)
 # a capitalised word in mid-sentence right before a bare integer names a thing ("Boeing 737")
 # A capitalised word before a number is a name ("Boeing 737") when a word stands before it, not
 # a sentence end: "It rained. With 50 percent ..." opens a sentence.
@@ -763,6 +765,9 @@ def _reject(text: str, x: _N) -> bool:
             # the parts of a numeric date ("5/17/2018") stay numbers; the date reader spans the whole
             return not (before[-1:] in ("/", "") or after[:1] == "/") or not _in_slash_date(text, s, e)
         if (after[:1] in ".:" and after[1:2].isdigit()) or (before[-1:] in ".:" and before[:1].isdigit()):
+            return True
+        # network ports and lists of them: "port 4222", "ports 4222, 5222, and 6222"
+        if seg.isdigit() and len(seg) <= 5 and _PORT_BEFORE.search(text, max(0, s - 48), s):
             return True
         # references and model names: "page 12", "Chapter 11", "Boeing 737", "Apollo 11"
         if seg.isdigit() and len(seg) <= 4 and before[-1:] in (" ", "\u00a0") and not after[:1] == "-":
