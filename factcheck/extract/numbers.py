@@ -766,8 +766,9 @@ def _reject(text: str, x: _N) -> bool:
             return not (before[-1:] in ("/", "") or after[:1] == "/") or not _in_slash_date(text, s, e)
         if (after[:1] in ".:" and after[1:2].isdigit()) or (before[-1:] in ".:" and before[:1].isdigit()):
             return True
-        # network ports and lists of them: "port 4222", "ports 4222, 5222, and 6222"
-        if seg.isdigit() and len(seg) <= 5 and _PORT_BEFORE.search(text, max(0, s - 48), s):
+        # network ports and lists of them: "port 4222", "ports 4222, 5222, and 6222", "localhost:4248"
+        if seg.isdigit() and len(seg) <= 5 and (_PORT_BEFORE.search(text, max(0, s - 48), s)
+                                                 or before[-1:] == ":" and before[:1].isalpha()):
             return True
         # references and model names: "page 12", "Chapter 11", "Boeing 737", "Apollo 11"
         if seg.isdigit() and len(seg) <= 4 and before[-1:] in (" ", "\u00a0") and not after[:1] == "-":
