@@ -22,9 +22,12 @@ timeout: 45
 1. Uploads are capped at 5 GB.
 2. Downloads are not capped.
 
-| Option | Default |
-|---|---|
-| `timeout` | 30 seconds |
+| # | Option | Default |
+|---|---|---|
+| 1 | `timeout` | 30 seconds |
+| 2 | `retries` | `3` |
+
+Requests fall back to `127.0.0.1:8080`; the limit defaults to `100`.
 
 {{< note 12 >}} Logs are kept for 7 days, https://status.example.com/2024/10 says.
 
@@ -37,13 +40,15 @@ def test_prose_blanks_what_is_not_prose_and_keeps_every_offset():
     assert len(out) == len(PAGE) and out.count("\n") == PAGE.count("\n")
     for gone in ("https://example.com/v2/limits?max=100", "timeout: 45", "indented 99 code",
                  "<!-- old value: 77 -->", "{{< note 12 >}}", "https://status.example.com/2024/10",
-                 "https://example.com/2019/05"):
+                 "https://example.com/2019/05", "`127.0.0.1:8080`", "`timeout`"):
         at = PAGE.index(gone)
         assert out[at:at + len(gone)].strip() == "", gone
     for kept in ("Requests time out after 30 seconds.", "[the limits]", "Uploads are capped at 5 GB.",
-                 "| `timeout` | 30 seconds |", "Logs are kept for 7 days,"):
+                 "| 30 seconds |", "Logs are kept for 7 days,", "| `3` |", "defaults to `100`."):
         at = PAGE.index(kept)
         assert out[at:at + len(kept)] == kept, kept
+    # a table row's index is no value: the pipes stay, the number goes
+    assert out[PAGE.index("| 1 |"):][:5] == "|   |" and out[PAGE.index("| 2 |"):][:5] == "|   |"
     # the ordered list's numbers are markup; the items are prose
     assert out[PAGE.index("1. Uploads"):][:3] == "   "
 
@@ -52,7 +57,7 @@ def test_a_markdown_page_yields_claims_from_its_prose_only():
     rules = load_rules()
     doc = document_from_text(PAGE, doc_id="limits").model_copy(update={"path": "docs/limits.md"})
     claims = claims_for(doc, rules)
-    assert [c.text for c in claims] == ["30 seconds", "5 GB", "30 seconds", "7 days"]
+    assert [c.text for c in claims] == ["30 seconds", "5 GB", "30 seconds", "3", "100", "7 days"]
     # offsets, lines and columns are the page's own
     first = claims[0]
     assert PAGE[first.start:first.end] == "30 seconds" and (first.line, first.column) == (3, 25)

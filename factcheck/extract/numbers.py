@@ -170,7 +170,8 @@ _REF_NOUN = regex.compile(
     r"platform|version|episode|exhibit|figure|fig\.|table|appendix|annex|amendment|resolution|no\.|nos\.|"
     r"no|number|highway|interstate|channel|psalm|stage|level|grade|tier|bus|model|series|type|category|"
     r"cat\.|row|seat|lane|pier|berth|terminal|unit|apartment|flat|suite|box|lot|ward|district|zone|"
-    r"phase|track|line|act|scene|part|volume|vol\.|issue|book|lesson|step|question|item)\s+\Z", regex.I)
+    r"phase|track|line|act|scene|part|volume|vol\.|issue|book|lesson|step|question|item|"
+    r"rfc|iso|pep|cve|ieee|ecma)\s+\Z", regex.I)   # standards are named by number: RFC 3986, ISO 8601
 _PORT_BEFORE = regex.compile(r"\bports?[\x20\u00a0]+(?:\d{2,5}(?:,?[\x20\u00a0]+(?:and|or)[\x20\u00a0]+|,[\x20\u00a0]*))*\Z",
                              regex.I)
 # a capitalised word in mid-sentence right before a bare integer names a thing ("Boeing 737")

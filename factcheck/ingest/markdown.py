@@ -2,10 +2,11 @@
 
 A docs page holds much that is not a claim: fenced and indented code, raw HTML and
 comments, link targets and bare URLs (`%286%29`, `/v2/limits?max=100`), site
-generator shortcodes (`{{< note 12 >}}`) and the numbers of an ordered list. `prose`
-blanks them, character for character, so every offset, line and column of the page
-stays as it is on disk and the claims quote the page's own text. Inline code stays:
-"defaults to `100`" states a real default.
+generator shortcodes (`{{< note 12 >}}`), the numbers of an ordered list and a table
+row's index. `prose` blanks them, character for character, so every offset, line and
+column of the page stays as it is on disk and the claims quote the page's own text.
+Inline code that holds one literal value stays ("defaults to `100`", `30s` states a
+real default); other inline code (`127.0.0.1`, `server.port`) goes.
 
 The block structure comes from markdown-it-py (CommonMark plus tables), whose line
 maps say which lines each block holds; what sits inside a line is matched here.
@@ -32,6 +33,12 @@ _INLINE = regex.compile(
 # A link reference definition: "[id]: https://..." on its own line.
 _DEFINITION = regex.compile(r" {0,3}\[[^\]\r\n]+\]:[ \t]*\S+[^\r\n]*")
 _LIST_NUMBER = regex.compile(r"[ \t>]*\d{1,9}[.)](?=[ \t]|$)")
+# Inline code is code unless it holds one literal value ("defaults to `100`", `30s`, `512 MiB`):
+# an address, a path, an option name or an expression in backticks states no figure.
+_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_LITERAL = regex.compile(r"\s*[-+−]?(?:\d[\d,_]*(?:\.\d+)?|\.\d+)(?:[ \u00a0]?[^\W\d_]{1,5}|%)?\s*")
+# A table row whose first cell holds nothing but a number: a row's index, not a value.
+_ROW_NUMBER = regex.compile(r"[ \t]*\|[ \t]*(\d{1,3})[ \t]*\|")
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +73,7 @@ def prose(text: str, start: int = 0) -> str:
                 blank.append((line, m.end()))
     blank += [m.span() for line in starts if (m := _DEFINITION.match(body, line))]
     blank += [m.span() for m in _INLINE.finditer(body)]
+    blank += [m.span() for m in _CODE_SPAN.finditer(body) if not _LITERAL.fullmatch(m.group(2))]
     if not blank:
         return text
     out = list(body)
@@ -73,4 +81,9 @@ def prose(text: str, start: int = 0) -> str:
         for i in range(a, b):
             if out[i] not in "\r\n":
                 out[i] = " "
-    return text[:start] + "".join(out)
+    masked = "".join(out)
+    for line in starts:   # after the markup is gone: '| <a id="opt-4">4</a> | ...' leaves '|  4  |'
+        if m := _ROW_NUMBER.match(masked, line):
+            a, b = m.span(1)
+            masked = masked[:a] + " " * (b - a) + masked[b:]
+    return text[:start] + masked
