@@ -181,13 +181,28 @@ def _mark(path: str, node) -> str:
     return f"{path}:{m.line + 1}:{m.column + 1}"
 
 
+class _UniqueKeys(yaml.SafeLoader):
+    """YAML as safe_load reads it, but a key given twice in one mapping is an error: a second
+    `release:` predicate once silently replaced the first."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}",
+                                                        key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def load_pack(path: Path) -> RulePack:
     """Read and validate one pack file; InputError lists every problem with its place."""
     label = str(path)
     text = read_utf8(path, "rule pack", label)
     try:
         root = yaml.compose(text)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_UniqueKeys)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"{label}:{mark.line + 1}:{mark.column + 1}" if mark else label

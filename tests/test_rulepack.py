@@ -128,3 +128,12 @@ def test_every_comparison_a_pack_may_name_is_implemented():
     from factcheck.engine import COMPARISONS
     from factcheck.rulepack import PARAMS
     assert set(PARAMS) == set(COMPARISONS)
+
+
+def test_a_key_given_twice_in_a_pack_is_an_error_at_its_place(tmp_path):
+    # yaml.safe_load keeps the last of two equal keys: a second `release:` once replaced the first
+    pack = tmp_path / "dup.yaml"
+    pack.write_text("pack: x\npredicates:\n  release: [release]\n  win: [won]\n  release: [ship]\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_pack(pack)
+    assert str(e.value) == f"{pack}:5:3: invalid YAML: duplicate key 'release'"
