@@ -182,8 +182,16 @@ def _mark(path: str, node) -> str:
 
 
 class _UniqueKeys(yaml.SafeLoader):
-    """YAML as safe_load reads it, but a key given twice in one mapping is an error: a second
-    `release:` predicate once silently replaced the first."""
+    """YAML as safe_load reads it, but a key given twice in one mapping is an error (a second
+    `release:` predicate once silently replaced the first), and so is an alias: a pack needs
+    none, and nine nested ones (a "billion laughs") made validation take gigabytes."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.events.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in a rule pack",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
 
     def construct_mapping(self, node, deep=False):
         seen = set()
@@ -201,7 +209,7 @@ def load_pack(path: Path) -> RulePack:
     label = str(path)
     text = read_utf8(path, "rule pack", label)
     try:
-        root = yaml.compose(text)
+        root = yaml.compose(text, Loader=_UniqueKeys)
         data = yaml.load(text, Loader=_UniqueKeys)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)

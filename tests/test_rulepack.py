@@ -137,3 +137,12 @@ def test_a_key_given_twice_in_a_pack_is_an_error_at_its_place(tmp_path):
     with pytest.raises(InputError) as e:
         load_pack(pack)
     assert str(e.value) == f"{pack}:5:3: invalid YAML: duplicate key 'release'"
+
+
+def test_an_alias_in_a_pack_is_an_error_not_a_billion_laughs(tmp_path):
+    pack = tmp_path / "bomb.yaml"
+    levels = "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
+    pack.write_text("pack: x\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + levels, encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_pack(pack)
+    assert str(e.value) == f"{pack}:3:8: invalid YAML: aliases (*name) are not allowed in a rule pack"
