@@ -403,3 +403,13 @@ def test_letters_patterns_fold_to_ascii_are_read_not_crashed_on():
     claims = factcheck.extract(text)
     # The claim quotes the file; the hedge is named by the word it is.
     assert [(c.text, c.kind, c.qualifier, c.hedge) for c in claims] == [("40 kg", "quantity", "approx", "some")]
+
+
+def test_tab_indented_front_matter_is_read_as_site_generators_read_it(tmp_path):
+    # YAML refuses tabs for indentation; Hugo and Jekyll pages use them, and one such page
+    # once stopped a whole docs tree
+    page = _write(tmp_path / "a.md", "---\ntitle: Limits\nparams:\n\tweight: 10\npublished: 2025-03-04\n---\n"
+                                      "Uploads are capped at 5 GB.\n")
+    (doc,) = load_documents([page])
+    assert (doc.title, doc.published) == ("Limits", dt.date(2025, 3, 4))
+    assert doc.text[doc.body_start:].startswith("Uploads are capped")

@@ -119,12 +119,18 @@ def front_matter(text: str, label: str) -> tuple[Meta, int]:
     m = _FRONT.match(text)
     if not m:
         return Meta(), 0
+    block = m.group(1) or ""
     try:
-        data = yaml.load(m.group(1) or "", Loader=_FrontMatter) or {}
+        data = yaml.load(block, Loader=_FrontMatter) or {}
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"{label}:{mark.line + 2}" if mark else label
-        raise InputError(f"{where}: invalid YAML front matter: {getattr(e, 'problem', e)}") from None
+        try:   # site generators read tab-indented front matter that YAML itself refuses
+            data = yaml.load(block.replace("\t", "  "), Loader=_FrontMatter) or {} if "\t" in block else None
+        except yaml.YAMLError:
+            data = None
+        if data is None:
+            mark = getattr(e, "problem_mark", None)
+            where = f"{label}:{mark.line + 2}" if mark else label
+            raise InputError(f"{where}: invalid YAML front matter: {getattr(e, 'problem', e)}") from None
     if not isinstance(data, dict):
         return Meta(), 0
     published = data.get("published", data.get("date"))
