@@ -414,7 +414,9 @@ def cmd_rules(a) -> int:
     rules = load_rules(a.rules)
     for r in rules.rules:
         state = "" if r.enabled else "  (disabled)"
-        print(f"{r.id}  {r.name:<28} {r.severity:<8} {r.compare}{state}")
+        print(f"{r.id}  {r.name:<28} {r.severity:<8} {r.compare:<13}{state}".rstrip())
+        if r.description:   # what the rule checks, so a list is enough to choose what to disable
+            print(f"       {r.description}")
     return EXIT_OK
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from factcheck import _default_rules
 from factcheck.cli import main
+from factcheck.errors import InputError
 from factcheck.ingest import LineIndex, discover, front_matter, load_documents, read_manifest, sentences
 from factcheck.pipeline import claims_for
 
@@ -413,3 +414,19 @@ def test_tab_indented_front_matter_is_read_as_site_generators_read_it(tmp_path):
     (doc,) = load_documents([page])
     assert (doc.title, doc.published) == ("Limits", dt.date(2025, 3, 4))
     assert doc.text[doc.body_start:].startswith("Uploads are capped")
+
+
+def test_a_manifest_may_name_the_publication_date_column_date_as_front_matter_does(tmp_path):
+    a = _write(tmp_path / "a.txt", "The flood killed 41 people.\n")
+    _write(tmp_path / "m.csv", "path,date\na.txt,2025-02-28\n")
+    _write(tmp_path / "m.jsonl", '{"path": "a.txt", "date": "2025-03-01"}\n')
+    assert load_documents([a], tmp_path / "m.csv")[0].published == dt.date(2025, 2, 28)
+    assert load_documents([a], tmp_path / "m.jsonl")[0].published == dt.date(2025, 3, 1)
+
+
+def test_an_impossible_date_is_called_that_not_a_format_error(tmp_path):
+    a = _write(tmp_path / "a.txt", "The flood killed 41 people.\n")
+    _write(tmp_path / "m.csv", "path,published\na.txt,2025-02-30\n")
+    with pytest.raises(InputError) as e:
+        load_documents([a], tmp_path / "m.csv")
+    assert str(e.value) == f"{tmp_path / 'm.csv'}:2: published date '2025-02-30' does not exist (day is out of range for month)"

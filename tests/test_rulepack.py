@@ -74,6 +74,10 @@ def test_rules_list_and_validate_commands(tmp_path):
     out = _run("rules", "list")
     assert out.returncode == 0
     assert "FC101  numbers.same-measure" in out.stdout and "FC201  arithmetic.sum" in out.stdout
+    # each rule with what it checks, from its pack
+    lines = out.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("FC201"))
+    assert lines[at + 1] == "       A total stated next to its parts must equal their sum within rounding."
     good = _run("rules", "validate", str(Path(__file__).parent / "cases" / "rules" / "history.yaml"))
     assert good.returncode == 0 and good.stdout.strip().endswith(": ok")
     bad = tmp_path / "bad.yaml"

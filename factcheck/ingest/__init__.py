@@ -23,6 +23,7 @@ from ..models import Document
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 MANIFEST_KEYS = ("path", "published", "title", "source")
+MANIFEST_ALIASES = {"date": "published"}   # as front matter reads `date:` for `published:`
 
 
 @dataclass(frozen=True)
@@ -39,10 +40,13 @@ def _date(value, where: str) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    text = str(value).strip()
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise InputError(f"{where}: published date {str(value)!r} is not an ISO date (YYYY-MM-DD)") from None
+        return dt.date.fromisoformat(text[:10])
+    except ValueError as e:
+        if regex.fullmatch(r"\d{4}-\d{2}-\d{2}", text[:10]):   # the right shape, an impossible day
+            raise InputError(f"{where}: published date {text!r} does not exist ({e})") from None
+        raise InputError(f"{where}: published date {text!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 def read_manifest(path: Path) -> dict[str, Meta]:
@@ -67,6 +71,7 @@ def read_manifest(path: Path) -> dict[str, Meta]:
                 raise InputError(f"{path}:{n}: invalid JSON: {e.msg} (column {e.colno})") from None
             if not isinstance(obj, dict):
                 raise InputError(f"{path}:{n}: each line must be a JSON object")
+            obj = {MANIFEST_ALIASES.get(k, k): v for k, v in obj.items()}
             unknown = set(obj) - set(MANIFEST_KEYS)
             if unknown:
                 raise InputError(f"{path}:{n}: unknown key {sorted(unknown)[0]!r} (expected {', '.join(MANIFEST_KEYS)})")
@@ -77,7 +82,7 @@ def read_manifest(path: Path) -> dict[str, Meta]:
             header = next(reader)
         except StopIteration:
             raise InputError(f"{path}:1: manifest is empty; expected a header {','.join(MANIFEST_KEYS)}") from None
-        header = [h.strip() for h in header]
+        header = [MANIFEST_ALIASES.get(h.strip(), h.strip()) for h in header]
         if "path" not in header or set(header) - set(MANIFEST_KEYS):
             raise InputError(f"{path}:1: manifest header must be {','.join(MANIFEST_KEYS)} (got {','.join(header)})")
         for row in reader:
