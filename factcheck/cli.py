@@ -113,7 +113,8 @@ def cmd_extract(a) -> int:
     _settings(a)
     rules = load_rules(a.rules)
     skipped: list[tuple[str, str]] = []
-    docs = load_documents(a.paths, a.manifest, tuple(a.exclude), skipped)
+    unreadable: list[str] = []
+    docs = load_documents(a.paths, a.manifest, tuple(a.exclude), skipped, unreadable)
     _skipped(a, [{"path": p, "reason": why} for p, why in skipped])
     by_doc, errors = _extract(a, docs, rules)
     out = sys.stdout
@@ -125,7 +126,8 @@ def cmd_extract(a) -> int:
                 out.write(f"{c.path}:{c.line}:{c.column}: {c.kind:<10} {c.text!r} = {_show_value(c)}"
                           f"{'' if c.qualifier == 'exact' else f' ({c.qualifier})'}\n")
     _extraction_errors([{"path": d.path, "message": errors[d.id]} for d in docs if d.id in errors])
-    return EXIT_INTERNAL if errors else EXIT_OK
+    _unreadable(unreadable)
+    return EXIT_INTERNAL if errors else EXIT_INPUT if unreadable else EXIT_OK
 
 
 def _extract(a, docs, rules):
@@ -136,6 +138,13 @@ def _extract(a, docs, rules):
     from .cache import Cache, default_folder
     with Cache(default_folder()) as cache:
         return extract_all(docs, rules, a.jobs, cache)
+
+
+def _unreadable(errors) -> None:
+    # One line each, as any bad input; the other files were read and checked.
+    from .render.common import printable
+    for e in errors:
+        print(f"factcheck: error: {printable(e)}", file=sys.stderr)
 
 
 def _skipped(a, skipped) -> None:
@@ -219,6 +228,8 @@ def cmd_check(a) -> int:
                 _note(a, f"wrote {a.report_dir / f'factcheck.{fmt}'}")
     if report.summary.get("errors"):
         return EXIT_INTERNAL  # the report stands, but some files were not checked
+    if report.summary.get("unreadable"):
+        return EXIT_INPUT     # the report stands for the files that could be read
     return EXIT_FINDINGS if failing(report, a.fail_on) else EXIT_OK
 
 
@@ -233,6 +244,7 @@ def _run(a, accepted=None):
                        jobs=getattr(a, "jobs", None), cache=not getattr(a, "no_cache", True))
     _extraction_errors(report.summary.get("errors", ()))
     _skipped(a, report.summary.get("skipped", ()))
+    _unreadable(report.summary.get("unreadable", ()))
     report = apply_inline(report)
     if accepted is not None:
         from .baseline import apply
@@ -323,6 +335,8 @@ def cmd_baseline(a) -> int:
         except InputError:
             previous = None     # being replaced: nothing worth keeping from a broken file
     report = _run(a)
+    if report.summary.get("unreadable"):
+        return EXIT_INPUT   # a baseline of a partial check would accept too little: nothing is written
     text = build(report, previous)
     _write(out, text)
     if a.verbosity >= 0:

@@ -382,7 +382,8 @@ def check(paths, manifest=None, rule_paths=(), exclude=(), progress=None, jobs: 
     `jobs` processes extract (default: every core); `cache` is True for the default
     cache folder, a folder, a cache.Cache, or None for none. Files that fail to
     extract are listed in summary["errors"] (path and message) and the rest still
-    checked; files of a folder left unread (links out of it, pipes) in summary["skipped"]. `stats`, if given, receives timings, cache counts and the engine's
+    checked; files of a folder left unread (links out of it, pipes) in summary["skipped"], and
+    files that cannot be read (binary, not UTF-8, broken front matter) in summary["unreadable"]. `stats`, if given, receives timings, cache counts and the engine's
     counts (candidate_pairs, aligned_pairs).
     """
     import gc
@@ -411,7 +412,8 @@ def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats):
     t0 = time.perf_counter()
     rules = load_rules(list(rule_paths))
     skipped: list[tuple[str, str]] = []
-    docs = load_documents(paths, manifest, tuple(exclude), skipped)
+    unreadable: list[str] = []
+    docs = load_documents(paths, manifest, tuple(exclude), skipped, unreadable)
     t1 = time.perf_counter()
     store = _open_cache(cache)
     engine_stats: dict = {}
@@ -431,6 +433,8 @@ def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats):
         summary[k] = sum(f.kind == k for f in findings)
     if skipped:
         summary["skipped"] = [{"path": p, "reason": why} for p, why in skipped]
+    if unreadable:   # each a one-line error naming the file: the rest were checked
+        summary["unreadable"] = unreadable
     if errors:
         path_of = {d.id: d.path for d in docs}
         summary["errors"] = [{"path": path_of[i], "message": m} for i, m in sorted(errors.items(), key=lambda e: path_of[e[0]])]

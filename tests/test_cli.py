@@ -204,7 +204,14 @@ def test_bad_input_exits_2_with_one_line(tmp_path, monkeypatch, run, kind):
     assert line.startswith("factcheck"), line
     for w in words:
         assert w in line, line
-    assert out == ""
+    if kind in ONE_FILE_OF_MANY:
+        # one bad file of a folder: said in one line, and the other file still checked
+        assert out.endswith("1 document, 1 claim: 0 conflicts, 0 agreements, 0 updates\n"), out
+    else:
+        assert out == ""
+
+
+ONE_FILE_OF_MANY = {"binary file", "not utf-8", "unreadable file"}
 
 
 def test_dash_output_is_stdout(flood, run):

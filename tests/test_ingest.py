@@ -314,8 +314,13 @@ def test_unreadable_text_files(corpus, capsys, name, data, where):
     same = _unchanged(bad)
     code, out, err = _cli(capsys, "extract", "docs", "--no-cache")
     _assert_one_line_error(code, err, where)
-    assert out == ""
+    # the bad file is named and left out; the good one beside it is still read
+    assert out == "docs/a.txt:1:18: count      '41' = 41\n"
     same()
+    # named alone, it is just the error
+    code, out, err = _cli(capsys, "extract", f"docs/{name}", "--no-cache")
+    _assert_one_line_error(code, err, where)
+    assert out == ""
 
 
 def test_missing_path(corpus, capsys):
@@ -393,7 +398,7 @@ def test_bad_input_in_a_real_process_has_no_traceback(corpus):
     r = subprocess.run([sys.executable, "-m", "factcheck", "extract", "docs", "--no-cache"], cwd=corpus,
                        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
     assert r.returncode == 2
-    assert r.stdout == ""
+    assert r.stdout == "docs/a.txt:1:18: count      '41' = 41\n"   # the rest is read
     assert r.stderr.count("\n") == 1 and "bin.txt" in r.stderr and "Traceback" not in r.stderr
 
 

@@ -251,9 +251,13 @@ def _doc_ids(files: list[Path]) -> list[str]:
 
 
 def load_documents(paths: list[str | Path], manifest: Path | None = None,
-                   exclude: tuple[str, ...] = (), skipped: list[tuple[str, str]] | None = None) -> list[Document]:
+                   exclude: tuple[str, ...] = (), skipped: list[tuple[str, str]] | None = None,
+                   unreadable: list[str] | None = None) -> list[Document]:
     """Documents for the paths, sorted by path; metadata from --manifest, a folder's manifest or
-    front matter. Files of a folder left unread are added to `skipped` (`discover`)."""
+    front matter. Files of a folder left unread are added to `skipped` (`discover`). A file
+    that cannot be read (binary, not UTF-8, broken front matter) raises InputError, or, when
+    `unreadable` is given, adds its one-line error there and the rest are read: one bad page
+    of a docs tree should not leave the others unchecked."""
     _REAL_DIRS.clear()   # folders are resolved once per load, never across loads
     files, found = discover(paths, exclude, skipped)
     if not files and paths:   # a check of nothing would pass a CI gate without checking anything
@@ -265,8 +269,14 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
         meta.update(read_manifest(Path(m)))
     docs = []
     for f, doc_id in zip(files, _doc_ids(files)):
-        text = read_text(f)
-        fm, body = front_matter(text, str(f))
+        try:
+            text = read_text(f)
+            fm, body = front_matter(text, str(f))
+        except InputError as e:
+            if unreadable is None:
+                raise
+            unreadable.append(str(e))
+            continue
         mm = meta.get(_realpath(f), Meta()) if meta else Meta()
         docs.append(Document(
             id=doc_id, path=f.as_posix(), text=text, body_start=body,

@@ -116,3 +116,21 @@ def test_a_yaml_bomb_in_front_matter_is_one_line_not_gigabytes(tmp_path, run, mo
     code, out, err = run("extract", "a.md", "--no-cache")
     assert code == 2 and err == "factcheck: error: a.md:3: invalid YAML front matter: " \
                                 "aliases (*name) are not allowed in front matter\n"
+
+
+def test_one_bad_page_of_many_is_named_and_the_rest_checked(flood, run):
+    (flood / "c.md").write_text("---\ntitle: [unclosed\n---\nThe flood killed 41 people.\n", encoding="utf-8")
+    code, out, err = run("check", "news", "--fail-on", "never", "--no-cache")
+    # exit 2 (an input was bad) though the conflict of the other two was found and reported
+    assert code == 2 and err == "factcheck: error: news/c.md:3: invalid YAML front matter: " \
+                                "expected ',' or ']', but got '<stream end>'\n"
+    assert out.endswith("2 documents, 2 claims: 1 conflict, 0 agreements, 0 updates\n")
+    report = json.loads((flood.parent / "reports" / "factcheck.json").read_text(encoding="utf-8"))
+    assert report["summary"]["unreadable"] == [
+        "news/c.md:3: invalid YAML front matter: expected ',' or ']', but got '<stream end>'"]
+    # a baseline of a partial check would accept too little: none is written
+    code, _, _ = run("baseline", "news", "-o", "base.json", "--no-cache")
+    assert code == 2 and not (flood.parent / "base.json").exists()
+    # named alone, the bad page is just the error
+    code, out, err = run("check", "news/c.md", "--no-report", "--no-cache")
+    assert code == 2 and err.count("\n") == 1 and "news/c.md:3" in err
