@@ -23,6 +23,16 @@ class _Target(argparse.Action):
         setattr(namespace, self.dest, [*getattr(namespace, self.dest), (kind, value)])
 
 
+def _megabytes(text: str) -> float:
+    try:
+        mb = float(text)
+    except ValueError:
+        mb = 0.0
+    if not mb > 0 or mb == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size in megabytes (a number above 0)")
+    return mb
+
+
 class Parser(argparse.ArgumentParser):
     def error(self, message):  # usage errors are exit 2 with one line, like other linters
         self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
@@ -43,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="an extra rule pack file or folder (repeatable); added after rules/")
         sp.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                         help="skip files under the folders given whose path matches GLOB (repeatable)")
+        sp.add_argument("--max-file-size", type=_megabytes, default=None, metavar="MB",
+                        help="leave out (with an error) any file larger than this (default 20)")
 
     def gate(sp):
         sp.add_argument("--fail-on", choices=("conflict", "warning", "never"), default=None,
@@ -114,7 +126,7 @@ def cmd_extract(a) -> int:
     rules = load_rules(a.rules)
     skipped: list[tuple[str, str]] = []
     unreadable: list[str] = []
-    docs = load_documents(a.paths, a.manifest, tuple(a.exclude), skipped, unreadable)
+    docs = load_documents(a.paths, a.manifest, tuple(a.exclude), skipped, unreadable, a.max_file_size)
     _skipped(a, [{"path": p, "reason": why} for p, why in skipped])
     by_doc, errors = _extract(a, docs, rules)
     out = sys.stdout
@@ -241,6 +253,7 @@ def _run(a, accepted=None):
 
     with Progress(verbosity=a.verbosity) as bar:
         report = check(a.paths, a.manifest, a.rules, exclude=tuple(a.exclude), progress=bar,
+                       max_file_mb=getattr(a, "max_file_size", None),
                        jobs=getattr(a, "jobs", None), cache=not getattr(a, "no_cache", True))
     _extraction_errors(report.summary.get("errors", ()))
     _skipped(a, report.summary.get("skipped", ()))

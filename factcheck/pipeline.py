@@ -376,7 +376,7 @@ def _open_cache(cache):
 
 
 def check(paths, manifest=None, rule_paths=(), exclude=(), progress=None, jobs: int | None = None,
-          cache=None, stats: dict | None = None):
+          cache=None, stats: dict | None = None, max_file_mb: float | None = None):
     """Load documents and rules, extract every claim, run the rules: the whole job as a Report.
 
     `jobs` processes extract (default: every core); `cache` is True for the default
@@ -395,13 +395,13 @@ def check(paths, manifest=None, rule_paths=(), exclude=(), progress=None, jobs: 
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats)
+        return _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats, max_file_mb)
     finally:
         if collecting:
             gc.enable()
 
 
-def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats):
+def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats, max_file_mb=None):
     import time
 
     from . import __version__
@@ -413,7 +413,7 @@ def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats):
     rules = load_rules(list(rule_paths))
     skipped: list[tuple[str, str]] = []
     unreadable: list[str] = []
-    docs = load_documents(paths, manifest, tuple(exclude), skipped, unreadable)
+    docs = load_documents(paths, manifest, tuple(exclude), skipped, unreadable, max_file_mb)
     t1 = time.perf_counter()
     store = _open_cache(cache)
     engine_stats: dict = {}

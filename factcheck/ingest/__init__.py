@@ -145,10 +145,18 @@ def front_matter(text: str, label: str) -> tuple[Meta, int]:
                 str(source) if source is not None else None), m.end()
 
 
-def read_text(path: Path) -> str:
+MAX_FILE_MB = 20.0   # one file larger than this is left out unless the user raises the limit:
+#                      a book is 1-2 MB, and a 50 MB file once took 5 GB to extract
+
+
+def read_text(path: Path, max_mb: float = MAX_FILE_MB) -> str:
     """The file's text, exactly as stored (no newline translation); InputError if not UTF-8 text
-    (or UTF-16 with its byte-order mark)."""
+    (or UTF-16 with its byte-order mark), or larger than max_mb megabytes."""
     try:
+        size = path.stat().st_size
+        if size > max_mb * 2 ** 20:
+            raise InputError(f"{path}: {size / 2 ** 20:.3g} MB is over the {max_mb:g} MB limit for one file "
+                             f"(raise it with --max-file-size)")
         raw = path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from None
@@ -252,7 +260,7 @@ def _doc_ids(files: list[Path]) -> list[str]:
 
 def load_documents(paths: list[str | Path], manifest: Path | None = None,
                    exclude: tuple[str, ...] = (), skipped: list[tuple[str, str]] | None = None,
-                   unreadable: list[str] | None = None) -> list[Document]:
+                   unreadable: list[str] | None = None, max_file_mb: float | None = None) -> list[Document]:
     """Documents for the paths, sorted by path; metadata from --manifest, a folder's manifest or
     front matter. Files of a folder left unread are added to `skipped` (`discover`). A file
     that cannot be read (binary, not UTF-8, broken front matter) raises InputError, or, when
@@ -270,7 +278,7 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
     docs = []
     for f, doc_id in zip(files, _doc_ids(files)):
         try:
-            text = read_text(f)
+            text = read_text(f, max_file_mb or MAX_FILE_MB)
             fm, body = front_matter(text, str(f))
         except InputError as e:
             if unreadable is None:

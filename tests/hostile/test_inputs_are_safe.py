@@ -134,3 +134,16 @@ def test_one_bad_page_of_many_is_named_and_the_rest_checked(flood, run):
     # named alone, the bad page is just the error
     code, out, err = run("check", "news/c.md", "--no-report", "--no-cache")
     assert code == 2 and err.count("\n") == 1 and "news/c.md:3" in err
+
+
+def test_a_file_over_the_size_limit_is_left_out_and_the_limit_can_be_raised(flood, run):
+    big = flood / "big.txt"
+    big.write_text("The storm damaged 300 homes in Varo on Monday. " * 40, encoding="utf-8")   # 1,880 bytes
+    code, out, err = run("check", "news", "--max-file-size", "0.001", "--no-report", "--no-cache")
+    assert code == 2 and err == "factcheck: error: news/big.txt: 0.00179 MB is over the 0.001 MB limit for one " \
+                                "file (raise it with --max-file-size)\n"
+    assert out.endswith("2 documents, 2 claims: 1 conflict, 0 agreements, 0 updates\n")
+    code, out, _ = run("check", "news", "--max-file-size", "0.01", "--no-report", "--no-cache")
+    assert code == 1 and "3 documents" in out
+    code, _, err = run("check", "news", "--max-file-size", "none")
+    assert code == 2 and "'none' is not a size in megabytes" in err
