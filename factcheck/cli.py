@@ -76,12 +76,18 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("-v", "--verbose", action="store_const", const=1, dest="verbosity",
                         help="notes on stderr: config file, timings, files written")
 
-    ex = sub.add_parser("extract", help="list every numeric and dated claim")
+    ex = sub.add_parser("extract", help="list every numeric and dated claim",
+                        description="List every numeric and dated claim of the files, with its place, kind, "
+                                    "value and the interval its wording allows.")
     inputs(ex)
     ex.add_argument("--format", choices=("text", "jsonl"), default="text")
+    ex.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the claims to FILE, not stdout")
     speed(ex)
 
-    ck = sub.add_parser("check", help="find agreements and conflicts between claims")
+    ck = sub.add_parser("check", help="find agreements and conflicts between claims",
+                        description="Align the claims of the files that measure the same thing, report where "
+                                    "they agree and where they conflict, and exit 1 on a conflict (--fail-on). "
+                                    "Writes reports/factcheck.json and factcheck.html unless --no-report.")
     inputs(ck)
     gate(ck)
     ck.add_argument("--format", choices=FORMATS, action=_Target, dest="targets", default=[],
@@ -122,21 +128,27 @@ def cmd_extract(a) -> int:
     from .ingest import load_documents
     from .rulepack import load_rules
 
-    _settings(a)
+    _, cfg = _settings(a)
+    if a.output is not None:
+        _refuse_to_overwrite_inputs(a, cfg, [(a.format, a.output)])
     rules = load_rules(a.rules)
     skipped: list[tuple[str, str]] = []
     unreadable: list[str] = []
     docs = load_documents(a.paths, a.manifest, tuple(a.exclude), skipped, unreadable, a.max_file_size)
     _skipped(a, [{"path": p, "reason": why} for p, why in skipped])
     by_doc, errors = _extract(a, docs, rules)
-    out = sys.stdout
+    lines = []
     for doc in docs:
         for c in by_doc.get(doc.id, ()):
             if a.format == "jsonl":
-                out.write(json.dumps(c.model_dump(mode="json"), ensure_ascii=False, sort_keys=True) + "\n")
+                lines.append(json.dumps(c.model_dump(mode="json"), ensure_ascii=False, sort_keys=True) + "\n")
             else:
-                out.write(f"{c.path}:{c.line}:{c.column}: {c.kind:<10} {c.text!r} = {_show_value(c)}"
-                          f"{'' if c.qualifier == 'exact' else f' ({c.qualifier})'}\n")
+                lines.append(f"{c.path}:{c.line}:{c.column}: {c.kind:<10} {c.text!r} = {_show_value(c)}"
+                             f"{'' if c.qualifier == 'exact' else f' ({c.qualifier})'}\n")
+    if a.output is not None:
+        _write(a.output, "".join(lines))
+    else:
+        sys.stdout.writelines(lines)
     _extraction_errors([{"path": d.path, "message": errors[d.id]} for d in docs if d.id in errors])
     _unreadable(unreadable)
     return EXIT_INTERNAL if errors else EXIT_INPUT if unreadable else EXIT_OK
@@ -384,7 +396,7 @@ def _refuse_to_overwrite_inputs(a, cfg, outputs: list[tuple[str, Path]], baselin
         inputs[os.path.realpath(m)] = "the manifest"
     for r in a.rules:
         inputs[os.path.realpath(r)] = "a rule pack"
-    if baseline_is_input and a.baseline:
+    if baseline_is_input and getattr(a, "baseline", None):
         inputs[os.path.realpath(a.baseline)] = "the baseline"
     if cfg is not None and getattr(cfg, "path", None):
         inputs[os.path.realpath(cfg.path)] = "the configuration"

@@ -224,3 +224,19 @@ def test_extract_uses_config_paths_and_exclude(flood, run):
     code, out, _ = run("extract")
     assert code == 0
     assert out == "news/a.txt:1:18: count      '41' = 41\n"
+
+
+def test_extract_writes_to_a_file_what_it_prints(flood, run):
+    code, printed, _ = run("extract", "news", "--format", "jsonl", "--no-cache")
+    assert code == 0 and printed
+    code, out, _ = run("extract", "news", "--format", "jsonl", "--no-cache", "-o", "claims.jsonl")
+    assert code == 0 and out == "" and (flood.parent / "claims.jsonl").read_text(encoding="utf-8") == printed
+    before = (flood / "a.txt").read_bytes()
+    code, _, err = run("extract", "news", "-o", "news/a.txt", "--no-cache")
+    assert code == 2 and "news/a.txt: is a document checked of this run" in err
+    assert (flood / "a.txt").read_bytes() == before
+
+
+def test_check_help_says_what_check_does(run):
+    code, out, _ = run("check", "--help")
+    assert code == 0 and "Align the claims of the files that measure the same thing" in out
