@@ -181,8 +181,10 @@ def _skipped(a, skipped) -> None:
 
 def _extraction_errors(errors) -> None:
     # A file that failed to extract is named; the others' results stand.
+    from .render.common import printable
     for e in errors:
-        print(f"factcheck: internal error: {e['path']}: extraction failed: {e['message']}", file=sys.stderr)
+        print(printable(f"factcheck: internal error: {e['path']}: extraction failed: {e['message']}"),
+              file=sys.stderr)
 
 
 def cmd_cache(a) -> int:
@@ -382,7 +384,9 @@ def cmd_config(a) -> int:
 def _refuse_to_overwrite_inputs(a, cfg, outputs: list[tuple[str, Path]], baseline_is_input: bool = True) -> None:
     """Exit 2 before any work if a report would be written over a file this run reads (a
     document, a manifest, the baseline, a rule pack, the config) or two different reports
-    would be written to one file: `-o corpus/a.txt` once replaced the article with the report."""
+    would be written to one file: `-o corpus/a.txt` once replaced the article with the report.
+    The folders are walked here and again by the run: a walk costs milliseconds, and refusing
+    before the run spends minutes is the point."""
     import os
 
     from .errors import InputError

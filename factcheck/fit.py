@@ -231,12 +231,8 @@ class Bench:
         return agree_at, conflict_at
 
 
-def _f_half(s: dict) -> float:
-    p, r = s["conflict_precision"], s["conflict_recall"]
-    return 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
-
-
 def _f_half_of(tp: int, fp: int, fn: int) -> float:
+    """Conflict F0.5, precision weighed double: 1.25 P R / (0.25 P + R), in counts."""
     return 1.25 * tp / (1.25 * tp + 0.25 * fn + fp) if tp else 0.0
 
 

@@ -79,3 +79,10 @@ def run(capsys):
         out, err = capsys.readouterr()
         return code, out, err
     return call
+
+
+@pytest.fixture
+def billion_laughs():
+    """Nine levels of nine YAML aliases (396 bytes): a mapping that expands to 9**9 strings."""
+    levels = "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
+    return "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + levels

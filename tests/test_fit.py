@@ -85,11 +85,11 @@ def test_main_writes_a_pack_the_engine_uses(cluster, tmp_path, capsys):
 
 
 def test_f_half_weighs_precision_double():
-    # F0.5 = 1.25 P R / (0.25 P + R): P 0.5, R 0.25 -> 0.15625 / 0.375
-    assert fit._f_half({"conflict_precision": 0.5, "conflict_recall": 0.25}) == pytest.approx(0.4166667)
-    # swapping precision and recall costs: 0.15625 / (0.0625 + 0.5)
-    assert fit._f_half({"conflict_precision": 0.25, "conflict_recall": 0.5}) == pytest.approx(0.2777778)
-    assert fit._f_half({"conflict_precision": 0.0, "conflict_recall": 0.0}) == 0.0
+    # F0.5 = 1.25 P R / (0.25 P + R): 1 true, 1 false, 3 missed is P 0.5, R 0.25 -> 0.15625 / 0.375
+    assert fit._f_half_of(1, 1, 3) == pytest.approx(0.4166667)
+    # swapping precision and recall costs: 1/3/1 is P 0.25, R 0.5 -> 0.15625 / (0.0625 + 0.5)
+    assert fit._f_half_of(1, 3, 1) == pytest.approx(0.2777778)
+    assert fit._f_half_of(0, 0, 0) == 0.0
 
 
 def test_the_strictest_bar_within_one_conflict_of_the_best_is_chosen():

@@ -145,12 +145,16 @@ def test_match_drops_pairs_below_the_bars(rules):
     assert sure.kept
 
 
+def _jobs(rules, services: str):
+    """'Services added 41,000 jobs.' against 'Industry added 9,000 jobs. Services added <services> jobs.'"""
+    _, claims = framed(rules, "Services added 41,000 jobs.",
+                       f"Industry added 9,000 jobs. Services added {services} jobs.")
+    (a,), (b1, b2) = claims["d0"], claims["d1"]
+    return a, b1, b2
+
+
 def test_match_compares_disagreeing_values_only_as_each_others_closest_reading(rules):
-    # "41,000 in services" against a text with "9,000 in industry" and "48,000 in services".
-    docs, claims = framed(rules, "Services added 41,000 jobs.",
-                          "Industry added 9,000 jobs. Services added 48,000 jobs.")
-    a, = claims["d0"]
-    b1, b2 = claims["d1"]
+    a, b1, b2 = _jobs(rules, "48,000")
     # 48,000 is worded more like 41,000 than 9,000 is: only that pair can be a conflict,
     # though 41,000 vs 9,000 is over the bar too
     far, near = _pair(a, b1, 0.1, words=0.75), _pair(a, b2, 0.2, words=0.9)
@@ -161,10 +165,7 @@ def test_match_compares_disagreeing_values_only_as_each_others_closest_reading(r
     match([far, near], agree_at=0.5, conflict_at=0.85)
     assert (far.kept, near.kept) == (False, False)
     # and an agreeing rival worded more closely rules a disagreeing pair out the same way
-    docs, claims = framed(rules, "Services added 41,000 jobs.",
-                          "Industry added 9,000 jobs. Services added 41,000 jobs.")
-    a, = claims["d0"]
-    b1, b2 = claims["d1"]
+    a, b1, b2 = _jobs(rules, "41,000")
     far, same = _pair(a, b1, 0.1, words=0.75), _pair(a, b2, 0.4, words=0.8)
     match([far, same], agree_at=0.5, conflict_at=0.7)
     assert (far.kept, same.kept) == (False, False)

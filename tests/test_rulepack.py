@@ -110,6 +110,14 @@ def test_reference_facts_from_a_pack(tmp_path):
 RULE = "pack: p\nrules:\n  - id: FC901\n    name: demo.rule\n    kinds: [count]\n"
 
 
+def _load_error(pack: Path, text: str) -> str:
+    """The one-line error load_pack gives for a pack of this text."""
+    pack.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_pack(pack)
+    return str(e.value)
+
+
 @pytest.mark.parametrize("tail,where,message", [
     ("    compare: summ\n", "6:14", "rules.0.compare: Input should be 'same-measure', 'sum', 'elapsed', 'weekday' or 'reference'"),
     ("    compare: sum\n    params: {sentences: lots}\n", "7:25", "rules.0.params.sentences: Input should be a valid integer"),
@@ -120,10 +128,7 @@ RULE = "pack: p\nrules:\n  - id: FC901\n    name: demo.rule\n    kinds: [count]\
 def test_a_rules_comparison_and_parameters_are_checked_where_they_stand(tmp_path, tail, where, message):
     # once `rules validate` called these ok and `check` crashed on them (exit 3)
     pack = tmp_path / "p.yaml"
-    pack.write_text(RULE + tail, encoding="utf-8")
-    with pytest.raises(InputError) as e:
-        load_pack(pack)
-    assert str(e.value).startswith(f"{pack}:{where}: {message}")
+    assert _load_error(pack, RULE + tail).startswith(f"{pack}:{where}: {message}")
     r = _run("check", str(tmp_path), "--rules", str(pack), "--no-report", "--no-cache", cwd=tmp_path)
     assert r.returncode == 2 and r.stderr.startswith(f"factcheck: error: {pack}:{where}: ")
 
@@ -137,16 +142,11 @@ def test_every_comparison_a_pack_may_name_is_implemented():
 def test_a_key_given_twice_in_a_pack_is_an_error_at_its_place(tmp_path):
     # yaml.safe_load keeps the last of two equal keys: a second `release:` once replaced the first
     pack = tmp_path / "dup.yaml"
-    pack.write_text("pack: x\npredicates:\n  release: [release]\n  win: [won]\n  release: [ship]\n", encoding="utf-8")
-    with pytest.raises(InputError) as e:
-        load_pack(pack)
-    assert str(e.value) == f"{pack}:5:3: invalid YAML: duplicate key 'release'"
+    text = "pack: x\npredicates:\n  release: [release]\n  win: [won]\n  release: [ship]\n"
+    assert _load_error(pack, text) == f"{pack}:5:3: invalid YAML: duplicate key 'release'"
 
 
-def test_an_alias_in_a_pack_is_an_error_not_a_billion_laughs(tmp_path):
+def test_an_alias_in_a_pack_is_an_error_not_a_billion_laughs(tmp_path, billion_laughs):
     pack = tmp_path / "bomb.yaml"
-    levels = "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
-    pack.write_text("pack: x\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + levels, encoding="utf-8")
-    with pytest.raises(InputError) as e:
-        load_pack(pack)
-    assert str(e.value) == f"{pack}:3:8: invalid YAML: aliases (*name) are not allowed in a rule pack"
+    assert _load_error(pack, "pack: x\n" + billion_laughs) == \
+        f"{pack}:3:8: invalid YAML: aliases (*name) are not allowed in a rule pack"

@@ -17,10 +17,11 @@ from functools import lru_cache
 
 import regex
 
+from . import LineIndex
+
 SUFFIXES = (".md", ".markdown", ".mdx")
 _NOT_PROSE_BLOCKS = ("fence", "code_block", "html_block")
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 # Inline things that are not prose, each blanked whole (the link target with its parentheses).
 _INLINE = regex.compile(
     r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)"   # [text](target "title")
@@ -56,7 +57,7 @@ def prose(text: str, start: int = 0) -> str:
     """text with everything from `start` on that is not prose replaced by spaces (line breaks
     kept): the same length, so offsets into it are offsets into text."""
     body = text[start:]
-    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(body)]
+    starts = LineIndex(body).starts   # where each line begins, as the line index counts lines
 
     def offset(line: int) -> int:
         return starts[line] if line < len(starts) else len(body)
