@@ -14,7 +14,7 @@ import regex
 
 from .align import Pair, align, anchored, blocks
 from .frames import build_frames, days_apart, lexicon, reference_time
-from .intervals import (date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap,
+from .intervals import (LIMIT, date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap,
                         stated_size, unit_slip)
 from .errors import InputError
 from .models import Claim, DateValue, Document, Finding, claim_place
@@ -94,6 +94,8 @@ def _pair_explanation(p: Pair, ok: bool) -> tuple[dict, str]:
     a, b = p.a, p.b
     if unit_slip(a, b):   # the rounding slack of "10" would let "10 km" and "10 miles" meet
         arith = f"the same figure in two units, {_as_base(a)} against {_as_base(b)}"
+    elif a.qualifier == b.qualifier == LIMIT:   # "up to 18 hours": the limit is the figure itself
+        arith = f"a limit of {a.text} {'matches' if ok else 'differs from'} a limit of {b.text}"
     else:
         arith = f"{fmt_interval(a)} {'overlaps' if ok else 'is disjoint from'} {fmt_interval(b)}"
     return ({"alignment": _alignment(p), "arithmetic": arith,

@@ -114,7 +114,16 @@ def unit_slip(a: Claim, b: Claim) -> bool:
     return bool(sa and sb) and 1.1 * min(sa, sb) < max(sa, sb) <= SLIP_RATIO * min(sa, sb)
 
 
+# "up to 18 hours", "a maximum of 25 MB", "until 30 September" name a limit, and a limit is
+# a value of its own: two texts that state one limit differently disagree, though any value
+# under both would satisfy both.
+LIMIT = "at_most"
+ROUNDING = 0.5   # a figure as written stands for ± half its last digit (the default tolerance)
+
+
 def overlap(a: Claim, b: Claim) -> bool:
+    if a.qualifier == LIMIT and b.qualifier == LIMIT:
+        return limits_agree(a, b)
     if a.kind in ("date", "date_range"):
         ea, eb = endpoints(a), endpoints(b)
         if ea and eb:  # both state where the span begins and ends: both ends must agree
@@ -125,6 +134,23 @@ def overlap(a: Claim, b: Claim) -> bool:
         return False
     l1, h1, _ = numeric_interval(a)
     l2, h2, _ = numeric_interval(b)
+    return intervals_meet(l1, h1, l2, h2)
+
+
+def limits_agree(a: Claim, b: Claim) -> bool:
+    """Two stated limits agree when their figures, as written, round to a common value."""
+    if isinstance(a.value, DateValue):
+        return a.value.start <= b.value.end and b.value.start <= a.value.end
+    spans = []
+    for c in (a, b):
+        size = stated_size(c)
+        mid = (c.value.low + c.value.high) / 2
+        if size is None or not mid:
+            return intervals_meet(*numeric_interval(a)[:2], *numeric_interval(b)[:2])
+        scale = size / mid                               # written units -> compared units
+        half = ROUNDING * (c.step or (1.0 if float(c.value.high).is_integer() else 0.0)) * scale
+        spans.append((c.value.low * scale - half, c.value.high * scale + half))
+    (l1, h1), (l2, h2) = spans
     return intervals_meet(l1, h1, l2, h2)
 
 

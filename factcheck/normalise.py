@@ -43,6 +43,14 @@ def significant_unit(value: float, step: float) -> float:
     return 1.0 if float(value).is_integer() else 0.0
 
 
+def decimal_step(x: float) -> float:
+    """The place value of a figure's last decimal (3.1 -> 0.1, 2.25 -> 0.01); 1 for a whole number."""
+    if float(x).is_integer():
+        return 1.0
+    digits = repr(float(x)).split(".")[1]
+    return 10.0 ** -len(digits) if "e" not in digits else 1.0
+
+
 def bounds(lo: float, hi: float, step: float, unit_sig: float, qualifier: str,
            entry: QualifierEntry | None, tol: Tolerance, floor: float) -> tuple[float, float]:
     """The interval [low, high] a stated value lo..hi allows under a qualifier."""
@@ -56,7 +64,7 @@ def bounds(lo: float, hi: float, step: float, unit_sig: float, qualifier: str,
             if side == "below":
                 low, high = min(lo * (1 - window), lo - w), hi  # below N: "nearly 35,000" never exceeds 35,000
             elif side == "above":
-                low, high = lo - half, max(hi * (1 + window), hi + w)
+                low, high = lo, max(hi * (1 + window), hi + w)   # above N: "just over 40%" is never 38%
     elif qualifier in ("more_than", "at_least"):
         low = hi if qualifier == "more_than" else lo
         high = hi * (1 + window) if window else INF
@@ -86,8 +94,10 @@ def interval_of(m: Mention, qualifier: str, entry: QualifierEntry | None, tol: T
     lo, hi = float(v["low"]), float(v["high"])
     if m.kind in ("duration", "age"):
         f = SECONDS[v["unit"]]
-        # A stated amount is rounded to its unit: step 1, half-width amount_rounding.
-        low, high = bounds(lo, hi, 1.0, 1.0, qualifier, entry, _unit_tolerance(tol), 0.0)
+        # A stated amount is rounded to its unit ("four years": step 1, half-width amount_rounding),
+        # or to its last decimal when it has one ("3.1 years" is 3.05..3.15, not 2.6..3.6).
+        step = min(1.0, m.step or decimal_step(hi))
+        low, high = bounds(lo, hi, step, step, qualifier, entry, _unit_tolerance(tol), 0.0)
         return Interval(low=low * f, high=high * f if high != INF else None, unit="second")
     step = m.step
     if m.kind == "percent" and not step and lo.is_integer() and hi.is_integer():

@@ -139,6 +139,29 @@ def test_a_figure_copied_into_another_unit_conflicts_and_says_so(tmp_path):
     assert f.explanation["arithmetic"] == "the same figure in two units, 90 seconds against 5,400 seconds"
 
 
+def test_two_texts_stating_one_limit_differently_conflict(tmp_path):
+    # [0, 18] and [0, 21] hours share values, but "up to" names the limit itself: 18 is not 21
+    (tmp_path / "a.txt").write_text("The laptop gives up to 18 hours of video playback.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The laptop gives up to 21 hours of video playback.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("The laptop gives up to 18 hours of video playback, says Tarn.\n",
+                                    encoding="utf-8")
+    report = check([str(tmp_path)])
+    claims = {c.id: c for c in report.claims}
+    got = sorted((f.kind, tuple(sorted(claims[i].path[-5:] for i in f.claims))) for f in report.findings)
+    assert got == [("agreement", ("a.txt", "c.txt")), ("conflict", ("a.txt", "b.txt")),
+                   ("conflict", ("b.txt", "c.txt"))]
+    f = next(f for f in report.findings if f.kind == "conflict")
+    assert f.explanation["arithmetic"] == "a limit of 18 hours differs from a limit of 21 hours"
+
+
+def test_a_figure_converted_wrongly_between_units_conflicts(tmp_path):
+    # 3.1 years is 37 months (3.05..3.15 years); 31 months is 2.58 years
+    (tmp_path / "a.txt").write_text("Patients were followed for a median of 3.1 years.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Patients were followed for a median of 31 months.\n", encoding="utf-8")
+    report = check([str(tmp_path)])
+    assert [f.kind for f in report.findings] == ["conflict"]
+
+
 def test_one_text_contradicts_itself_only_where_no_word_tells_its_figures_apart(tmp_path):
     (tmp_path / "a.txt").write_text(
         "The storm killed 41 people in the north, officials said on Monday.\n\n"
