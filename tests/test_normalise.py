@@ -8,7 +8,9 @@ allows once its rounding step and its qualifier are applied.  Every bound worked
   less_than / at_most            counts never go below 0: "up to 30" -> [0, 30]
   nearly (window 0.1, below)     [N x 0.9, N]
   a little less than (window .25)[N x 0.75, N]
-  durations                      +-0.5 of the unit, in seconds (year = 365.2425 days)
+  durations                      +-0.5 of the unit (of the last decimal if any), in seconds
+                                 (year = 365.2425 days)
+  a share in words               "a third" 33.33 +-2.5 points; "just over N" is [N, 1.1 N]
   dates                          the stated calendar span; a bounding hedge opens one side
 """
 from __future__ import annotations
@@ -79,6 +81,9 @@ def test_number_intervals(text, expr, qualifier, low, high):
     ("The session lasted about 90 minutes.", "90 minutes", "approx", 89.5 * 60, 90.5 * 60),
     ("The session lasted more than 45 minutes.", "45 minutes", "more_than", 45 * 60, None),
     ("The session lasted up to 45 minutes.", "45 minutes", "at_most", 0, 45 * 60),
+    # a decimal amount is rounded to its last decimal, not to its unit: 3.05..3.15 years
+    ("The median follow-up was 3.1 years.", "3.1 years", "exact", 3.05 * YEAR, 3.15 * YEAR),
+    ("The flight took 2.25 hours.", "2.25 hours", "exact", 2.245 * HOUR, 2.255 * HOUR),
     ("The new leader, believed to be in his late 20s, took over.", "late 20s", "approx",
      26.5 * YEAR, 29.5 * YEAR),
 ])
@@ -159,3 +164,16 @@ def test_each_tolerance_rounds_amounts_by_its_own_amount_rounding():
     for t, (low, high) in ((tol, (3.5, 4.5)), (quarter, (3.75, 4.25)), (tol, (3.5, 4.5))):
         iv = interval_of(m, "exact", None, t)
         assert _near(iv.low, low * YEAR) and _near(iv.high, high * YEAR)
+
+
+@pytest.mark.parametrize("text,expr,qualifier,low,high", [
+    # a share in words is a round figure, +-2.5 points (step 5): 100/3 - 2.5 .. 100/3 + 2.5
+    ("Cloud sales make up a third of revenue.", "a third", "exact", 100 / 3 - 2.5, 100 / 3 + 2.5),
+    ("One in five adults smokes.", "One in five", "exact", 17.5, 22.5),
+    # "just over N" never falls below N: 40 .. 44 (window 0.1), so 38% cannot meet it
+    ("Just over four in ten were women.", "four in ten", "approx", 40, 44),
+])
+def test_shares_in_words_are_round_percentages(text, expr, qualifier, low, high):
+    c = _claim(text, expr)
+    assert (c.kind, c.qualifier) == ("percent", qualifier)
+    assert _near(c.interval.low, low) and _near(c.interval.high, high), c.interval

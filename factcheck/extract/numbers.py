@@ -362,6 +362,16 @@ _YEARLIKE = (1000, 2100)
 
 _OVER_RE = regex.compile(r"\s+(over|out\s+of|in)\s+", regex.I)
 _OVER_END = regex.compile(r"\s*(?:[.,;:!?)]|\Z)")
+# "four in ten were women", "one in five adults", "two in three eligible voters": a verb or a
+# noun after "N in M" makes it a share of a group ("3 in 2020" has a year, "won 5 in 7" ends)
+_SHARE_AFTER = regex.compile(r"[\x20\u00a0]+(?!(?:second|minute|hour|day|week|month|year|decade|"
+                             r"centur|mile|metre|meter|kilomet|feet|foot|inch|yard|point|percent)[a-z]*\b)"
+                             r"(?:were|are|was|is|have|had|say|said|of|[a-z]{2,}s\b|"
+                             r"(?:adults?|people|eligible|registered|young|older|voters?|women|men|children)\b)",
+                             regex.I)
+# A share in words ("a third", "four in ten") is a round figure: it stands for the percentages
+# a writer would round to it, within half this many points.
+WORDED_SHARE_STEP = 5.0
 _URL_RE = regex.compile(
     r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w/])/?(?:[\w-]+/){2,}[\w.%?=&-]*", regex.I)
 _ONE_CUR = regex.compile(rf"-(?:{_CUR_WORD_RE})\b", regex.I)
@@ -1050,7 +1060,7 @@ def _fraction_reading(text, x):
         # the everyday proportions (halves, thirds, quarters, fifths, tenths) are percentages
         x.kind, x.unit = "percent", "percent"
         x.value = _percent_of_fraction(v)
-        x.step = 0.0
+        x.step = WORDED_SHARE_STEP
         return
     if (seg.startswith(("a ", "an ")) and not prop_after and not prop_before
             and not seg.endswith(("half", "quarter")) and _NOUN_AFTER.match(text, e)):
@@ -1072,6 +1082,17 @@ def _combine(text: str, nums: list[_N]) -> list[_N]:
         b = nums[i + 1] if i + 1 < n else None
         if b is not None and not b.drop and b.start > a.end and b.start - a.end <= 12:
             om = _OVER_RE.fullmatch(text, a.end, b.start)
+            share = (om and a.kind == b.kind == "count" and om.group(1).lower() != "over"
+                     and 0 < a.value < b.value and a.value.is_integer() and b.value.is_integer()
+                     and not _yearlike(b) and _SHARE_AFTER.match(text, b.end))
+            if share:
+                # "four in ten were women", "nine out of 10 voters": a share of a group, a percentage
+                # as round as its denominator allows
+                r = _N(a.start, b.end, 100 * a.value / b.value, min(WORDED_SHARE_STEP, 100 / b.value))
+                r.kind, r.unit = "percent", "percent"
+                out.append(r)
+                i += 2
+                continue
             if (om and a.kind == b.kind == "count" and b.value
                     and (_OVER_END.match(text, b.end) or om.group(1)[:3].lower() == "out")
                     and (om.group(1).lower() == "over" or a.value <= b.value)
