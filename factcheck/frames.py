@@ -44,7 +44,7 @@ def stem(word: str) -> str:
 class Lexicon:
     """The rule pack's word lists, compiled once per Rules."""
     stop: frozenset
-    predicate_of: dict            # stem -> canonical predicate
+    predicate_of: dict            # stem (or "=" and a word as written) -> canonical predicate
     measure_of: dict              # stem -> canonical measure
     alias_re: regex.Pattern | None
     alias_of: dict                # lower-cased alias -> canonical entity
@@ -52,6 +52,10 @@ class Lexicon:
     negation: frozenset
     attribution_re: regex.Pattern | None
     cumulative: frozenset = field(default_factory=frozenset)
+
+    def predicate(self, t: Token) -> str | None:
+        """The event word a token is, matched by stem unless the lexicon lists it as written."""
+        return self.predicate_of.get("=" + t.text.lower()) or self.predicate_of.get(t.stem)
 
 
 def _alt(phrases) -> regex.Pattern | None:
@@ -101,8 +105,11 @@ def lexicon(rules: Rules) -> Lexicon:
 def _compile_lexicon(rules: Rules) -> Lexicon:
     predicate_of = {}
     for canon, words in rules.predicates.items():
-        for w in (canon, *words):
-            predicate_of.setdefault(stem(w), canon)
+        # "=lasted" matches that word only: its stem "last" is the adjective of "last year". A
+        # canonical name whose stem such a word shares is matched only as listed.
+        exact = {stem(w[1:]) for w in words if w.startswith("=")}
+        for w in ((canon,) if stem(canon) not in exact else ()) + tuple(words):
+            predicate_of.setdefault("=" + w[1:].lower() if w.startswith("=") else stem(w), canon)
     measure_of = {}
     for canon, words in rules.measure_synonyms.items():
         for w in (canon, *words):
@@ -249,11 +256,11 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
         d = first - i if i < first else i - last
         if not c0 <= t.start < c1:
             d += CLAUSE_DISTANCE
-        ranked.append((d, i, lex.measure_of.get(t.stem, lex.predicate_of.get(t.stem, t.stem))))
+        ranked.append((d, i, lex.measure_of.get(t.stem) or lex.predicate(t) or t.stem))
     for j, t in enumerate(prev):
         low = t.text.lower()
         if not t.text[0].isdigit() and low not in lex.stop and len(low) > 1:
-            ranked.append((len(toks) + len(prev) - j, -1, lex.measure_of.get(t.stem, lex.predicate_of.get(t.stem, t.stem))))
+            ranked.append((len(toks) + len(prev) - j, -1, lex.measure_of.get(t.stem) or lex.predicate(t) or t.stem))
     ranked.sort()
     words = tuple(dict.fromkeys(w for _, _, w in ranked))
 
@@ -262,7 +269,7 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     hedge_at = _hedge_start(c, text, s0)
     near = []
     for i, t in enumerate(toks):
-        p = lex.predicate_of.get(t.stem)
+        p = lex.predicate(t)
         if p is None or i in inside or hedge_at <= t.start < c.start:
             continue
         d = (first - i) if i < first else (i - last) * 1.3
@@ -291,9 +298,9 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
                 break
             if low in ("of", "the", "a", "an", "more", "other", "its", "their", "his", "her", "new", "and"):
                 continue
-            if low in lex.stop or (low.endswith("ed") and t.stem in lex.predicate_of):
+            if low in lex.stop or (low.endswith("ed") and lex.predicate(t)):
                 break  # "74,197 watched": a verb follows, not a counted noun
-            measure = lex.measure_of.get(t.stem) or lex.predicate_of.get(t.stem) or t.stem
+            measure = lex.measure_of.get(t.stem) or lex.predicate(t) or t.stem
             # "valid votes": prefer a known counted noun one word on over an adjective
             following = toks[toks.index(t) + 1] if toks.index(t) + 1 < len(toks) else None
             if t.stem not in lex.measure_of and following is not None and following.stem in lex.measure_of:
@@ -302,8 +309,8 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     if c.kind in ("date", "date_range") and text[c.end:c.end + 2] in ("'s", "’s"):
         # "Thursday's physical meeting": a possessive date names its event
         for t in toks[last + 1: last + 4]:
-            if t.stem in lex.predicate_of or t.stem in lex.measure_of:
-                measure = lex.measure_of.get(t.stem) or lex.predicate_of[t.stem]
+            if lex.predicate(t) or t.stem in lex.measure_of:
+                measure = lex.measure_of.get(t.stem) or lex.predicate(t)
                 break
     if c.kind in ("count", "ordinal") and c.unit:
         # the extractor already read what is counted: "six-nation", "the second day"

@@ -141,3 +141,15 @@ def test_a_claims_own_hedge_is_not_its_predicate():
     frames = {c.text: c.frame for c in by.values()}
     assert frames["772"].predicates == ()              # "up" (of "up to") is no rise
     assert frames["4%"].predicate == "rise"            # "rose" still is
+
+
+def test_event_words_listed_as_written_do_not_match_their_commoner_sense():
+    # "lasted" stems to "last" and "founded" to "found": the adjective of "last won in 1987"
+    # and the "found" of "researchers found" are no such events
+    by, _ = run(["Ravensport last won the cup in 1987. Researchers found that 56 patients had an event. "
+                 "The talks lasted two days. The club was founded in 1886."])
+    frames = {c.text: c.frame for c in by.values()}
+    assert frames["1987"].predicate != "last"
+    assert frames["56"].predicate != "found"
+    assert frames["two days"].predicate == "last"
+    assert frames["1886"].predicate == "found"
