@@ -28,6 +28,17 @@ _SCOPE = regex.compile(r"\b(including|excluding|not including|net of|exclusive o
 _SPEECH = frozenset({"said", "says", "told", "added", "stated", "reported", "quoted", "wrote", "confirmed"})
 _DATE_LEADS = frozenset({"on", "early", "late", "last", "this"})
 # A small count after these only refers back to things already named ("the two countries").
+# "Last updated: 4 March 2025", "*Published 2 May*": a line that dates the text itself. Each
+# page has its own, so two pages' dates there are never one fact.
+_OWN_DATE_LABEL = regex.compile(r"(?:^|\n)[\W_]*(?:last\s+)?(?:updated|modified|reviewed|edited|published|posted)"
+                                r"(?:\s+(?:on|at))?\s*:?[\W_]*\Z", regex.I)
+_LINE_END = regex.compile(r"[\W_]*(?:\n|\Z)")
+
+
+def _own_date_line(text: str, c: Claim) -> bool:
+    return bool(_OWN_DATE_LABEL.search(text, max(0, c.start - 40), c.start)) and bool(_LINE_END.match(text, c.end))
+
+
 _REFERRING = frozenset({"the", "these", "those", "both", "its", "their", "our", "his", "her", "all", "between"})
 _CAPS = regex.compile(r"\b\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*")
 # A capital after a dateline's dash, a colon or an opening quote starts a clause, not a name:
@@ -349,7 +360,8 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     while behind and behind[-1] in _DATE_LEADS:
         behind.pop()
     incidental = (c.kind == "count" and before in _REFERRING and c.step == 0 and (c.value.high or 0) < 10) or \
-        (c.kind == "date" and (bool(behind) and behind[-1] in _SPEECH or after in _SPEECH))
+        (c.kind == "date" and (bool(behind) and behind[-1] in _SPEECH or after in _SPEECH)) or \
+        (c.kind == "date" and _own_date_line(text, c))
     return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, scope=scope, previous=previous, time=time, hedges=hedges, incidental=incidental,
                  attribution=attribution, negated=negated, words=words[:24],
                  tense=_tense(text, s0, s1, c), series=series[:2] if series else None)

@@ -185,3 +185,15 @@ def test_two_texts_giving_one_negative_figure_agree(tmp_path):
                                      encoding="utf-8")
     report = check([str(tmp_path)])
     assert [f.kind for f in report.findings] == ["agreement"]
+
+
+def test_the_dates_pages_give_themselves_are_not_compared(tmp_path):
+    # every page has its own "Last updated" line; only a date inside the prose is a claim to compare
+    (tmp_path / "a.md").write_text("# Limits\n\nUploads are capped at 25 MB.\n\n*Last updated: 4 March 2025*\n",
+                                   encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Limits\n\nUploads are capped at 25 MB.\n\nLast updated on 20 January 2025\n",
+                                   encoding="utf-8")
+    report = check([str(tmp_path)])
+    claims = {c.id: c for c in report.claims}
+    assert [(f.kind, sorted(claims[i].text for i in f.claims)) for f in report.findings] == \
+        [("agreement", ["25 MB", "25 MB"])]
