@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .frames import Lexicon
-from .intervals import overlap, stated_size
+from .intervals import date_interval, numeric_interval, overlap, stated_size
 from .models import Claim, Document
 from .pairs import Context, PairModel, as_if_agreeing, features, worded_alike
 
@@ -331,5 +331,17 @@ def _closest(pairs: list[Pair]):
 
 def _restates(x: Claim, partners: list[tuple[Claim, bool]], agree: bool) -> bool:
     """Whether x may join a claim's partners in x's document: it has none yet, or x restates
-    each of them (values that overlap) and agrees with the claim as they do."""
-    return all(ok == agree and overlap(x, y) for y, ok in partners)
+    each of them (values that overlap) and agrees with the claim as they do. A figure that
+    disagrees may join a partner that agrees when it restates that partner more sharply
+    ("1,240" beside "more than 1,200"): the sharper figure is the one the claim must meet."""
+    return all(overlap(x, y) and (ok == agree or ok and not agree and _sharper(x, y)) for y, ok in partners)
+
+
+def _sharper(x: Claim, y: Claim) -> bool:
+    """x allows a narrower interval than y (a bounded or hedged figure allows more)."""
+    if x.kind in ("date", "date_range"):
+        (s1, e1), (s2, e2) = date_interval(x), date_interval(y)
+        return (e1 - s1) < (e2 - s2)
+    l1, h1, _ = numeric_interval(x)
+    l2, h2, _ = numeric_interval(y)
+    return h1 - l1 < h2 - l2

@@ -134,6 +134,27 @@ def test_match_lets_a_claim_take_each_restatement(rules):
     assert [p.kept for p in pairs] == [True, True]
 
 
+def test_match_holds_a_claim_to_the_sharper_of_two_restatements(rules):
+    # "1,204" in one text; "more than 1,200" and "1,240" (one measure restated) in the other:
+    # 1,204 meets the bound, but the exact figure is the one it must meet, so that is a conflict
+    docs, claims = framed(rules, "The trial enrolled 1,204 patients.",
+                          "The trial enrolled more than 1,200 patients. It enrolled 1,240 patients.")
+    a, = claims["d0"]
+    vague, exact = claims["d1"]
+    pairs = [_pair(a, vague, 0.9), _pair(a, exact, 0.5, words=0.95)]
+    match(pairs, agree_at=0.5, conflict_at=0.7)
+    assert [p.agree for p in pairs] == [True, False]
+    assert [p.kept for p in pairs] == [True, True]
+    # the other way round a vaguer figure that disagrees is a second measure, as before
+    docs, claims = framed(rules, "The trial enrolled 1,240 patients.",
+                          "The trial enrolled 1,240 patients. It enrolled more than 1,300 patients.")
+    a, = claims["d0"]
+    same, vaguer = claims["d1"]
+    pairs = [_pair(a, same, 0.9), _pair(a, vaguer, 0.5, words=0.95)]
+    match(pairs, agree_at=0.5, conflict_at=0.7)
+    assert [p.kept for p in pairs] == [True, False]
+
+
 def test_match_drops_pairs_below_the_bars(rules):
     docs, claims = framed(rules, "The storm killed 5 people.", "The storm killed 6 people.")
     a, b = claims["d0"][0], claims["d1"][0]
