@@ -248,8 +248,9 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
     opposites = frozenset(frozenset(pair) for pair in params.opposed)
     for doc_id, claims in by_doc.items():
         text = docs[doc_id].text
+        # a bound ("more than 1,200", "up to 30") is no part and no total: any sum meets it
         nums = [c for c in claims if c.kind in rule.kinds and c.value.low == c.value.high
-                and not _STARTING.search(text, max(0, c.start - 24), c.start) and not _RATE.match(text, c.end)]
+                and c.qualifier in ("exact", "approx") and not _STARTING.search(text, max(0, c.start - 24), c.start) and not _RATE.match(text, c.end)]
         order = {s: i for i, s in enumerate(sorted({c.sentence.start for c in claims}))}
         lists = _lists(nums, text)
         for t in nums:

@@ -197,3 +197,11 @@ def test_the_dates_pages_give_themselves_are_not_compared(tmp_path):
     claims = {c.id: c for c in report.claims}
     assert [(f.kind, sorted(claims[i].text for i in f.claims)) for f in report.findings] == \
         [("agreement", ["25 MB", "25 MB"])]
+
+
+def test_a_bound_is_neither_a_part_nor_a_total(tmp_path):
+    # any figure added to "more than 1,200" meets 1,240: such a "sum" says nothing
+    (tmp_path / "a.txt").write_text("More than 1,200 patients were enrolled at 27 hospitals; "
+                                    "in all the trial enrolled 1,240 patients.\n", encoding="utf-8")
+    report = check([str(tmp_path)])
+    assert [f for f in report.findings if f.relation == "sum"] == []
