@@ -281,13 +281,10 @@ _YEAR_VERB_AFTER = regex.compile(
     r"decision|vote|referendum|record|peak|high|low|final|plan|target|deadline|version|rate|rates)\b|\s*[),;:!?]|\s*\.(?!\d)|\s*$",
     regex.I)
 
-_FUTURE_PAST = _re_std.compile(
-    r"\b(?P<f>will|shall|won't|wo\s+n't|is\s+due|are\s+due|due\s+to|set\s+to|scheduled|slated|expect|expects|"
-    r"expected\s+to|plans?\s+to|planned\s+to|going\s+to|to\s+be\s+held|upcoming|next|until|till|hopes?\s+to|"
-    r"intends?\s+to|aims?\s+to)\b|(?P<f2>'ll)\b|\b(?P<p>was|were|had|did|said|says|told|met|held|took|began|went|"
-    r"came|saw|made|won|lost|fell|rose|hit|beat|left|ago|last|sat|spent|began|broke|[a-z]{2,}ed)\b", _re_std.I)
 _TENSE_TOKEN = _re_std.compile(r"[a-z]+(?:'ll)?|'ll")
-_FUTURE_WORDS = {"will", "shall", "won't", "wo", "scheduled", "slated", "expect", "expects", "upcoming", "next"}
+# "said she would begin talks on Thursday": "would" after a past verb is the future of that past
+_FUTURE_WORDS = {"will", "shall", "won't", "wo", "would", "scheduled", "slated", "expect", "expects", "upcoming",
+                 "next"}
 _FUTURE_TO = {"expected", "plan", "plans", "planned", "going", "hope", "hopes", "intend", "intends", "aim", "aims",
               "set"}
 _PAST_WORDS = {"was", "were", "had", "did", "said", "says", "told", "met", "held", "took", "began", "went", "came",
