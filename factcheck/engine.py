@@ -13,7 +13,7 @@ from collections import defaultdict
 import regex
 
 from .align import Pair, align, anchored, blocks
-from .frames import build_frames, days_apart, lexicon, reference_time
+from .frames import build_frames, days_apart, lexicon, reference_time, stem
 from .intervals import (LIMIT, date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap,
                         stated_size, unit_slip)
 from .errors import InputError
@@ -246,11 +246,17 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
     params = rule.params   # rulepack.SumParams
     window, spread, minimum = params.sentences, params.max_gap, params.min_total
     opposites = frozenset(frozenset(pair) for pair in params.opposed)
+    lex = lexicon(rules)
+    kind_of = {_canonical(w, lex): i for i, g in enumerate(params.groups) for w in g}
+
+    def alike(m1: str | None, m2: str | None) -> bool:
+        return m1 == m2 or m1 in kind_of and kind_of[m1] == kind_of.get(m2)
     for doc_id, claims in by_doc.items():
         text = docs[doc_id].text
         # a bound ("more than 1,200", "up to 30") is no part and no total: any sum meets it
         nums = [c for c in claims if c.kind in rule.kinds and c.value.low == c.value.high
-                and c.qualifier in ("exact", "approx") and not _STARTING.search(text, max(0, c.start - 24), c.start) and not _RATE.match(text, c.end)]
+                and c.qualifier in ("exact", "approx") and not _STARTING.search(text, max(0, c.start - 24), c.start)
+                and not _RATE.match(text, c.end) and not _SUBSET.match(text, c.end)]
         order = {s: i for i, s in enumerate(sorted({c.sentence.start for c in claims}))}
         lists = _lists(nums, text)
         for t in nums:
@@ -273,11 +279,12 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
                     continue
                 if len(parts) == 2:
                     p1, p2 = parts
-                    if not (_sum_shape(t, p1, p2, text) or fits and p1.frame.measure in (None, t.frame.measure)):
+                    if not (_sum_shape(t, p1, p2, text, alike) or fits and p1.frame.measure in (None, t.frame.measure)):
                         continue
                     if not fits and _opposed(p1, p2, opposites):
                         continue  # "gained 209 seats while the Tories lost 248": no split of one total
-                    if not fits and _more_parts(t, p1, p2, near):
+                    if not fits and _more_parts(t, p1, p2, [c for c in near if c.frame.measure is None
+                                                            or alike(c.frame.measure, t.frame.measure)]):
                         continue  # a list of three or more: two of its items are not the whole
                 elif not (fits or _TOTAL_CUES.search(text, t.sentence.start, t.sentence.end)):
                     continue
@@ -286,6 +293,15 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
             if best:
                 out.append(_sum_finding(rule, t, best[1], docs))
     return out
+
+
+# "56 of the 622 people": a share of the next figure, not a part beside it.
+_SUBSET = regex.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?\d")
+
+
+def _canonical(word: str, lex) -> str:
+    """A counted noun as frames name measures: its lexicon synonym, else its stem."""
+    return lex.measure_of.get(stem(word), stem(word))
 
 
 # "rose to 5.2% from 5.4%", "up from 41": where a change started, not a part of anything.
@@ -344,14 +360,20 @@ def _opposed(p1: Claim, p2: Claim, opposites: frozenset) -> bool:
     return frozenset((p1.frame.predicate, p2.frame.predicate)) in opposites
 
 
-def _sum_shape(t: Claim, p1: Claim, p2: Claim, text: str) -> bool:
-    """Whether the wording says p1 and p2 split t: 'others', one counted noun, or a total cue."""
+def _sum_shape(t: Claim, p1: Claim, p2: Claim, text: str, alike=lambda x, y: x == y) -> bool:
+    """Whether the wording says p1 and p2 split t: 'others', one counted noun (or nouns `alike`
+    counts one kind of thing in), or a total cue."""
     mt, m1, m2 = t.frame.measure, p1.frame.measure, p2.frame.measure
+    if any(m not in (None, mt) for m in (m1, m2)) and t.frame.predicate and \
+            any(p.frame.predicate not in (None, t.frame.predicate) for p in (p1, p2)):
+        # nouns of one kind split a total only in one event: "1,200 people have died" and
+        # "620 people remain in hospital" are two counts, no share of one
+        alike = lambda x, y: x == y  # noqa: E731
     if m2 in _REST or m1 in _REST:
-        return mt is not None and (m1 == mt or m2 == mt)
-    if mt and m1 == mt and m2 in (mt, None):
+        return mt is not None and (alike(m1, mt) or alike(m2, mt))
+    if mt and alike(m1, mt) and (m2 is None or alike(m2, mt)):
         return True
-    if any(m not in (None, mt) for m in (m1, m2)):
+    if any(m is not None and not alike(m, mt) for m in (m1, m2)):
         return False  # a part that counts something else
     return bool(_TOTAL_CUES.search(text, t.sentence.start, t.sentence.end))
 

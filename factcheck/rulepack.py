@@ -54,6 +54,9 @@ class SumParams(Strict):
     min_total: float = Field(10, ge=0, description="smaller totals are not checked")
     opposed: tuple[tuple[str, str], ...] = Field(
         (), description="pairs of predicates of opposite direction: two parts told by them are changes, not shares")
+    groups: tuple[tuple[str, ...], ...] = Field(
+        (), description="counted nouns of one kind of thing (people: patients, voters): a part counted in one "
+                        "may split a total counted in another")
 
 
 # The comparisons a rule can name (engine.COMPARISONS implements each) and the parameters each takes.

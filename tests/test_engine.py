@@ -205,3 +205,25 @@ def test_a_bound_is_neither_a_part_nor_a_total(tmp_path):
                                     "in all the trial enrolled 1,240 patients.\n", encoding="utf-8")
     report = check([str(tmp_path)])
     assert [f for f in report.findings if f.relation == "sum"] == []
+
+
+def _sums(tmp_path, text: str) -> list[tuple[str, list[str]]]:
+    (tmp_path / "a.txt").write_text(text + "\n", encoding="utf-8")
+    report = check([str(tmp_path)])
+    claims = {c.id: c for c in report.claims}
+    return [(f.kind, [claims[i].text for i in f.claims]) for f in report.findings if f.relation == "sum"]
+
+
+def test_a_split_may_count_its_parts_in_other_nouns_for_people(tmp_path):
+    # 622 + 618 = 1,240, not 1,204; "56 of the 622" is a share of 622, not a third part, and
+    # "people" and "the 618 given a placebo" count the same patients
+    assert _sums(tmp_path, "The study followed 1,204 patients in three countries and found that 56 of the 622 "
+                           "people given the drug had a cardiac event, compared with 87 of the 618 given a "
+                           "placebo.") == [("conflict", ["1,204", "622", "618"])]
+
+
+def test_nouns_for_people_split_a_total_only_in_one_event(tmp_path):
+    # patients and children are people, but 500 patients injured and 400 children missing are no
+    # split of the dead (500 + 400 = 900 against 1,200 would otherwise be a conflict)
+    assert _sums(tmp_path, "In all 1,200 people have died in the quake. Doctors treated 500 injured patients "
+                           "and 400 children remain missing.") == []
