@@ -118,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     ls = rsub.add_parser("list", help="list the rules in force")
     ls.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH")
     va = rsub.add_parser("validate", help="validate rule pack files")
-    va.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    va.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="rule pack files, or folders of them")
     return p
 
 
@@ -438,12 +438,20 @@ def _write(path: Path, content) -> None:
 
 
 def cmd_rules(a) -> int:
-    from .rulepack import load_pack, load_rules
+    from .rulepack import load_pack, load_rules, pack_files
 
     if a.rules_command == "validate":
         from .errors import InputError
-        errors = []
+        errors, files = [], []
         for p in a.paths:
+            try:
+                found = pack_files(p)   # a folder: the packs in it, as --rules reads them
+                if not found:
+                    errors.append(f"{p}: no rule packs (.yaml, .yml) in this folder")
+                files += found
+            except InputError as e:
+                errors.append(str(e))
+        for p in files:
             try:
                 load_pack(p)
             except InputError as e:
@@ -451,7 +459,7 @@ def cmd_rules(a) -> int:
         if errors:
             print("\n".join(errors), file=sys.stderr)
             return EXIT_INPUT
-        for p in a.paths:
+        for p in files:
             print(f"{p}: ok")
         return EXIT_OK
     rules = load_rules(a.rules)

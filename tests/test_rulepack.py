@@ -150,3 +150,18 @@ def test_an_alias_in_a_pack_is_an_error_not_a_billion_laughs(tmp_path, billion_l
     pack = tmp_path / "bomb.yaml"
     assert _load_error(pack, "pack: x\n" + billion_laughs) == \
         f"{pack}:3:8: invalid YAML: aliases (*name) are not allowed in a rule pack"
+
+
+def test_rules_validate_reads_a_folder_as_check_does(tmp_path):
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "a.yaml").write_text(RULE + "    compare: sum\n", encoding="utf-8")
+    r = _run("rules", "validate", str(packs))
+    assert r.returncode == 0 and r.stdout == f"{packs / 'a.yaml'}: ok\n"
+    (packs / "b.yaml").write_text(RULE + "    compare: summ\n", encoding="utf-8")
+    r = _run("rules", "validate", str(packs))
+    assert r.returncode == 2 and r.stderr.startswith(f"{packs / 'b.yaml'}:6:14: ")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = _run("rules", "validate", str(empty))
+    assert r.returncode == 2 and r.stderr == f"{empty}: no rule packs (.yaml, .yml) in this folder\n"
