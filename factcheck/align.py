@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import bisect
 import math
+from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import regex
 
-from .frames import Lexicon
+from .frames import Lexicon, stem
 from .intervals import date_interval, numeric_interval, overlap, stated_size
 from .models import Claim, Document
 from .pairs import Context, PairModel, as_if_agreeing, features, worded_alike
@@ -216,7 +217,22 @@ def comparable(a: Claim, b: Claim) -> bool:
     claims of one text are compared only when worded as one measure restated."""
     if a.frame.incidental or b.frame.incidental:
         return False
+    ra, rb = a.frame.row, b.frame.row
+    if ra and rb and ra != rb:
+        return False   # two table rows: the values of two options, plans or regions
+    if bool(ra) != bool(rb):
+        # a table cell is the value of its row's label; a figure elsewhere is about it only
+        # where its sentence names it ("Request logs are kept for two weeks")
+        row, other = (ra, b) if ra else (rb, a)
+        if not label_stems(row) & set(other.frame.words):
+            return False
     return a.doc != b.doc or restated(a, b)
+
+
+@lru_cache(maxsize=4096)
+def label_stems(label: str) -> frozenset:
+    """The word stems of a table row's label ("redis.maxActiveConns" -> redi, maxactiveconn)."""
+    return frozenset(stem(w) for w in regex.findall(r"[^\W\d_]{2,}", label))
 
 
 def restated(a: Claim, b: Claim) -> bool:

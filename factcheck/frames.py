@@ -39,6 +39,29 @@ def _own_date_line(text: str, c: Claim) -> bool:
     return bool(_OWN_DATE_LABEL.search(text, max(0, c.start - 40), c.start)) and bool(_LINE_END.match(text, c.end))
 
 
+_MARKUP = regex.compile(r"<[^>]*>|\]\([^)]*\)|[`*_\[\]]")
+
+
+def row_label(text: str, at: int) -> str | None:
+    """The label of the table row (a "| ... |" line) a figure at `at` stands in: its first
+    non-empty cell, without markup, when the figure is not in it. Each row of a table states
+    the values of the thing its first cell names (an option, a plan, a region)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)]
+    if not line.lstrip().startswith("|"):
+        return None
+    offset = start + line.index("|") + 1
+    for cell in line.strip().strip("|").split("|"):
+        label = " ".join(_MARKUP.sub(" ", cell).lower().split())
+        if offset <= at < offset + len(cell):
+            return None   # the figure is in the label cell itself
+        if label:
+            return label
+        offset += len(cell) + 1
+    return None
+
+
 _REFERRING = frozenset({"the", "these", "those", "both", "its", "their", "our", "his", "her", "all", "between"})
 _CAPS = regex.compile(r"\b\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*")
 # A capital after a dateline's dash, a colon or an opening quote starts a clause, not a name:
@@ -362,7 +385,7 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     incidental = (c.kind == "count" and before in _REFERRING and c.step == 0 and (c.value.high or 0) < 10) or \
         (c.kind == "date" and (bool(behind) and behind[-1] in _SPEECH or after in _SPEECH)) or \
         (c.kind == "date" and _own_date_line(text, c))
-    return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, scope=scope, previous=previous, time=time, hedges=hedges, incidental=incidental,
+    return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, scope=scope, previous=previous, time=time, hedges=hedges, incidental=incidental, row=row_label(text, c.start),
                  attribution=attribution, negated=negated, words=words[:24],
                  tense=_tense(text, s0, s1, c), series=series[:2] if series else None)
 

@@ -87,6 +87,7 @@ class Frame(Frozen):
     incidental: bool = False            # "the two countries": a number that only refers back
     scope: str | None = None            # "including debt", "excluding VAT": a variant of the measure
     previous: bool = False              # about the previous occurrence ("last met in 2008", "since 2009")
+    row: str | None = None              # the label of the table row it stands in ("`redis.maxActiveConns`")
 
 
 class Claim(Frozen):
