@@ -272,6 +272,8 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
                 gap = missing / tv
                 if gap > spread:
                     continue
+                if _alternatives(t, parts, text):
+                    continue
                 fits = _sum_meets(t, parts)
                 if not fits and missing >= min(c.value.high for c in parts) and not _whole(t, parts, text):
                     continue  # more is missing than a part holds, and no word says they are the whole
@@ -328,6 +330,15 @@ def _lists(nums: list[Claim], text: str) -> list[list[Claim]]:
 
 
 _LIST_GAP = regex.compile(r"[^.;:]{0,60}?(?:,|;|\band\b|\bwhile\b)[^.:]{0,60}", regex.I | regex.S)
+
+
+_OR_GAP = regex.compile(r"[\s,]*(?:\bor|\bnor|/)[\s,]*", regex.I)
+
+
+def _alternatives(t: Claim, parts: list[Claim], text: str) -> bool:
+    """Figures offered as choices ("16, 24, or 32 characters", "two or three"): no shares of anything."""
+    run = sorted([t, *parts], key=lambda c: c.start)
+    return any(_OR_GAP.fullmatch(text, x.end, y.start) for x, y in zip(run, run[1:]))
 
 
 def _more_parts(t: Claim, p1: Claim, p2: Claim, near: list[Claim]) -> bool:

@@ -227,3 +227,25 @@ def test_nouns_for_people_split_a_total_only_in_one_event(tmp_path):
     # split of the dead (500 + 400 = 900 against 1,200 would otherwise be a conflict)
     assert _sums(tmp_path, "In all 1,200 people have died in the quake. Doctors treated 500 injured patients "
                            "and 400 children remain missing.") == []
+
+
+def test_figures_offered_as_choices_are_no_sum(tmp_path):
+    assert _sums(tmp_path, "The secret must be 16, 24, or 32 characters long.") == []
+
+
+def test_table_cells_belong_to_their_rows_label(tmp_path):
+    # the Default cells of two options are two settings; one option's default stated twice is one
+    table = "| Option | Description | Default |\n|---|---|---|\n"
+    pool = "Maximum number of connections the pool can allocate."
+    (tmp_path / "a.md").write_text(table + f"| `redis.maxActiveConns` | {pool} | 10 |\n"
+                                   "| `redis.timeout` | Seconds to wait for Redis. | 30 |\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(table + f"| `store.maxActiveConns` | {pool} | 20 |\n"
+                                   "| `redis.timeout` | Seconds to wait for Redis. | 60 |\n", encoding="utf-8")
+    # prose that names no option says nothing about a cell; prose that names one may
+    (tmp_path / "c.md").write_text("You can allocate connections to the pool in two ways.\n\n"
+                                   "The Redis timeout defaults to 30 seconds.\n", encoding="utf-8")
+    report = check([str(tmp_path)])
+    claims = {c.id: c for c in report.claims}
+    got = sorted((f.kind, sorted(claims[i].text for i in f.claims)) for f in report.findings)
+    assert ("conflict", ["30", "60"]) in got
+    assert all(set(texts) <= {"30", "60", "30 seconds"} for _, texts in got), got

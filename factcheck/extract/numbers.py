@@ -172,6 +172,8 @@ _REF_NOUN = regex.compile(
     r"cat\.|row|seat|lane|pier|berth|terminal|unit|apartment|flat|suite|box|lot|ward|district|zone|"
     r"phase|track|line|act|scene|part|volume|vol\.|issue|book|lesson|step|question|item|"
     r"rfc|iso|pep|cve|ieee|ecma)\s+\Z", regex.I)   # standards are named by number: RFC 3986, ISO 8601
+_RELEASE = regex.compile(r"\d{1,2}\.\d{1,3}")   # "2.15": a release number after "version" or a name
+_HEADING_NAME = regex.compile(r"(?:^|\n)#{1,6}[\x20\t]+[^\n]*\p{Lu}[\w.-]*[\x20\t]+\Z")
 _PORT_BEFORE = regex.compile(r"\bports?[\x20\u00a0]+(?:\d{2,5}(?:,?[\x20\u00a0]+(?:and|or)[\x20\u00a0]+|,[\x20\u00a0]*))*\Z",
                              regex.I)
 # a capitalised word in mid-sentence right before a bare integer names a thing ("Boeing 737")
@@ -782,6 +784,16 @@ def _reject(text: str, x: _N) -> bool:
                                                  or before[-1:] == ":" and before[:1].isalpha()):
             return True
         # references and model names: "page 12", "Chapter 11", "Boeing 737", "Apollo 11"
+        if _RELEASE.fullmatch(seg) and before[-1:] in (" ", "\u00a0") and not after[:1] == "-":
+            # releases: "version 2.15", "NATS 2.11" closing a heading or a clause
+            if _REF_NOUN.search(text, max(0, s - 14), s):
+                return True
+            if after[:1] in ("", "\n") and _HEADING_NAME.search(text, max(0, s - 60), s):
+                return True   # "# NATS 2.11": a heading that names a release
+            nm = _NAME_BEFORE.search(text, max(0, s - 30), s)
+            if nm and nm.group("w") not in _NOT_NAMES and (after[:1] in ("", "\n", ",", ";", ")")
+                                                           or after[:1] == "." and after[1:2] in ("", " ", "\n")):
+                return True
         if seg.isdigit() and len(seg) <= 4 and before[-1:] in (" ", "\u00a0") and not after[:1] == "-":
             if _REF_NOUN.search(text, max(0, s - 14), s):
                 return True
@@ -793,6 +805,9 @@ def _reject(text: str, x: _N) -> bool:
         if before[-1:] == "-" and before[:1].isalpha() and _NAME_DASH.search(text, max(0, s - 12), s):
             return True
         if before[-1:] in ("_",) or after[:1] in ("_",):
+            return True
+        # an index into a name: "domains[0]", "args[1]"
+        if before[-1:] == "[" and before[:1].isalnum() and after[:1] == "]":
             return True
         # a chain of dash-joined numbers (phone numbers, ids): 1-222-2222
         if after[:1] == "-" and _CHAIN_AFTER.match(text, e):
