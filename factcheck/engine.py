@@ -256,7 +256,9 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
         # a bound ("more than 1,200", "up to 30") is no part and no total: any sum meets it
         nums = [c for c in claims if c.kind in rule.kinds and c.value.low == c.value.high
                 and c.qualifier in ("exact", "approx") and not _STARTING.search(text, max(0, c.start - 24), c.start)
-                and not _RATE.match(text, c.end) and not _SUBSET.match(text, c.end)]
+                and not _RATE.match(text, c.end) and not _SUBSET.match(text, c.end)
+                and not _OPERATOR_BEFORE.search(text, max(0, c.start - 4), c.start)
+                and not _OPERATOR_AFTER.match(text, c.end)]
         order = {s: i for i, s in enumerate(sorted({c.sentence.start for c in claims}))}
         lists = _lists(nums, text)
         for t in nums:
@@ -272,9 +274,15 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
                 gap = missing / tv
                 if gap > spread:
                     continue
-                if _alternatives(t, parts, text):
+                if _alternatives(t, parts, text) or _listed_with(t, parts, lists, text) or _nested(parts, near):
                     continue
                 fits = _sum_meets(t, parts)
+                if not fits and t.frame.predicate and all(p.frame.predicate not in (None, t.frame.predicate)
+                                                          for p in parts):
+                    continue   # "carrying 181 people", "176 dead and three missing": other events, no split
+                if not fits and t.frame.actors and all(p.frame.actors and not set(p.frame.actors) & set(t.frame.actors)
+                                                       for p in parts):
+                    continue   # "Labour fell to 35 seats; Renewal took 18, the Greens 12": each another's
                 if not fits and missing >= min(c.value.high for c in parts) and not _whole(t, parts, text):
                     continue  # more is missing than a part holds, and no word says they are the whole
                 if not fits and len(parts) == 2 and _restated_part(*parts):
@@ -297,6 +305,11 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
     return out
 
 
+# "(272 - [241 + 13])": an operand of the writer's own sum, no part of another.
+_OPERATOR_BEFORE = regex.compile(r"(?:[+×*\u2212]|\s[-\u2013]\s)[\s\[(]*\Z")
+_OPERATOR_AFTER = regex.compile(r"[\])]*\s*(?:[+×*\u2212]|[-\u2013]\s)")
+# "Of the 61 patients who died, 29 ... and 32 ...": the figure after "of" is the whole.
+_WHOLE_BEFORE = regex.compile(r"\bof\s+(?:the\s+|all\s+|its\s+|their\s+)?\Z", regex.I)
 # "56 of the 622 people": a share of the next figure, not a part beside it.
 _SUBSET = regex.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?\d")
 
@@ -307,7 +320,9 @@ def _canonical(word: str, lex) -> str:
 
 
 # "rose to 5.2% from 5.4%", "up from 41": where a change started, not a part of anything.
-_STARTING = regex.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$", regex.I)
+# "down 39 from 2019", "up 251": a change, no part either.
+_STARTING = regex.compile(r"\b(?:from|down|up)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|just\s+|only\s+)?$",
+                          regex.I)
 # "$1.47 a share", "45,000 jobs a month": a rate, which no total adds up.
 _RATE = regex.compile(r"\s*(?:\p{L}+\s+)?(?:a|an|per|each)\s+(?:share|month|year|week|day|person|head|capita)\b", regex.I)
 
@@ -339,6 +354,26 @@ def _alternatives(t: Claim, parts: list[Claim], text: str) -> bool:
     """Figures offered as choices ("16, 24, or 32 characters", "two or three"): no shares of anything."""
     run = sorted([t, *parts], key=lambda c: c.start)
     return any(_OR_GAP.fullmatch(text, x.end, y.start) for x, y in zip(run, run[1:]))
+
+
+def _listed_with(t: Claim, parts: list[Claim], lists: list[list[Claim]], text: str) -> bool:
+    """A total listed among its own parts as one more item ("84 men, 85 women and 10 others"):
+    siblings, unless a total cue stands between ("... voted No, out of 282,868 valid votes")."""
+    for lst in lists:
+        if t in lst and any(p in lst for p in parts):
+            run = [t, *parts]
+            lo, hi = max(0, min(c.start for c in run) - 12), max(c.end for c in run)
+            return not (_TOTAL_CUES.search(text, lo, hi) or _WHOLE_BEFORE.search(text, max(0, t.start - 12), t.start))
+    return False
+
+
+def _nested(parts: list[Claim], near: list[Claim]) -> bool:
+    """One part is the whole another part belongs to: "13 others, nine residents and four
+    students" makes 13 = 9 + 4, so 13 and nine are no two shares of anything."""
+    return any(q is not p and q.value.high < p.value.high and
+               any(r is not q and r.sentence in (p.sentence, q.sentence) and r.value.high == p.value.high - q.value.high
+                   for r in near)
+               for p in parts for q in parts)
 
 
 def _more_parts(t: Claim, p1: Claim, p2: Claim, near: list[Claim]) -> bool:

@@ -249,3 +249,26 @@ def test_table_cells_belong_to_their_rows_label(tmp_path):
     got = sorted((f.kind, sorted(claims[i].text for i in f.claims)) for f in report.findings)
     assert ("conflict", ["30", "60"]) in got
     assert all(set(texts) <= {"30", "60", "30 seconds"} for _, texts in got), got
+
+
+@pytest.mark.parametrize("text", [
+    # a total listed among its own siblings
+    "The fatalities included 84 men, 85 women, and 10 people whose gender is unknown.",
+    # changes are no parts: "up from just 11", "down 39"
+    "The Lib Dems won a record 72 seats, up from just 11, and the SNP nine, down 39 from 2019.",
+    # one part is the whole of another: 13 = 9 + 4
+    "The figure includes 13 others, nine residents and four students. Who were the 18 other victims?",
+    # the writer's own arithmetic holds operands, not parts
+    "Who were the 18 other victims (272 - [241 + 13])? Nobody knows; 9 were named.",
+    # people carried, dead and missing count three events
+    "A jet carrying 181 people crashed, leaving 176 people dead and three others missing.",
+    # each figure is another subject's: siblings, no split of the first
+    "The Labour Front fell to 35 seats. National Renewal took 18 seats, and the Green Union won 12 seats.",
+])
+def test_sums_in_real_reporting_that_are_no_split(tmp_path, text):
+    assert [k for k, _ in _sums(tmp_path, text)] == [], text
+
+
+def test_the_figure_after_of_is_the_whole_its_list_splits(tmp_path):
+    assert _sums(tmp_path, "Of the 61 patients who died during the trial, 29 had been taking the drug "
+                           "and 32 the dummy pill.") == [("agreement", ["61", "29", "32"])]
