@@ -146,6 +146,9 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
+SLIP_DIGITS = 4   # a one-digit change is a slip only in a figure this long: "176" and "179" are two counts
+
+
 def digit_slip(a: Claim, b: Claim, swaps_only: bool = False) -> bool:
     """Two written numbers one copying slip apart: the same digits but two swapped ("8.7" and
     "7.8", "1,240" and "1,204"), or one digit changed in a figure of three significant digits or
@@ -157,7 +160,7 @@ def digit_slip(a: Claim, b: Claim, swaps_only: bool = False) -> bool:
         return False
     diff = [i for i in range(len(x)) if x[i] != y[i]]
     if len(diff) == 1:
-        return not swaps_only and max(len(x.rstrip("0")), len(y.rstrip("0"))) >= 3
+        return not swaps_only and max(len(x.rstrip("0")), len(y.rstrip("0"))) >= SLIP_DIGITS
     return len(diff) == 2 and sorted(x) == sorted(y)
 
 
