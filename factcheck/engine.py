@@ -77,6 +77,8 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
             continue
         if not _same_time(a, b, docs):
             continue  # not sure enough that these measure the same thing to call it a conflict
+        if (a.frame.stage or b.frame.stage) and a.frame.stage != b.frame.stage:
+            continue  # a running count at two stages ("with 545 results declared"): two moments
         expl, arith = _pair_explanation(p, False)
         if _is_update(a, b, docs, rules):
             kind = "update"

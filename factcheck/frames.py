@@ -39,6 +39,27 @@ def _own_date_line(text: str, c: Claim) -> bool:
     return bool(_OWN_DATE_LABEL.search(text, max(0, c.start - 40), c.start)) and bool(_LINE_END.match(text, c.end))
 
 
+# "With 545 results declared", "after 648 of the 650 seats had been declared", "with 95% of
+# precincts reporting": the stage a running count had reached when its figures were given.
+_STAGE = regex.compile(r"\b(?:with|after|once|when)\s+(?:only\s+|just\s+|about\s+)?(\d[\d,.]*%?)\s+"
+                       r"(?:(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?"
+                       r"(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:declared|counted|reported|reporting)\b",
+                       regex.I)
+
+
+def _stage(text: str, s0: int, s1: int, c: Claim) -> str | None:
+    """The stage its paragraph gives for the figures that follow it, up to the claim's sentence."""
+    p0 = text.rfind("\n", 0, s0) + 1
+    found = None
+    for m in _STAGE.finditer(text, p0, s1):
+        if m.start() > c.start:
+            break
+        found = m
+    if found is None or found.start(1) <= c.start < found.end(1):
+        return None   # no stage, or the claim is the stage itself
+    return found.group(1).replace(",", "")
+
+
 _MARKUP = regex.compile(r"<[^>]*>|\]\([^)]*\)|[`*_\[\]]")
 
 
@@ -386,6 +407,7 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
         (c.kind == "date" and (bool(behind) and behind[-1] in _SPEECH or after in _SPEECH)) or \
         (c.kind == "date" and _own_date_line(text, c))
     return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, scope=scope, previous=previous, time=time, hedges=hedges, incidental=incidental, row=row_label(text, c.start),
+                 stage=_stage(text, s0, s1, c),
                  attribution=attribution, negated=negated, words=words[:24],
                  tense=_tense(text, s0, s1, c), series=series[:2] if series else None)
 

@@ -88,6 +88,7 @@ class Frame(Frozen):
     scope: str | None = None            # "including debt", "excluding VAT": a variant of the measure
     previous: bool = False              # about the previous occurrence ("last met in 2008", "since 2009")
     row: str | None = None              # the label of the table row it stands in ("`redis.maxActiveConns`")
+    stage: str | None = None            # how far a count had got ("545" of "with 545 results declared")
 
 
 class Claim(Frozen):

@@ -272,3 +272,15 @@ def test_sums_in_real_reporting_that_are_no_split(tmp_path, text):
 def test_the_figure_after_of_is_the_whole_its_list_splits(tmp_path):
     assert _sums(tmp_path, "Of the 61 patients who died during the trial, 29 had been taking the drug "
                            "and 32 the dummy pill.") == [("agreement", ["61", "29", "32"])]
+
+
+def test_figures_of_a_running_count_at_two_stages_do_not_conflict(tmp_path):
+    (tmp_path / "a.txt").write_text("With 545 results declared, Labour won 372 seats. The Conservatives have "
+                                    "90 seats.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Labour won 412 seats. The Conservatives have 121 seats.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("With 545 results declared, Labour won 380 seats.\n", encoding="utf-8")
+    report = check([str(tmp_path)])
+    claims = {c.id: c for c in report.claims}
+    # the partial count of a (and of c) is no conflict with b's final one; a and c at one stage are
+    assert sorted(sorted(claims[i].text for i in f.claims) for f in report.findings
+                  if f.kind == "conflict") == [["372", "380"]]
