@@ -151,7 +151,7 @@ SLIP_DIGITS = 4   # a one-digit change is a slip only in a figure this long: "17
 
 def digit_slip(a: Claim, b: Claim, swaps_only: bool = False) -> bool:
     """Two written numbers one copying slip apart: the same digits but two swapped ("8.7" and
-    "7.8", "1,240" and "1,204"), or one digit changed in a figure of three significant digits or
+    "7.8", "1,240" and "1,204"), or one digit changed in a figure of four significant digits or
     more ("1,744" and "1,774"). Two short figures one digit apart ("22", "27"; "19,000",
     "15,000") are that close by chance too often to say anything, and so are two years of one
     story ("2002", "2008"): for dates only a swap counts ("1994", "1949")."""
