@@ -276,35 +276,41 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
                 gap = missing / tv
                 if gap > spread:
                     continue
-                if _alternatives(t, parts, text) or _listed_with(t, parts, lists, text) or _nested(parts, near):
-                    continue
                 fits = _sum_meets(t, parts)
-                if not fits and t.frame.predicate and all(p.frame.predicate not in (None, t.frame.predicate)
-                                                          for p in parts):
-                    continue   # "carrying 181 people", "176 dead and three missing": other events, no split
-                if not fits and t.frame.actors and all(p.frame.actors and not set(p.frame.actors) & set(t.frame.actors)
-                                                       for p in parts):
-                    continue   # "Labour fell to 35 seats; Renewal took 18, the Greens 12": each another's
-                if not fits and missing >= min(c.value.high for c in parts) and not _whole(t, parts, text):
-                    continue  # more is missing than a part holds, and no word says they are the whole
-                if not fits and len(parts) == 2 and _restated_part(*parts):
-                    continue
-                if len(parts) == 2:
-                    p1, p2 = parts
-                    if not (_sum_shape(t, p1, p2, text, alike) or fits and p1.frame.measure in (None, t.frame.measure)):
-                        continue
-                    if not fits and _opposed(p1, p2, opposites):
-                        continue  # "gained 209 seats while the Tories lost 248": no split of one total
-                    if not fits and _more_parts(t, p1, p2, [c for c in near if c.frame.measure is None
-                                                            or alike(c.frame.measure, t.frame.measure)]):
-                        continue  # a list of three or more: two of its items are not the whole
-                elif not (fits or _TOTAL_CUES.search(text, t.sentence.start, t.sentence.end)):
+                if not _a_split(t, parts, fits, missing, near, lists, text, alike, opposites):
                     continue
                 if best is None or (not fits, gap) < best[0]:
                     best = ((not fits, gap), parts)
             if best:
                 out.append(_sum_finding(rule, t, best[1], docs))
     return out
+
+
+def _a_split(t: Claim, parts: list[Claim], fits: bool, missing: float, near: list[Claim],
+             lists: list[list[Claim]], text: str, alike, opposites: frozenset) -> bool:
+    """Whether the wording lets `parts` split `t`. A sum that fits needs little more; one that
+    does not is a conflict, so every sign that the figures are no split of one whole rules it out."""
+    if _alternatives(t, parts, text) or _listed_with(t, parts, lists, text) or _nested(parts, near):
+        return False
+    if not fits:
+        if t.frame.predicate and all(p.frame.predicate not in (None, t.frame.predicate) for p in parts):
+            return False   # "carrying 181 people", "176 dead and three missing": other events
+        if t.frame.actors and all(p.frame.actors and not set(p.frame.actors) & set(t.frame.actors) for p in parts):
+            return False   # "Labour fell to 35 seats; Renewal took 18, the Greens 12": each another's
+        if missing >= min(c.value.high for c in parts) and not _whole(t, parts, text):
+            return False   # more is missing than a part holds, and no word says they are the whole
+        if len(parts) == 2 and _restated_part(*parts):
+            return False
+    if len(parts) > 2:
+        return fits or bool(_TOTAL_CUES.search(text, t.sentence.start, t.sentence.end))
+    p1, p2 = parts
+    if not (_sum_shape(t, p1, p2, text, alike) or fits and p1.frame.measure in (None, t.frame.measure)):
+        return False
+    if not fits and _opposed(p1, p2, opposites):
+        return False   # "gained 209 seats while the Tories lost 248": no split of one total
+    # a list of three or more: two of its items are not the whole
+    return fits or not _more_parts(t, p1, p2, [c for c in near if c.frame.measure is None
+                                               or alike(c.frame.measure, t.frame.measure)])
 
 
 # "(272 - [241 + 13])": an operand of the writer's own sum, no part of another.
