@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
                                     "Writes reports/factcheck.json and factcheck.html unless --no-report.")
     inputs(ck)
     gate(ck)
+    ck.add_argument("--sarif-suppressed", action="store_true",
+                    help="keep suppressed and baselined findings in SARIF output, marked as suppressed "
+                         "(left out by default: code scanning shows them as open alerts)")
     ck.add_argument("--format", choices=FORMATS, action=_Target, dest="targets", default=[],
                     help="a report format (repeatable): it applies to the --output after it, or else to stdout")
     ck.add_argument("--output", "-o", action=_Target, dest="targets", default=[], metavar="FILE",
@@ -243,9 +246,9 @@ def cmd_check(a) -> int:
                 sys.stdout.buffer.writelines(STREAMS[fmt](report))
                 sys.stdout.buffer.flush()
             else:
-                sys.stdout.write(RENDERERS[fmt](report, color=True) if color else RENDERERS[fmt](report))
+                sys.stdout.write(RENDERERS[fmt](report, color=True) if color else _content(fmt, report, a))
         else:
-            _write(path, _content(fmt, report))
+            _write(path, _content(fmt, report, a))
             _note(a, f"wrote {path}")
     if not a.no_report:
         for fmt in ("json", "html"):
@@ -415,11 +418,15 @@ def _refuse_to_overwrite_inputs(a, cfg, outputs: list[tuple[str, Path]], baselin
         written[real] = fmt
 
 
-def _content(fmt: str, report):
+def _content(fmt: str, report, a=None):
     """A report in one format: its UTF-8 pieces if the format streams, else its text."""
     from .render import RENDERERS, STREAMS
 
-    return STREAMS[fmt](report) if fmt in STREAMS else RENDERERS[fmt](report)
+    if fmt in STREAMS:
+        return STREAMS[fmt](report)
+    if fmt == "sarif":
+        return RENDERERS[fmt](report, keep_suppressed=bool(getattr(a, "sarif_suppressed", False)))
+    return RENDERERS[fmt](report)
 
 
 def _write(path: Path, content) -> None:

@@ -4,8 +4,11 @@ One run; the rules that produced results become reportingDescriptors; each
 conflict or update is a result located at its first claim, with the other
 claims as related locations. Agreements are left out: code scanning would list
 each one as an alert, and an agreement needs no action. Suppressed findings
-stay in, with a SARIF `suppressions` entry (inSource for an inline comment,
-external for a baseline), so viewers hide them but the record keeps them.
+(an inline comment, the baseline) are left out too: GitHub code scanning ignores
+SARIF `suppressions` and would show them as open alerts. With keep_suppressed
+they stay in with a `suppressions` entry (inSource or external), for viewers
+that honour it. At most MAX_RESULTS results are written (GitHub's limit for a
+run); a notification says how many were left out and why.
 """
 from __future__ import annotations
 
@@ -18,11 +21,23 @@ from .common import claim_index, end_position, ordered
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "factcheck/v1"
+MAX_RESULTS = 5000   # GitHub code scanning keeps no more results of a run
 
 
-def render_sarif(report) -> str:
+def render_sarif(report, keep_suppressed: bool = False, max_results: int = MAX_RESULTS) -> str:
     claims = claim_index(report)
     findings = ordered(report, kinds=("conflict", "update"))
+    notes = []
+    if not keep_suppressed:
+        kept = [f for f in findings if not f.suppressed]
+        if len(kept) < len(findings):
+            notes.append(f"{len(findings) - len(kept)} suppressed finding(s) left out "
+                         "(code scanning shows suppressed results as alerts; --sarif-suppressed keeps them)")
+        findings = kept
+    if len(findings) > max_results:
+        notes.append(f"{len(findings) - max_results} finding(s) left out after the first {max_results}, "
+                     "the most code scanning keeps of a run; the JSON report has them all")
+        findings = findings[:max_results]
     rule_ids = sorted({(f.rule, f.name) for f in findings})
     descriptions = _rule_descriptions()
     severities = {}
@@ -66,6 +81,9 @@ def render_sarif(report) -> str:
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
+    if notes:
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [
+            {"level": "note", "message": {"text": n}} for n in notes]}]
     doc = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 

@@ -67,13 +67,35 @@ def test_one_run_with_rules_and_a_result_per_conflict(flood_sarif):
     assert "suppressions" not in result
 
 
-def test_agreements_are_left_out_and_suppressions_kept(flood, capsys):
+def _suppress_one(flood):
     (flood / "c.md").write_text("<!-- factcheck-ignore: FC101 provisional count -->\n"
                                 "The flood killed 47 people in Lusana on Friday.\n", encoding="utf-8")
+
+
+def test_agreements_and_suppressed_findings_are_left_out(flood, capsys):
+    # b (47) agrees with c (47): no result; a-b and a-c conflict, and the a-c one is suppressed in
+    # source, which code scanning would still show as an open alert: left out, with a note
+    _suppress_one(flood)
     main(["check", "news", "--no-report", "--format", "sarif"])
+    doc = json.loads(capsys.readouterr().out)
+    run = doc["runs"][0]
+    assert len(run["results"]) == 1 and "suppressions" not in run["results"][0]
+    (note,) = run["invocations"][0]["toolExecutionNotifications"]
+    assert note["message"]["text"].startswith("1 suppressed finding(s) left out")
+
+
+def test_sarif_with_a_note_passes_the_official_schema(flood, capsys, sarif_validator):
+    _suppress_one(flood)
+    main(["check", "news", "--no-report", "--format", "sarif"])
+    errors = sorted(sarif_validator.iter_errors(json.loads(capsys.readouterr().out)), key=str)
+    assert not errors, errors[0].message
+
+
+def test_suppressed_findings_kept_on_request(flood, capsys):
+    _suppress_one(flood)
+    main(["check", "news", "--no-report", "--format", "sarif", "--sarif-suppressed"])
     run = json.loads(capsys.readouterr().out)["runs"][0]
-    # b (47) agrees with c (47): no result; a-b and a-c conflict, and the a-c one is suppressed in source
-    assert len(run["results"]) == 2
+    assert len(run["results"]) == 2 and "invocations" not in run
     supp = [r["suppressions"] for r in run["results"] if "suppressions" in r]
     assert supp == [[{"kind": "inSource", "justification": "provisional count"}]]
 
@@ -81,8 +103,23 @@ def test_agreements_are_left_out_and_suppressions_kept(flood, capsys):
 def test_baseline_suppression_is_external(flood, capsys):
     main(["baseline", "news", "-q"])
     main(["check", "news", "--no-report", "--format", "sarif", "--baseline", "factcheck-baseline.json"])
+    assert json.loads(capsys.readouterr().out)["runs"][0]["results"] == []
+    main(["check", "news", "--no-report", "--format", "sarif", "--baseline", "factcheck-baseline.json",
+          "--sarif-suppressed"])
     (result,) = json.loads(capsys.readouterr().out)["runs"][0]["results"]
     assert result["suppressions"] == [{"kind": "external", "justification": "accepted in factcheck-baseline.json"}]
+
+
+def test_results_are_capped_with_a_note(flood, capsys):
+    from factcheck.pipeline import check
+    from factcheck.render.sarif import render_sarif
+    (flood / "c.md").write_text("The flood killed 52 people in Lusana on Friday.\n", encoding="utf-8")
+    report = check(["news"])
+    assert sum(f.kind == "conflict" for f in report.findings) == 3   # 41, 47 and 52 each disagree
+    run = json.loads(render_sarif(report, max_results=1))["runs"][0]
+    assert len(run["results"]) == 1
+    (note,) = run["invocations"][0]["toolExecutionNotifications"]
+    assert note["message"]["text"].startswith("2 finding(s) left out after the first 1")
 
 
 def test_flood_sarif_passes_the_official_schema(flood_sarif, sarif_validator):
