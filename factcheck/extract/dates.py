@@ -520,548 +520,576 @@ def _year_ok(text: str, ys: int, ye: int, poss: bool) -> bool:
     return False
 
 
-def _atom(name: str, m, text: str, pub: D | None) -> Atom | None:  # noqa: C901 - one dispatcher
-    g = m.groupdict()
-    st, en = m.start(), m.end()
+def _atom(name: str, m, text: str, pub: D | None) -> Atom | None:
+    """The date a pattern family's match stands for, by the family's reader (`_READERS`)."""
+    reader = _READERS.get(name)
+    return reader(m, m.groupdict(), m.start(), m.end(), text, pub) if reader else None
 
-    def wd_check(atom: Atom | None) -> Atom | None:
-        return atom
 
-    if name in ("ymd", "ymd8"):
-        y, mo, d = int(g["y"]), _month_of(g["m"]), int(g["d"])
-        x = _safe(y, mo, d) if mo else None
-        return Atom(st, en, x, x, y=y, m=mo, d=d) if x else None
+def _a_ymd(m, g, st, en, text, pub):  # "ymd" / "ymd8"
+    y, mo, d = int(g["y"]), _month_of(g["m"]), int(g["d"])
+    x = _safe(y, mo, d) if mo else None
+    return Atom(st, en, x, x, y=y, m=mo, d=d) if x else None
 
-    if name == "mdy":
-        a, b, ytok = g["a"], g["b"], g["y"]
+
+def _a_mdy(m, g, st, en, text, pub):  # "mdy"
+    a, b, ytok = g["a"], g["b"], g["y"]
+    y = _year_of(ytok)
+    if y is None:
+        return None
+    if b.isdigit():
+        a_, b_ = int(a), int(b)
+        if g["s"] == ".":
+            day, mo = a_, b_
+        elif a_ > 12:
+            day, mo = a_, b_
+        else:
+            mo, day = a_, b_
+    else:
+        mo, day = MONTHS.get(b.lower()), int(a)
+    x = _safe(y, mo, day) if mo else None
+    if x is None:
+        return None
+    if g.get("wd"):
+        pass
+    return Atom(st, en, x, x, y=y, m=mo, d=day)
+
+
+def _a_md(m, g, st, en, text, pub):  # "md"
+    return _month_and_day("md", m, g, st, en, text, pub)
+
+
+def _a_dm(m, g, st, en, text, pub):  # "dm"
+    return _month_and_day("dm", m, g, st, en, text, pub)
+
+
+def _month_and_day(name, m, g, st, en, text, pub):
+    mtok = g["m"]
+    if name == "dm" and _rsearch(r"(?:[$€£¥]\s*|\d[.,:])$", text[max(0, m.start("d") - 2):m.start("d")]):
+        return None
+    mo = _month_of(mtok)
+    day = _day_of(g["d"])
+    ytok = g.get("y") or g.get("y2")
+    if mo is None or day is None:
+        return None
+    dtok = g["d"].strip()
+    strong = bool(ytok) or not dtok.isdigit() or bool(_rsearch(r"\d(?:st|nd|rd|th)$", dtok, regex.I)) or \
+        (name == "dm" and " of" in m.group().lower())
+    if not _month_ok(text, st, mtok, True) and not (strong and mtok.lower() not in ("may", "march")):
+        if not (ytok and _is_cap(mtok)) and not (ytok and mtok.lower() in ("march", "may") and
+                                                  _rsearch(r"\bin\s+$", text[max(0, st - 5):st])):
+            return None
+    if not dtok[0].isdigit():
+        # spelled days after a month are only trusted with a capital, a year or a leading weekday/"on"
+        if not (ytok or g.get("wd") or _is_cap(mtok) or _rsearch(r"\b(?:on|of)\s+$", text[max(0, st - 5):st], regex.I)):
+            return None
+    if ytok:
         y = _year_of(ytok)
         if y is None:
             return None
-        if b.isdigit():
-            a_, b_ = int(a), int(b)
-            if g["s"] == ".":
-                day, mo = a_, b_
-            elif a_ > 12:
-                day, mo = a_, b_
-            else:
-                mo, day = a_, b_
-        else:
-            mo, day = MONTHS.get(b.lower()), int(a)
-        x = _safe(y, mo, day) if mo else None
+        x = _safe(y, mo, day)
+        return Atom(st, en, x, x, y=y, m=mo, d=day) if x else None
+    if name == "md" and dtok.isdigit() and len(dtok) >= 3:
+        return None
+    if pub is None:
+        # no year and no publication date: only usable as the start of a range with a year
+        return Atom(st, en, None, None, m=mo, d=day, rel=True)
+    x = _nearest_md(pub, mo, day)
+    return Atom(st, en, x, x, m=mo, d=day, rel=True) if x else None
+
+
+def _a_mdd(m, g, st, en, text, pub):  # "mdd" / "ddm"
+    mo = _month_of(g["m"])
+    d1, d2 = _day_of(g["d1"]), _day_of(g["d2"])
+    if mo is None or d1 is None or d2 is None or d2 <= d1:
+        return None
+    if not _month_ok(text, st, g["m"], True) and not _is_cap(g["m"]):
+        return None
+    # "between ... and" only: a bare "and" joins two separate dates otherwise
+    conn = m.group()
+    if _rsearch(r"\d\s+and\s+|[a-z]\s+and\s+", conn, regex.I) and not _BETWEEN_BEFORE.search(text[max(0, st - 12):st]):
+        return None
+    if _rsearch(r"[$€£¥]\s*$|\d[.,]$", text[max(0, st - 2):st]):
+        return None
+    ytok = g.get("y")
+    if ytok:
+        y = _year_of(ytok)
+        if y is None:
+            return None
+    else:
+        if pub is None:
+            return None
+        x = _nearest_md(pub, mo, d1)
         if x is None:
             return None
-        if g.get("wd"):
-            pass
-        return Atom(st, en, x, x, y=y, m=mo, d=day)
+        y = x.year
+    a, b = _safe(y, mo, d1), _safe(y, mo, d2)
+    if not a or not b:
+        return None
+    return Atom(st, en, a, b, y=y if ytok else None, m=mo, gran="range", kind="date_range", rel=not ytok)
 
-    if name in ("md", "dm"):
-        mtok = g["m"]
-        if name == "dm" and _rsearch(r"(?:[$€£¥]\s*|\d[.,:])$", text[max(0, m.start("d") - 2):m.start("d")]):
+
+def _a_my(m, g, st, en, text, pub):  # "my"
+    mtok = g["m"]
+    mo = _month_of(mtok)
+    y = _year_of(g["y"])
+    if mo is None or y is None:
+        return None
+    if mtok.lower() in ("may", "march") and not _is_cap(mtok):
+        if not _rsearch(r"\b(?:in|of|since|from|by|until)\s+$", text[max(0, st - 8):st], regex.I):
             return None
-        mo = _month_of(mtok)
-        day = _day_of(g["d"])
-        ytok = g.get("y") or g.get("y2")
-        if mo is None or day is None:
-            return None
-        dtok = g["d"].strip()
-        strong = bool(ytok) or not dtok.isdigit() or bool(_rsearch(r"\d(?:st|nd|rd|th)$", dtok, regex.I)) or \
-            (name == "dm" and " of" in m.group().lower())
-        if not _month_ok(text, st, mtok, True) and not (strong and mtok.lower() not in ("may", "march")):
-            if not (ytok and _is_cap(mtok)) and not (ytok and mtok.lower() in ("march", "may") and
-                                                      _rsearch(r"\bin\s+$", text[max(0, st - 5):st])):
-                return None
-        if not dtok[0].isdigit():
-            # spelled days after a month are only trusted with a capital, a year or a leading weekday/"on"
-            if not (ytok or g.get("wd") or _is_cap(mtok) or _rsearch(r"\b(?:on|of)\s+$", text[max(0, st - 5):st], regex.I)):
-                return None
-        if ytok:
-            y = _year_of(ytok)
-            if y is None:
-                return None
-            x = _safe(y, mo, day)
-            return Atom(st, en, x, x, y=y, m=mo, d=day) if x else None
-        if name == "md" and dtok.isdigit() and len(dtok) >= 3:
-            return None
+    s, e = D(y, mo, 1), _month_end(y, mo)
+    mod = (g.get("mod") or "").lower()
+    if mod:
+        if mod in ("early", "mid", "late"):
+            s, e = _thirds(s, e, mod)
+        elif mod.endswith("end of"):
+            s = e
+        elif "beginning" in mod or "start" in mod:
+            e = s
+    return Atom(st, en, s, e, y=y, m=mo, gran="month")
+
+
+def _a_ym(m, g, st, en, text, pub):  # "ym"
+    if not _is_cap(g["m"]) and g["m"].lower() in ("may", "march"):
+        return None
+    y, mo = int(g["y"]), _month_of(g["m"])
+    # "in 2002 March ..." only when the month is not the start of a date of its own
+    return Atom(st, en, D(y, mo, 1), _month_end(y, mo), y=y, m=mo, gran="month")
+
+
+def _a_qy(m, g, st, en, text, pub):  # "qy"
+    if g.get("q") or g.get("q2"):
+        q = int(g.get("q") or g.get("q2"))
+        y = int(g.get("y") or g.get("y2"))
+        return Atom(st, en, D(y, 3 * q - 2, 1), _month_end(y, 3 * q), y=y, gran="quarter")
+    h = (g.get("h") or g.get("h2")).lower()
+    y = int(g.get("y3") or g.get("y4"))
+    return Atom(st, en, D(y, 1 if h == "h1" else 7, 1), D(y, 6, 30) if h == "h1" else D(y, 12, 31), y=y, gran="half")
+
+
+def _a_quarter(m, g, st, en, text, pub):  # "quarter"
+    n = _QUARTER_N[g["n"].lower()]
+    if g.get("y") or g.get("y2"):
+        y = int(g.get("y") or g.get("y2"))
+    else:
         if pub is None:
-            # no year and no publication date: only usable as the start of a range with a year
-            return Atom(st, en, None, None, m=mo, d=day, rel=True)
-        x = _nearest_md(pub, mo, day)
-        return Atom(st, en, x, x, m=mo, d=day, rel=True) if x else None
-
-    if name in ("mdd", "ddm"):
-        mo = _month_of(g["m"])
-        d1, d2 = _day_of(g["d1"]), _day_of(g["d2"])
-        if mo is None or d1 is None or d2 is None or d2 <= d1:
             return None
-        if not _month_ok(text, st, g["m"], True) and not _is_cap(g["m"]):
-            return None
-        # "between ... and" only: a bare "and" joins two separate dates otherwise
-        conn = m.group()
-        if _rsearch(r"\d\s+and\s+|[a-z]\s+and\s+", conn, regex.I) and not _BETWEEN_BEFORE.search(text[max(0, st - 12):st]):
-            return None
-        if _rsearch(r"[$€£¥]\s*$|\d[.,]$", text[max(0, st - 2):st]):
-            return None
-        ytok = g.get("y")
-        if ytok:
-            y = _year_of(ytok)
-            if y is None:
-                return None
-        else:
-            if pub is None:
-                return None
-            x = _nearest_md(pub, mo, d1)
-            if x is None:
-                return None
-            y = x.year
-        a, b = _safe(y, mo, d1), _safe(y, mo, d2)
-        if not a or not b:
-            return None
-        return Atom(st, en, a, b, y=y if ytok else None, m=mo, gran="range", kind="date_range", rel=not ytok)
+        rel = (g.get("rel") or g.get("ry") or "").lower()
+        if g["n"].lower() == "last" and not g.get("rel") and not g.get("ry"):
+            # "the last quarter" alone = the previous quarter
+            qs = D(pub.year, 3 * ((pub.month - 1) // 3) + 1, 1)
+            s = _add_months(qs, -3)
+            return Atom(st, en, s, _month_end(s.year, s.month + 2), gran="quarter", rel=True)
+        y = pub.year + {"next": 1, "last": -1}.get(rel, 0)
+    return Atom(st, en, D(y, 3 * n - 2, 1), _month_end(y, 3 * n), y=y, gran="quarter",
+                rel=not (g.get("y") or g.get("y2")))
 
-    if name == "my":
-        mtok = g["m"]
-        mo = _month_of(mtok)
-        y = _year_of(g["y"])
-        if mo is None or y is None:
-            return None
-        if mtok.lower() in ("may", "march") and not _is_cap(mtok):
-            if not _rsearch(r"\b(?:in|of|since|from|by|until)\s+$", text[max(0, st - 8):st], regex.I):
-                return None
-        s, e = D(y, mo, 1), _month_end(y, mo)
-        mod = (g.get("mod") or "").lower()
-        if mod:
-            if mod in ("early", "mid", "late"):
-                s, e = _thirds(s, e, mod)
-            elif mod.endswith("end of"):
-                s = e
-            elif "beginning" in mod or "start" in mod:
-                e = s
-        return Atom(st, en, s, e, y=y, m=mo, gran="month")
 
-    if name == "ym":
-        if not _is_cap(g["m"]) and g["m"].lower() in ("may", "march"):
-            return None
-        y, mo = int(g["y"]), _month_of(g["m"])
-        # "in 2002 March ..." only when the month is not the start of a date of its own
-        return Atom(st, en, D(y, mo, 1), _month_end(y, mo), y=y, m=mo, gran="month")
-
-    if name == "qy":
-        if g.get("q") or g.get("q2"):
-            q = int(g.get("q") or g.get("q2"))
-            y = int(g.get("y") or g.get("y2"))
-            return Atom(st, en, D(y, 3 * q - 2, 1), _month_end(y, 3 * q), y=y, gran="quarter")
-        h = (g.get("h") or g.get("h2")).lower()
-        y = int(g.get("y3") or g.get("y4"))
-        return Atom(st, en, D(y, 1 if h == "h1" else 7, 1), D(y, 6, 30) if h == "h1" else D(y, 12, 31), y=y, gran="half")
-
-    if name == "quarter":
-        n = _QUARTER_N[g["n"].lower()]
-        if g.get("y") or g.get("y2"):
-            y = int(g.get("y") or g.get("y2"))
-        else:
-            if pub is None:
-                return None
-            rel = (g.get("rel") or g.get("ry") or "").lower()
-            if g["n"].lower() == "last" and not g.get("rel") and not g.get("ry"):
-                # "the last quarter" alone = the previous quarter
-                qs = D(pub.year, 3 * ((pub.month - 1) // 3) + 1, 1)
-                s = _add_months(qs, -3)
-                return Atom(st, en, s, _month_end(s.year, s.month + 2), gran="quarter", rel=True)
-            y = pub.year + {"next": 1, "last": -1}.get(rel, 0)
-        return Atom(st, en, D(y, 3 * n - 2, 1), _month_end(y, 3 * n), y=y, gran="quarter",
-                    rel=not (g.get("y") or g.get("y2")))
-
-    if name == "half":
-        first = g["n"].lower() in ("first", "1st")
-        if g.get("c"):
-            c = _century_num(g["c"])
-            if c is None:
-                return None
-            base = (c - 1) * 100
-            return Atom(st, en, D(base, 1, 1) if first else D(base + 50, 1, 1),
-                        D(base + 49, 12, 31) if first else D(base + 99, 12, 31), gran="range", kind="date_range")
-        if g.get("y"):
-            y = int(g["y"])
-        else:
-            if pub is None:
-                return None
-            y = pub.year + {"next": 1, "last": -1}.get((g.get("rel") or "").lower(), 0)
-        return Atom(st, en, D(y, 1, 1) if first else D(y, 7, 1), D(y, 6, 30) if first else D(y, 12, 31),
-                    y=y, gran="half")
-
-    if name == "century":
+def _a_half(m, g, st, en, text, pub):  # "half"
+    first = g["n"].lower() in ("first", "1st")
+    if g.get("c"):
         c = _century_num(g["c"])
-        if c is None or c < 1 or c > 21:
+        if c is None:
             return None
         base = (c - 1) * 100
-        s, e = D(max(base, 1), 1, 1), D(base + 99, 12, 31)
-        if g.get("mod"):
-            s, e = _thirds(s, e, g["mod"].lower())
-        return Atom(st, en, s, e, gran="century")
+        return Atom(st, en, D(base, 1, 1) if first else D(base + 50, 1, 1),
+                    D(base + 49, 12, 31) if first else D(base + 99, 12, 31), gran="range", kind="date_range")
+    if g.get("y"):
+        y = int(g["y"])
+    else:
+        if pub is None:
+            return None
+        y = pub.year + {"next": 1, "last": -1}.get((g.get("rel") or "").lower(), 0)
+    return Atom(st, en, D(y, 1, 1) if first else D(y, 7, 1), D(y, 6, 30) if first else D(y, 12, 31),
+                y=y, gran="half")
 
-    if name == "decade":
-        mod = (g.get("mod") or "").lower()
-        if g.get("full"):
-            base = int(g["full"])
-            if not 1000 <= base <= 2090:
+
+def _a_century(m, g, st, en, text, pub):  # "century"
+    c = _century_num(g["c"])
+    if c is None or c < 1 or c > 21:
+        return None
+    base = (c - 1) * 100
+    s, e = D(max(base, 1), 1, 1), D(base + 99, 12, 31)
+    if g.get("mod"):
+        s, e = _thirds(s, e, g["mod"].lower())
+    return Atom(st, en, s, e, gran="century")
+
+
+def _a_decade(m, g, st, en, text, pub):  # "decade"
+    mod = (g.get("mod") or "").lower()
+    if g.get("full"):
+        base = int(g["full"])
+        if not 1000 <= base <= 2090:
+            return None
+        if " " in m.group("full") if False else False:
+            pass
+    elif g.get("short") or g.get("short2"):
+        sh = g.get("short") or g.get("short2")
+        if g.get("short2"):
+            # "the 90s" / "early 90s" only; "her 90s" is an age, "90s" alone a temperature or age
+            pre = text[max(0, st - 12):st]
+            if not _rsearch(r"\bthe\s+$", text[max(0, st - 5):m.start() + (len(m.group()) - len(m.group().lstrip()))] + "", regex.I) \
+                    and not _rsearch(r"\bthe\s+(?:early|mid|late)?[\s-]*$", pre + m.group()[: m.group().lower().find(sh)], regex.I):
                 return None
-            if " " in m.group("full") if False else False:
-                pass
-        elif g.get("short") or g.get("short2"):
-            sh = g.get("short") or g.get("short2")
-            if g.get("short2"):
-                # "the 90s" / "early 90s" only; "her 90s" is an age, "90s" alone a temperature or age
-                pre = text[max(0, st - 12):st]
-                if not _rsearch(r"\bthe\s+$", text[max(0, st - 5):m.start() + (len(m.group()) - len(m.group().lstrip()))] + "", regex.I) \
-                        and not _rsearch(r"\bthe\s+(?:early|mid|late)?[\s-]*$", pre + m.group()[: m.group().lower().find(sh)], regex.I):
-                    return None
-            v = int(sh)
-            base = 2000 + v if v < 30 else 1900 + v
-        else:
-            if not _rsearch(r"\b(?:the|in)\s+(?:(?:early|mid|late)[\s-]+)?(?:nineteen|eighteen|twenty)?[\s-]*$",
-                                text[max(0, st - 20):st] + m.group()[: m.group().lower().find(g["word"].lower())], regex.I):
-                return None
-            cent = {"nineteen": 1900, "eighteen": 1800, "twenty": 2000}.get((g.get("cw") or "nineteen").lower(), 1900)
-            base = cent + DECADE_WORDS[g["word"].lower()]
-        s, e = D(base, 1, 1), D(base + 9, 12, 31)
-        if mod:
-            # decade thirds: early = years 0-3, mid = 4-6, late = 7-9
-            s, e = {"early": (D(base, 1, 1), D(base + 3, 12, 31)), "mid": (D(base + 4, 1, 1), D(base + 6, 12, 31)),
-                    "late": (D(base + 7, 1, 1), D(base + 9, 12, 31))}[mod]
-        return Atom(st, en, s, e, gran="decade")
+        v = int(sh)
+        base = 2000 + v if v < 30 else 1900 + v
+    else:
+        if not _rsearch(r"\b(?:the|in)\s+(?:(?:early|mid|late)[\s-]+)?(?:nineteen|eighteen|twenty)?[\s-]*$",
+                            text[max(0, st - 20):st] + m.group()[: m.group().lower().find(g["word"].lower())], regex.I):
+            return None
+        cent = {"nineteen": 1900, "eighteen": 1800, "twenty": 2000}.get((g.get("cw") or "nineteen").lower(), 1900)
+        base = cent + DECADE_WORDS[g["word"].lower()]
+    s, e = D(base, 1, 1), D(base + 9, 12, 31)
+    if mod:
+        # decade thirds: early = years 0-3, mid = 4-6, late = 7-9
+        s, e = {"early": (D(base, 1, 1), D(base + 3, 12, 31)), "mid": (D(base + 4, 1, 1), D(base + 6, 12, 31)),
+                "late": (D(base + 7, 1, 1), D(base + 9, 12, 31))}[mod]
+    return Atom(st, en, s, e, gran="decade")
 
-    if name == "yrange":
-        y1 = int(g["y1"])
-        y2t = g["y2"]
-        y2 = int(y2t) if len(y2t) == 4 else (y1 // 100) * 100 + int(y2t)
-        if y2 <= y1 or y2 - y1 > 300:
-            return None
-        w = (g.get("w") or "").lower()
-        if w == "and" and not _BETWEEN_BEFORE.search(text[max(0, st - 12):st]):
-            return None
-        if _YEAR_NOUN.match(text[en:en + 40]):
-            return None
-        pre = text[max(0, st - 30):st]
-        if len(y2t) == 2 and not (_YEAR_CTX.search(pre) or _rsearch(r"\bthe\s+$", pre)):
-            return None
-        if w in ("to", "through", "thru") and not (1800 <= y1 <= 2100 and 1800 <= y2 <= 2100):
-            return None
-        if _rsearch(r"(?:[$€£¥#]|\d[\s,.]*|\+\d*\s*)$", pre):
-            return None
-        return Atom(st, en, D(y1, 1, 1), D(y2, 12, 31), gran="range", kind="date_range")
 
-    if name == "week":
-        n = g["n"].lower()
-        idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-               "fifth": 5, "5th": 5, "last": -1}[n]
-        if g.get("y") or (g.get("rel") and g.get("unit").lower() == "year"):
-            if g.get("y"):
-                y = int(g["y"])
-            else:
-                if pub is None:
-                    return None
-                y = pub.year + {"next": 1, "last": -1, "this": 0}[g["rel"].lower()]
-            if idx == -1:
-                s = _week(D(y, 12, 28))[0]
-            else:
-                s = D.fromisocalendar(y, idx, 1)
-            return Atom(st, en, s, s + dt.timedelta(days=6), gran="week")
-        if g.get("m"):
-            mo = _month_of(g["m"])
-            if g.get("my"):
-                y = int(g["my"])
-            else:
-                if pub is None:
-                    return None
-                y = pub.year
-        else:
-            if pub is None:
-                return None
-            first = _add_months(D(pub.year, pub.month, 1), {"next": 1, "last": -1, "this": 0}[g["rel"].lower()])
-            y, mo = first.year, first.month
-        if idx == -1:
-            s = _week(_month_end(y, mo))[0]
-        else:
-            s = _week(D(y, mo, 1))[0] + dt.timedelta(days=7 * (idx - 1))
-        return Atom(st, en, s, s + dt.timedelta(days=6), gran="week")
+def _a_yrange(m, g, st, en, text, pub):  # "yrange"
+    y1 = int(g["y1"])
+    y2t = g["y2"]
+    y2 = int(y2t) if len(y2t) == 4 else (y1 // 100) * 100 + int(y2t)
+    if y2 <= y1 or y2 - y1 > 300:
+        return None
+    w = (g.get("w") or "").lower()
+    if w == "and" and not _BETWEEN_BEFORE.search(text[max(0, st - 12):st]):
+        return None
+    if _YEAR_NOUN.match(text[en:en + 40]):
+        return None
+    pre = text[max(0, st - 30):st]
+    if len(y2t) == 2 and not (_YEAR_CTX.search(pre) or _rsearch(r"\bthe\s+$", pre)):
+        return None
+    if w in ("to", "through", "thru") and not (1800 <= y1 <= 2100 and 1800 <= y2 <= 2100):
+        return None
+    if _rsearch(r"(?:[$€£¥#]|\d[\s,.]*|\+\d*\s*)$", pre):
+        return None
+    return Atom(st, en, D(y1, 1, 1), D(y2, 12, 31), gran="range", kind="date_range")
 
-    if name == "isoweek":
-        n = int(g["n"])
+
+def _a_week(m, g, st, en, text, pub):  # "week"
+    n = g["n"].lower()
+    idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+           "fifth": 5, "5th": 5, "last": -1}[n]
+    if g.get("y") or (g.get("rel") and g.get("unit").lower() == "year"):
         if g.get("y"):
             y = int(g["y"])
         else:
             if pub is None:
                 return None
-            y = pub.year + {"next": 1, "last": -1, "this": 0}.get((g.get("rel") or "this").lower(), 0)
-        try:
-            s = D.fromisocalendar(y, n, 1)
-        except ValueError:
-            return None
-        return Atom(st, en, s, s + dt.timedelta(days=6), gran="week", rel=True)
-
-    if name == "endof":
-        if g.get("day") or m.group().lower().endswith("eod"):
-            if pub is None:
-                return None
-            return Atom(st, en, pub, pub, rel=True)
-        if g.get("y"):
-            x = D(int(g["y"]), 12, 31)
-        elif g.get("m"):
-            if g.get("my"):
-                x = _month_end(int(g["my"]), _month_of(g["m"]))
-            else:
-                if pub is None or not _month_ok(text, m.start("m"), g["m"], False) and not _is_cap(g["m"]):
-                    return None
-                mo = _month_of(g["m"])
-                x = _month_end(pub.year, mo)
+            y = pub.year + {"next": 1, "last": -1, "this": 0}[g["rel"].lower()]
+        if idx == -1:
+            s = _week(D(y, 12, 28))[0]
+        else:
+            s = D.fromisocalendar(y, idx, 1)
+        return Atom(st, en, s, s + dt.timedelta(days=6), gran="week")
+    if g.get("m"):
+        mo = _month_of(g["m"])
+        if g.get("my"):
+            y = int(g["my"])
         else:
             if pub is None:
                 return None
-            u = (g.get("u") or g.get("u2")).lower()
-            off = {"next": 1, "last": -1}.get((g.get("rel") or "").lower(), 0)
-            if u == "year":
-                x = D(pub.year + off, 12, 31)
-            elif u == "month":
-                f = _add_months(D(pub.year, pub.month, 1), off)
-                x = _month_end(f.year, f.month)
-            else:
-                x = _week(pub)[1] + dt.timedelta(days=7 * off)
-        return Atom(st, en, x, x, gran="day", rel=True)
-
-    if name == "ago":
-        if pub is None:
-            return None
-        ntok = g["n"].lower()
-        if ntok in ("a", "an"):
-            n = 1
-        elif ntok.isdigit():
-            n = int(ntok)
-        elif "couple" in ntok:
-            n = 2
-        elif "few" in ntok:
-            return None
-        else:
-            v = parse_number_words(ntok)
-            if v is None:
-                return None
-            n = int(v)
-        u = g["u"].lower()
-        if u == "day":
-            x = pub - dt.timedelta(days=n)
-            return Atom(st, en, x, x, rel=True)
-        if u == "week":
-            x = pub - dt.timedelta(days=7 * n)
-            return Atom(st, en, x, x, rel=True)
-        if u == "month":
-            x = _add_months(pub, -n)
-            return Atom(st, en, x, x, rel=True)
-        y = pub.year - n * (10 if u == "decade" else 1)
-        return Atom(st, en, D(y, 1, 1), D(y, 12, 31), y=y, gran="year", rel=True)
-
-    if name == "relday":
-        if pub is None:
-            return None
-        w = g["w"].lower()
-        off = {"today": 0, "tonight": 0, "tonite": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}[w]
-        ba = (g.get("ba") or "").lower()
-        off += {"before": -1, "after": 1}.get(ba, 0)
-        x = pub + dt.timedelta(days=off)
-        return Atom(st, en, x, x, rel=True)
-
-    if name == "prevday":
-        if pub is None:
-            return None
-        txt = m.group().lower()
-        x = pub + dt.timedelta(days=1 if "after" in txt else -1)
-        return Atom(st, en, x, x, rel=True)
-
-    if name == "tod":
-        if pub is None:
-            return None
-        # "last night" = yesterday evening; "next evening" = tomorrow's; "this morning" = today
-        x = pub + dt.timedelta(days={"last": -1, "next": 1}.get(g["w"].lower(), 0))
-        return Atom(st, en, x, x, rel=True)
-
-    if name == "nthwd":
-        wd = WEEKDAYS[g["wd"].lower()]
-        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}[g["n"].lower()]
-        if g.get("m"):
-            mo = _month_of(g["m"])
-            if g.get("y"):
-                y = int(g["y"])
-            elif pub is not None:
-                y = pub.year
-            else:
-                return None
-        else:
-            if pub is None:
-                return None
-            f = _add_months(D(pub.year, pub.month, 1), {"this": 0, "next": 1, "last": -1}[g["r"].lower()])
-            y, mo = f.year, f.month
-        x = _nth_weekday(y, mo, wd, n)
-        return Atom(st, en, x, x, rel=not g.get("y"))
-
-    if name == "relunit":
-        if pub is None:
-            return None
-        r = g["r"].lower()
-        u = " ".join(g["u"].lower().split())
-        if r == "past" and u not in ("quarter", "weekend"):
-            return None
-        if r in ("previous", "following") and u != "quarter":
-            return None
-        off = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "upcoming": 1,
-               "following": 1}[r]
-        if g.get("el") and r not in ("this", "current"):
-            return None
-        if u == "week" or u in ("work week", "workweek", "working week"):
-            s, e = _week(pub)
-            s += dt.timedelta(days=7 * off)
-            e = s + dt.timedelta(days=4 if "work" in u else 6)
-            return Atom(st, en, s, e, gran="week", rel=True)
-        if u == "weekend":
-            s = _week(pub)[0] + dt.timedelta(days=5 + 7 * off)
-            return Atom(st, en, s, s + dt.timedelta(days=1), gran="week", rel=True)
-        if u == "fortnight":
-            return None
-        if u == "month":
-            f = _add_months(D(pub.year, pub.month, 1), off)
-            return Atom(st, en, f, _month_end(f.year, f.month), y=f.year, m=f.month, gran="month", rel=True)
-        if u in ("year", "calendar year"):
-            y = pub.year + off
-            return Atom(st, en, D(y, 1, 1), D(y, 12, 31), y=y, gran="year", rel=True)
-        if u == "quarter":
-            qs = _add_months(D(pub.year, 3 * ((pub.month - 1) // 3) + 1, 1), 3 * off)
-            return Atom(st, en, qs, _month_end(qs.year, qs.month + 2), gran="quarter", rel=True)
-        if u == "decade":
-            b = (pub.year // 10) * 10 + 10 * off
-            return Atom(st, en, D(b, 1, 1), D(b + 9, 12, 31), gran="decade", rel=True)
-        return None
-
-    if name == "weekend":
-        if pub is None:
-            return None
-        if not _rmatch(r"the\s", m.group(), regex.I) and not _rsearch(
-                r"\b(?:this|on|at|over|during|for|the|with \w+)\s+$", text[max(0, st - 16):st], regex.I):
-            return None
-        ws = _week(pub)[0]
-        if pub.weekday() >= 4:
-            s = ws + dt.timedelta(days=5)
-        elif _tense(text, st, en) == "future":
-            s = ws + dt.timedelta(days=5)
-        else:
-            s = ws - dt.timedelta(days=2)
-        return Atom(st, en, s, s + dt.timedelta(days=1), gran="week", rel=True)
-
-    if name in ("weekday", "weekwd"):
-        if pub is None:
-            return None
-        wtok = g["wd"].rstrip(".").lower()
-        wd = WEEKDAYS[wtok]
-        raw = g["wd"]
-        r = g.get("r")
-        if wtok not in FULL_WEEKDAYS:
-            # abbreviations ("Sat", "Wed", "Sun") only with a modifier, a day number or after "on"
-            if not (r or g.get("d") or g.get("w2") or (_is_cap(raw) and _rsearch(
-                    r"\bon\s+$", text[max(0, st - 4):st], regex.I)) or _rsearch(
-                    rf"\b(?:{_WD_FULL}|{_WD_ABBR})\s*(?:or|and|,)\s*$", text[max(0, st - 16):st], regex.I)):
-                return None
-        if g.get("d"):
-            day = _day_of(g["d"])
-            if day is None:
-                return None
-            cands = []
-            for k in range(-13, 14):
-                f = _add_months(D(pub.year, pub.month, 1), k)
-                c = _safe(f.year, f.month, day)
-                if c and c.weekday() == wd:
-                    cands.append(c)
-            if not cands:
-                return None
-            x = min(cands, key=lambda c: (abs((c - pub).days), c < pub))
-            return Atom(st, en, x, x, rel=True)
-        w2 = g.get("w2")
-        if w2:
-            mode = _weekday_mode(w2)
-            mode = {"strict_past": "last", "future": "next"}.get(mode, mode)
-        elif r:
-            mode = _weekday_mode(r)
-        elif g.get("poss"):
-            mode = "past"
-        else:
-            mode = _tense(text, st, en)
-        x = _weekday_date(pub, wd, mode)
-        return Atom(st, en, x, x, rel=True, wd=wd)
-
-    if name == "mdn":
-        pre = text[max(0, st - 30):st]
-        if not _rsearch(rf"(?:\b(?:on|from|until|till|by|between|since|before|after|this|next|due|dated?)|"
-                            rf"\b(?:{_WD_FULL}|{_WD_ABBR}))[\s,]*$|(?:\d{{1,2}}/\d{{1,2}}\s*(?:-|to|through|–)\s*)$|"
-                            r"(?:\d{1,2}/\d{1,2}\s*(?:,|or|and)\s*)$", pre, regex.I):
-            if not _rmatch(r"\s*(?:-|–|to|through)\s*\d{1,2}/\d{1,2}(?!\d)", text[en:en + 12]):
-                return None
-        if g["s"] != "/" and not _rsearch(rf"\b(?:{_WD_FULL}|{_WD_ABBR})[\s,]*$", pre, regex.I):
-            return None
-        if pub is None:
-            return None
-        a, b = int(g["a"]), int(g["b"])
-        if a > 12:
-            a, b = b, a     # day first ("22/04")
-        if not (1 <= a <= 12 and 1 <= b <= 31):
-            return None
-        if g.get("y"):
-            x = _safe(int(g["y"]), a, b)
-            return Atom(st, en, x, x, y=int(g["y"]), m=a, d=b) if x else None
-        x = _nearest_md(pub, a, b)
-        return Atom(st, en, x, x, m=a, d=b, rel=True) if x else None
-
-    if name == "month":
-        mtok = g["m"]
-        mo = _month_of(mtok)
-        r = (g.get("r") or "").lower()
-        r = " ".join(r.split())
-        if not r and not _month_ok(text, m.start("m"), mtok, False):
-            return None
-        if r in ("this", "next", "last", "early", "mid", "late") and mtok.lower() in ("may", "march") and not _is_cap(mtok):
-            return None
-        if r and r not in ("this", "next", "last") and not _is_cap(mtok) and len(mtok.rstrip(".")) <= 4 and \
-                mtok.lower() not in ("june", "july"):
-            return None
-        if pub is None:
-            return Atom(st, en, None, None, m=mo, gran="month", rel=True) if not r else None
-        if r == "this":
             y = pub.year
-        elif r == "next":
-            y = pub.year + 1 if mo <= pub.month else pub.year
-        elif r == "last":
-            y = pub.year - 1 if mo >= pub.month else pub.year
-        else:
-            tense = _tense(text, st, en)
-            if tense == "future":
-                y = pub.year if mo >= pub.month else pub.year + 1
-            else:
-                y = pub.year if mo <= pub.month else pub.year - 1
-        s, e = D(y, mo, 1), _month_end(y, mo)
-        if r in ("early", "mid", "late"):
-            s, e = _thirds(s, e, r)
-        elif r.endswith("end of"):
-            s = e
-        elif r.endswith("beginning of") or r.endswith("start of"):
-            e = s
-        return Atom(st, en, s, e, y=y if r in ("this", "next", "last") else None, m=mo, gran="month", rel=True)
-
-    if name in _EXTRA:
-        return _EXTRA[name](m, g, st, en, text, pub)
-
-    if name == "year":
-        ys, ye = m.start("y"), m.end("y")
-        if not _year_ok(text, ys, ye, bool(g.get("poss"))):
+    else:
+        if pub is None:
             return None
+        first = _add_months(D(pub.year, pub.month, 1), {"next": 1, "last": -1, "this": 0}[g["rel"].lower()])
+        y, mo = first.year, first.month
+    if idx == -1:
+        s = _week(_month_end(y, mo))[0]
+    else:
+        s = _week(D(y, mo, 1))[0] + dt.timedelta(days=7 * (idx - 1))
+    return Atom(st, en, s, s + dt.timedelta(days=6), gran="week")
+
+
+def _a_isoweek(m, g, st, en, text, pub):  # "isoweek"
+    n = int(g["n"])
+    if g.get("y"):
         y = int(g["y"])
-        if not 1000 <= y <= 2100:
+    else:
+        if pub is None:
             return None
-        return Atom(st, en if not g.get("poss") else ye, D(y, 1, 1), D(y, 12, 31), y=y, gran="year")
+        y = pub.year + {"next": 1, "last": -1, "this": 0}.get((g.get("rel") or "this").lower(), 0)
+    try:
+        s = D.fromisocalendar(y, n, 1)
+    except ValueError:
+        return None
+    return Atom(st, en, s, s + dt.timedelta(days=6), gran="week", rel=True)
+
+
+def _a_endof(m, g, st, en, text, pub):  # "endof"
+    if g.get("day") or m.group().lower().endswith("eod"):
+        if pub is None:
+            return None
+        return Atom(st, en, pub, pub, rel=True)
+    if g.get("y"):
+        x = D(int(g["y"]), 12, 31)
+    elif g.get("m"):
+        if g.get("my"):
+            x = _month_end(int(g["my"]), _month_of(g["m"]))
+        else:
+            if pub is None or not _month_ok(text, m.start("m"), g["m"], False) and not _is_cap(g["m"]):
+                return None
+            mo = _month_of(g["m"])
+            x = _month_end(pub.year, mo)
+    else:
+        if pub is None:
+            return None
+        u = (g.get("u") or g.get("u2")).lower()
+        off = {"next": 1, "last": -1}.get((g.get("rel") or "").lower(), 0)
+        if u == "year":
+            x = D(pub.year + off, 12, 31)
+        elif u == "month":
+            f = _add_months(D(pub.year, pub.month, 1), off)
+            x = _month_end(f.year, f.month)
+        else:
+            x = _week(pub)[1] + dt.timedelta(days=7 * off)
+    return Atom(st, en, x, x, gran="day", rel=True)
+
+
+def _a_ago(m, g, st, en, text, pub):  # "ago"
+    if pub is None:
+        return None
+    ntok = g["n"].lower()
+    if ntok in ("a", "an"):
+        n = 1
+    elif ntok.isdigit():
+        n = int(ntok)
+    elif "couple" in ntok:
+        n = 2
+    elif "few" in ntok:
+        return None
+    else:
+        v = parse_number_words(ntok)
+        if v is None:
+            return None
+        n = int(v)
+    u = g["u"].lower()
+    if u == "day":
+        x = pub - dt.timedelta(days=n)
+        return Atom(st, en, x, x, rel=True)
+    if u == "week":
+        x = pub - dt.timedelta(days=7 * n)
+        return Atom(st, en, x, x, rel=True)
+    if u == "month":
+        x = _add_months(pub, -n)
+        return Atom(st, en, x, x, rel=True)
+    y = pub.year - n * (10 if u == "decade" else 1)
+    return Atom(st, en, D(y, 1, 1), D(y, 12, 31), y=y, gran="year", rel=True)
+
+
+def _a_relday(m, g, st, en, text, pub):  # "relday"
+    if pub is None:
+        return None
+    w = g["w"].lower()
+    off = {"today": 0, "tonight": 0, "tonite": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}[w]
+    ba = (g.get("ba") or "").lower()
+    off += {"before": -1, "after": 1}.get(ba, 0)
+    x = pub + dt.timedelta(days=off)
+    return Atom(st, en, x, x, rel=True)
+
+
+def _a_prevday(m, g, st, en, text, pub):  # "prevday"
+    if pub is None:
+        return None
+    txt = m.group().lower()
+    x = pub + dt.timedelta(days=1 if "after" in txt else -1)
+    return Atom(st, en, x, x, rel=True)
+
+
+def _a_tod(m, g, st, en, text, pub):  # "tod"
+    if pub is None:
+        return None
+    # "last night" = yesterday evening; "next evening" = tomorrow's; "this morning" = today
+    x = pub + dt.timedelta(days={"last": -1, "next": 1}.get(g["w"].lower(), 0))
+    return Atom(st, en, x, x, rel=True)
+
+
+def _a_nthwd(m, g, st, en, text, pub):  # "nthwd"
+    wd = WEEKDAYS[g["wd"].lower()]
+    n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}[g["n"].lower()]
+    if g.get("m"):
+        mo = _month_of(g["m"])
+        if g.get("y"):
+            y = int(g["y"])
+        elif pub is not None:
+            y = pub.year
+        else:
+            return None
+    else:
+        if pub is None:
+            return None
+        f = _add_months(D(pub.year, pub.month, 1), {"this": 0, "next": 1, "last": -1}[g["r"].lower()])
+        y, mo = f.year, f.month
+    x = _nth_weekday(y, mo, wd, n)
+    return Atom(st, en, x, x, rel=not g.get("y"))
+
+
+def _a_relunit(m, g, st, en, text, pub):  # "relunit"
+    if pub is None:
+        return None
+    r = g["r"].lower()
+    u = " ".join(g["u"].lower().split())
+    if r == "past" and u not in ("quarter", "weekend"):
+        return None
+    if r in ("previous", "following") and u != "quarter":
+        return None
+    off = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1, "upcoming": 1,
+           "following": 1}[r]
+    if g.get("el") and r not in ("this", "current"):
+        return None
+    if u == "week" or u in ("work week", "workweek", "working week"):
+        s, e = _week(pub)
+        s += dt.timedelta(days=7 * off)
+        e = s + dt.timedelta(days=4 if "work" in u else 6)
+        return Atom(st, en, s, e, gran="week", rel=True)
+    if u == "weekend":
+        s = _week(pub)[0] + dt.timedelta(days=5 + 7 * off)
+        return Atom(st, en, s, s + dt.timedelta(days=1), gran="week", rel=True)
+    if u == "fortnight":
+        return None
+    if u == "month":
+        f = _add_months(D(pub.year, pub.month, 1), off)
+        return Atom(st, en, f, _month_end(f.year, f.month), y=f.year, m=f.month, gran="month", rel=True)
+    if u in ("year", "calendar year"):
+        y = pub.year + off
+        return Atom(st, en, D(y, 1, 1), D(y, 12, 31), y=y, gran="year", rel=True)
+    if u == "quarter":
+        qs = _add_months(D(pub.year, 3 * ((pub.month - 1) // 3) + 1, 1), 3 * off)
+        return Atom(st, en, qs, _month_end(qs.year, qs.month + 2), gran="quarter", rel=True)
+    if u == "decade":
+        b = (pub.year // 10) * 10 + 10 * off
+        return Atom(st, en, D(b, 1, 1), D(b + 9, 12, 31), gran="decade", rel=True)
     return None
+
+
+def _a_weekend(m, g, st, en, text, pub):  # "weekend"
+    if pub is None:
+        return None
+    if not _rmatch(r"the\s", m.group(), regex.I) and not _rsearch(
+            r"\b(?:this|on|at|over|during|for|the|with \w+)\s+$", text[max(0, st - 16):st], regex.I):
+        return None
+    ws = _week(pub)[0]
+    if pub.weekday() >= 4:
+        s = ws + dt.timedelta(days=5)
+    elif _tense(text, st, en) == "future":
+        s = ws + dt.timedelta(days=5)
+    else:
+        s = ws - dt.timedelta(days=2)
+    return Atom(st, en, s, s + dt.timedelta(days=1), gran="week", rel=True)
+
+
+def _a_weekday(m, g, st, en, text, pub):  # "weekday" / "weekwd"
+    if pub is None:
+        return None
+    wtok = g["wd"].rstrip(".").lower()
+    wd = WEEKDAYS[wtok]
+    raw = g["wd"]
+    r = g.get("r")
+    if wtok not in FULL_WEEKDAYS:
+        # abbreviations ("Sat", "Wed", "Sun") only with a modifier, a day number or after "on"
+        if not (r or g.get("d") or g.get("w2") or (_is_cap(raw) and _rsearch(
+                r"\bon\s+$", text[max(0, st - 4):st], regex.I)) or _rsearch(
+                rf"\b(?:{_WD_FULL}|{_WD_ABBR})\s*(?:or|and|,)\s*$", text[max(0, st - 16):st], regex.I)):
+            return None
+    if g.get("d"):
+        day = _day_of(g["d"])
+        if day is None:
+            return None
+        cands = []
+        for k in range(-13, 14):
+            f = _add_months(D(pub.year, pub.month, 1), k)
+            c = _safe(f.year, f.month, day)
+            if c and c.weekday() == wd:
+                cands.append(c)
+        if not cands:
+            return None
+        x = min(cands, key=lambda c: (abs((c - pub).days), c < pub))
+        return Atom(st, en, x, x, rel=True)
+    w2 = g.get("w2")
+    if w2:
+        mode = _weekday_mode(w2)
+        mode = {"strict_past": "last", "future": "next"}.get(mode, mode)
+    elif r:
+        mode = _weekday_mode(r)
+    elif g.get("poss"):
+        mode = "past"
+    else:
+        mode = _tense(text, st, en)
+    x = _weekday_date(pub, wd, mode)
+    return Atom(st, en, x, x, rel=True, wd=wd)
+
+
+def _a_mdn(m, g, st, en, text, pub):  # "mdn"
+    pre = text[max(0, st - 30):st]
+    if not _rsearch(rf"(?:\b(?:on|from|until|till|by|between|since|before|after|this|next|due|dated?)|"
+                        rf"\b(?:{_WD_FULL}|{_WD_ABBR}))[\s,]*$|(?:\d{{1,2}}/\d{{1,2}}\s*(?:-|to|through|–)\s*)$|"
+                        r"(?:\d{1,2}/\d{1,2}\s*(?:,|or|and)\s*)$", pre, regex.I):
+        if not _rmatch(r"\s*(?:-|–|to|through)\s*\d{1,2}/\d{1,2}(?!\d)", text[en:en + 12]):
+            return None
+    if g["s"] != "/" and not _rsearch(rf"\b(?:{_WD_FULL}|{_WD_ABBR})[\s,]*$", pre, regex.I):
+        return None
+    if pub is None:
+        return None
+    a, b = int(g["a"]), int(g["b"])
+    if a > 12:
+        a, b = b, a     # day first ("22/04")
+    if not (1 <= a <= 12 and 1 <= b <= 31):
+        return None
+    if g.get("y"):
+        x = _safe(int(g["y"]), a, b)
+        return Atom(st, en, x, x, y=int(g["y"]), m=a, d=b) if x else None
+    x = _nearest_md(pub, a, b)
+    return Atom(st, en, x, x, m=a, d=b, rel=True) if x else None
+
+
+def _a_month(m, g, st, en, text, pub):  # "month"
+    mtok = g["m"]
+    mo = _month_of(mtok)
+    r = (g.get("r") or "").lower()
+    r = " ".join(r.split())
+    if not r and not _month_ok(text, m.start("m"), mtok, False):
+        return None
+    if r in ("this", "next", "last", "early", "mid", "late") and mtok.lower() in ("may", "march") and not _is_cap(mtok):
+        return None
+    if r and r not in ("this", "next", "last") and not _is_cap(mtok) and len(mtok.rstrip(".")) <= 4 and \
+            mtok.lower() not in ("june", "july"):
+        return None
+    if pub is None:
+        return Atom(st, en, None, None, m=mo, gran="month", rel=True) if not r else None
+    if r == "this":
+        y = pub.year
+    elif r == "next":
+        y = pub.year + 1 if mo <= pub.month else pub.year
+    elif r == "last":
+        y = pub.year - 1 if mo >= pub.month else pub.year
+    else:
+        tense = _tense(text, st, en)
+        if tense == "future":
+            y = pub.year if mo >= pub.month else pub.year + 1
+        else:
+            y = pub.year if mo <= pub.month else pub.year - 1
+    s, e = D(y, mo, 1), _month_end(y, mo)
+    if r in ("early", "mid", "late"):
+        s, e = _thirds(s, e, r)
+    elif r.endswith("end of"):
+        s = e
+    elif r.endswith("beginning of") or r.endswith("start of"):
+        e = s
+    return Atom(st, en, s, e, y=y if r in ("this", "next", "last") else None, m=mo, gran="month", rel=True)
+
+
+def _a_year(m, g, st, en, text, pub):  # "year"
+    ys, ye = m.start("y"), m.end("y")
+    if not _year_ok(text, ys, ye, bool(g.get("poss"))):
+        return None
+    y = int(g["y"])
+    if not 1000 <= y <= 2100:
+        return None
+    return Atom(st, en if not g.get("poss") else ye, D(y, 1, 1), D(y, 12, 31), y=y, gran="year")
 
 
 def _century_num(tok: str) -> int | None:
@@ -1849,6 +1877,42 @@ def _a_ytd(m, g, st, en, text, pub):
 _EXTRA = {"ytd": _a_ytd, "dayofmonth": _a_dayofmonth, "nthof": _a_nthof, "inunits": _a_inunits, "fromnow": _a_fromnow, "nextn": _a_nextn, "fortnight": _a_fortnight,
           "weekafter": _a_weekafter, "holiday": _a_holiday, "onthe": _a_onthe, "yearwords": _a_yearwords,
           "ym2": _a_ym2}
+
+# Every pattern family and the reader of its matches.
+_READERS = {
+    "ymd": _a_ymd,
+    "ymd8": _a_ymd,
+    "mdy": _a_mdy,
+    "md": _a_md,
+    "dm": _a_dm,
+    "mdd": _a_mdd,
+    "ddm": _a_mdd,
+    "my": _a_my,
+    "ym": _a_ym,
+    "qy": _a_qy,
+    "quarter": _a_quarter,
+    "half": _a_half,
+    "century": _a_century,
+    "decade": _a_decade,
+    "yrange": _a_yrange,
+    "week": _a_week,
+    "isoweek": _a_isoweek,
+    "endof": _a_endof,
+    "ago": _a_ago,
+    "relday": _a_relday,
+    "prevday": _a_prevday,
+    "tod": _a_tod,
+    "nthwd": _a_nthwd,
+    "relunit": _a_relunit,
+    "weekend": _a_weekend,
+    "weekday": _a_weekday,
+    "weekwd": _a_weekday,
+    "mdn": _a_mdn,
+    "month": _a_month,
+    "year": _a_year,
+    **_EXTRA,
+}
+
 
 # ----------------------------------------------------------------------------- shifts and open ends
 
