@@ -38,6 +38,45 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
 
 
+def _inputs(sp):
+    """The files to read and how to read them."""
+    sp.add_argument("paths", nargs="*", metavar="PATH",
+                    help="files or folders (.txt, .md; folders recursively); default: `paths` from the config")
+    sp.add_argument("--manifest", type=Path, help="CSV (path,published,title,source) or JSON Lines with document metadata")
+    sp.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH",
+                    help="an extra rule pack file or folder (repeatable); added after rules/")
+    sp.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                    help="skip files under the folders given whose path matches GLOB (repeatable)")
+    sp.add_argument("--max-file-size", type=_megabytes, default=None, metavar="MB",
+                    help="leave out (with an error) any file larger than this (default 20)")
+
+
+def _gate(sp):
+    """When a check fails, what it accepts, where its reports go."""
+    sp.add_argument("--fail-on", choices=("conflict", "warning", "never"), default=None,
+                    help="exit 1 when a finding at or above this level is found (default: conflict)")
+    sp.add_argument("--baseline", type=Path, metavar="FILE",
+                    help="accepted findings (from `factcheck baseline`): only new ones fail")
+    sp.add_argument("--report-dir", type=Path, default=None,
+                    help="where factcheck.json (and factcheck.html) are written (default: reports/)")
+
+
+def _speed(sp):
+    """Processes and the cache."""
+    sp.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                    help="extract (and judge stories) with N processes (default: every core)")
+    sp.add_argument("--no-cache", action="store_true",
+                    help="extract and judge everything again; leave the cache (.factcheck-cache/) alone")
+
+
+def _verbosity(sp):
+    """How much is said on stderr."""
+    sp.add_argument("-q", "--quiet", action="store_const", const=-1, dest="verbosity", default=0,
+                    help="no progress bar and no notes on stderr")
+    sp.add_argument("-v", "--verbose", action="store_const", const=1, dest="verbosity",
+                    help="notes on stderr: config file, timings, files written")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -45,51 +84,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    def inputs(sp):
-        sp.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files or folders (.txt, .md; folders recursively); default: `paths` from the config")
-        sp.add_argument("--manifest", type=Path, help="CSV (path,published,title,source) or JSON Lines with document metadata")
-        sp.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH",
-                        help="an extra rule pack file or folder (repeatable); added after rules/")
-        sp.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                        help="skip files under the folders given whose path matches GLOB (repeatable)")
-        sp.add_argument("--max-file-size", type=_megabytes, default=None, metavar="MB",
-                        help="leave out (with an error) any file larger than this (default 20)")
-
-    def gate(sp):
-        sp.add_argument("--fail-on", choices=("conflict", "warning", "never"), default=None,
-                        help="exit 1 when a finding at or above this level is found (default: conflict)")
-        sp.add_argument("--baseline", type=Path, metavar="FILE",
-                        help="accepted findings (from `factcheck baseline`): only new ones fail")
-        sp.add_argument("--report-dir", type=Path, default=None,
-                        help="where factcheck.json (and factcheck.html) are written (default: reports/)")
-
-    def speed(sp):
-        sp.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                        help="extract (and judge stories) with N processes (default: every core)")
-        sp.add_argument("--no-cache", action="store_true",
-                        help="extract and judge everything again; leave the cache (.factcheck-cache/) alone")
-
-    def verbosity(sp):
-        sp.add_argument("-q", "--quiet", action="store_const", const=-1, dest="verbosity", default=0,
-                        help="no progress bar and no notes on stderr")
-        sp.add_argument("-v", "--verbose", action="store_const", const=1, dest="verbosity",
-                        help="notes on stderr: config file, timings, files written")
-
     ex = sub.add_parser("extract", help="list every numeric and dated claim",
                         description="List every numeric and dated claim of the files, with its place, kind, "
                                     "value and the interval its wording allows.")
-    inputs(ex)
+    _inputs(ex)
     ex.add_argument("--format", choices=("text", "jsonl"), default="text")
     ex.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the claims to FILE, not stdout")
-    speed(ex)
+    _speed(ex)
 
     ck = sub.add_parser("check", help="find agreements and conflicts between claims",
                         description="Align the claims of the files that measure the same thing, report where "
                                     "they agree and where they conflict, and exit 1 on a conflict (--fail-on). "
                                     "Writes reports/factcheck.json and factcheck.html unless --no-report.")
-    inputs(ck)
-    gate(ck)
+    _inputs(ck)
+    _gate(ck)
     ck.add_argument("--sarif-suppressed", action="store_true",
                     help="keep suppressed and baselined findings in SARIF output, marked as suppressed "
                          "(left out by default: code scanning shows them as open alerts)")
@@ -99,19 +107,19 @@ def build_parser() -> argparse.ArgumentParser:
                     help="write a report to FILE ('-' for stdout); its format is the --format before it, "
                          "or else read from the extension (" + ", ".join(EXTENSIONS) + ")")
     ck.add_argument("--no-report", action="store_true", help="do not write the report folder")
-    speed(ck)
-    verbosity(ck)
+    _speed(ck)
+    _verbosity(ck)
 
     bl = sub.add_parser("baseline", help="accept the current findings: later checks fail only on new ones")
-    inputs(bl)
-    gate(bl)
+    _inputs(bl)
+    _gate(bl)
     bl.add_argument("--output", "-o", type=Path, metavar="FILE",
                     help="baseline file to write (default: `baseline` from the config, else factcheck-baseline.json)")
-    verbosity(bl)
+    _verbosity(bl)
 
     cf = sub.add_parser("config", help="print the effective configuration and where each value came from")
-    inputs(cf)
-    gate(cf)
+    _inputs(cf)
+    _gate(cf)
 
     ca = sub.add_parser("cache", help="show or clear the extraction cache")
     ca.add_argument("cache_command", choices=("info", "clear"), metavar="ACTION", help="info or clear")

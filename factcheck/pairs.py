@@ -169,9 +169,16 @@ def features(a: Claim, b: Claim, cx: Context) -> dict[str, float]:
 
     Every feature is 0 when its evidence is absent, so a missing frame part adds nothing.
     """
-    fa, fb = a.frame, b.frame
-    da, db = cx.docs[a.doc], cx.docs[b.doc]
     f: dict[str, float] = {}
+    _word_features(a, b, cx, f)
+    _value_features(a, b, cx, f)
+    _time_features(a, b, cx, f)
+    return f
+
+
+def _word_features(a: Claim, b: Claim, cx: Context, f: dict[str, float]) -> None:
+    """What the words around the two figures say: context, event, counted noun, neighbours, roles."""
+    fa, fb = a.frame, b.frame
     # Shared context words, weighted by rarity and nearness (a cosine in 0..1).
     wa, wb, idf = cx.weights[a.id], cx.weights[b.id], cx.idf
     num = math.fsum(idf[w] * wa[w] * wb[w] for w in wa.keys() & wb.keys())
@@ -212,6 +219,10 @@ def features(a: Claim, b: Claim, cx: Context) -> dict[str, float]:
         f["previous_differs"] = 1.0
     if fa.tense and fb.tense and fa.tense != fb.tense:
         f["tense_differs"] = 1.0
+
+
+def _value_features(a: Claim, b: Claim, cx: Context, f: dict[str, float]) -> None:
+    """What the two values say: whether they meet, a copying slip, their distance, their units."""
     # Values: agreeing values are more often one measure than disagreeing ones; a slip of
     # the pen keeps the digits; values far apart in size are rarely one measure misstated.
     agree = overlap(a, b)
@@ -234,6 +245,12 @@ def features(a: Claim, b: Claim, cx: Context) -> dict[str, float]:
         f["units_differ"] = 1.0
     if a.kind in DATE_KINDS:
         f["dates"] = 1.0
+
+
+def _time_features(a: Claim, b: Claim, cx: Context, f: dict[str, float]) -> None:
+    """When the two hold: publication days, the days the figures are about, running totals."""
+    fa, fb = a.frame, b.frame
+    da, db = cx.docs[a.doc], cx.docs[b.doc]
     # Time: figures of two different days are two measures; articles far apart tell of other days.
     if da.published and db.published:
         apart = abs((da.published - db.published).days)
@@ -249,7 +266,6 @@ def features(a: Claim, b: Claim, cx: Context) -> dict[str, float]:
             first, later = (a, b) if da.published < db.published else (b, a)
             if numeric_interval(later)[0] > numeric_interval(first)[1]:
                 f["later_larger_cumulative"] = 1.0   # a toll that rose: an update
-    return f
 
 
 def as_if_agreeing(f: dict[str, float]) -> dict[str, float]:
