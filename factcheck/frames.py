@@ -286,21 +286,11 @@ def _previous_sentence_start(text: str, s0: int, floor: int) -> int:
     return start
 
 
-def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Document, prev=()) -> Frame:
-    series = _series(c, group, text)
-    # A claim in a list ("the 1970s and 1980s") shares the list's context.
-    lo, hi = (series[2], series[3]) if series else (c.start, c.end)
-    inside = [i for i, t in enumerate(toks) if t.start < hi and lo < t.end]
-    first = inside[0] if inside else next((i for i, t in enumerate(toks) if t.start >= c.end), len(toks))
-    last = inside[-1] if inside else first - 1
-    others = [(o.start, o.end) for o in group if o is not c]
-
-    def in_claim(t):
-        return any(a <= t.start < b for a, b in others) or (c.start <= t.start < c.end)
-
-    # Context words, nearest first, with the claim's own words left out; words in
-    # another clause ("..., but Leal sealed the win in the 89th minute") count as far.
-    c0, c1 = clause(text, s0, s1, lo, hi)
+def _context_words(toks: list, prev, inside: list, in_claim, first: int, last: int, c0: int, c1: int,
+                   lex: Lexicon) -> tuple[str, ...]:
+    """A claim's context words, nearest first, its own words left out; words in another clause
+    ("..., but Leal sealed the win in the 89th minute") count as far, and words of the
+    sentence before (`prev`) farther still."""
     ranked = []
     for i, t in enumerate(toks):
         if i in inside or in_claim(t) or t.text[0].isdigit():
@@ -317,25 +307,13 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
         if not t.text[0].isdigit() and low not in lex.stop and len(low) > 1:
             ranked.append((len(toks) + len(prev) - j, -1, lex.measure_of.get(t.stem) or lex.predicate(t) or t.stem))
     ranked.sort()
-    words = tuple(dict.fromkeys(w for _, _, w in ranked))
+    return tuple(dict.fromkeys(w for _, _, w in ranked))
 
-    # Predicates: lexicon predicates near the claim, nearest first; words behind count a little nearer.
-    # The claim's own hedge is not one: the "up" of "up to 772 jobs" is no rise.
-    hedge_at = _hedge_start(c, text, s0)
-    near = []
-    for i, t in enumerate(toks):
-        p = lex.predicate(t)
-        if p is None or i in inside or hedge_at <= t.start < c.start:
-            continue
-        d = (first - i) if i < first else (i - last) * 1.3
-        if not c0 <= t.start < c1:
-            d += CLAUSE_DISTANCE
-        if d <= 12:
-            near.append((d, p))
-    near.sort()
-    predicates = tuple(dict.fromkeys(p for _, p in near))[:4]
-    predicate = predicates[0] if predicates else None
-    # Measure: the first content noun right after a number ("34,600 Japanese", "five victims").
+
+def _measure(c: Claim, toks: list, first: int, last: int, in_claim, text: str, lex: Lexicon) -> str | None:
+    """What a figure counts or measures: the first content noun right after it ("34,600
+    Japanese", "five victims"), the event a possessive date names, the unit the extractor read,
+    or the noun before "of" ("a crowd of 74,197")."""
     measure = None
     if c.kind in ("count", "money", "percent", "quantity", "ordinal", "duration", "age"):
         partitive = False  # "eight of the city's 12 districts" counts districts
@@ -375,6 +353,41 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
         head = toks[first - 2]
         if head.text.lower() not in lex.stop and not head.text[0].isdigit():
             measure = lex.measure_of.get(head.stem, head.stem)
+    return measure
+
+
+def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Document, prev=()) -> Frame:
+    series = _series(c, group, text)
+    # A claim in a list ("the 1970s and 1980s") shares the list's context.
+    lo, hi = (series[2], series[3]) if series else (c.start, c.end)
+    inside = [i for i, t in enumerate(toks) if t.start < hi and lo < t.end]
+    first = inside[0] if inside else next((i for i, t in enumerate(toks) if t.start >= c.end), len(toks))
+    last = inside[-1] if inside else first - 1
+    others = [(o.start, o.end) for o in group if o is not c]
+
+    def in_claim(t):
+        return any(a <= t.start < b for a, b in others) or (c.start <= t.start < c.end)
+
+    c0, c1 = clause(text, s0, s1, lo, hi)
+    words = _context_words(toks, prev, inside, in_claim, first, last, c0, c1, lex)
+
+    # Predicates: lexicon predicates near the claim, nearest first; words behind count a little nearer.
+    # The claim's own hedge is not one: the "up" of "up to 772 jobs" is no rise.
+    hedge_at = _hedge_start(c, text, s0)
+    near = []
+    for i, t in enumerate(toks):
+        p = lex.predicate(t)
+        if p is None or i in inside or hedge_at <= t.start < c.start:
+            continue
+        d = (first - i) if i < first else (i - last) * 1.3
+        if not c0 <= t.start < c1:
+            d += CLAUSE_DISTANCE
+        if d <= 12:
+            near.append((d, p))
+    near.sort()
+    predicates = tuple(dict.fromkeys(p for _, p in near))[:4]
+    predicate = predicates[0] if predicates else None
+    measure = _measure(c, toks, first, last, in_claim, text, lex)
     around = text[max(s0, c.start - 60): min(s1, c.end + 60)]
     hedges = tuple(sorted({m.group().lower() for m in lex.hedge_re.finditer(around)})) if lex.hedge_re else ()
     # Lower case only: a capitalised "No" is an answer or a label ("Votes against (No):").
