@@ -1127,7 +1127,12 @@ def _combine(text: str, nums: list[_N]) -> list[_N]:
                     continue
         out.append(a)
         i += 1
-    # comparisons
+    return _comparisons(text, out)
+
+
+def _comparisons(text: str, out: list[_N]) -> list[_N]:
+    """Two-sided comparisons made one number ("more than 20 and less than 30"), and the
+    qualifiers of comparisons the rule pack's lexicon has no words for (">=", "exceeds")."""
     res = []
     k = 0
     while k < len(out):
