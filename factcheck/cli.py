@@ -11,7 +11,7 @@ from pathlib import Path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 ISSUES_URL = "the factcheck issue tracker"
-FORMATS = ("text", "json", "sarif", "github", "junit", "markdown", "html")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "markdown", "html")
 EXTENSIONS = {".json": "json", ".sarif": "sarif", ".xml": "junit", ".md": "markdown", ".html": "html", ".txt": "text"}
 
 

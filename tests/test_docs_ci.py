@@ -98,6 +98,8 @@ def test_gitlab_job_is_valid_and_its_script_runs(repo):
     assert done.returncode == 1, done.stderr
     suite = ET.parse(repo / junit).getroot().find("testsuite")
     assert (suite.get("tests"), suite.get("failures")) == ("1", "1")
+    (issue,) = json.loads((repo / job["artifacts"]["reports"]["codequality"]).read_text(encoding="utf-8"))
+    assert issue["severity"] == "major" and issue["location"]["lines"]["begin"] >= 1
     for path in job["artifacts"]["paths"]:
         assert json.loads((repo / path).read_text(encoding="utf-8"))["schema"] == "factcheck/report@1"
 

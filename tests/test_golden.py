@@ -16,7 +16,7 @@ from factcheck.cli import main
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "input").is_dir())
 FILES = {"text": "report.txt", "json": "report.json", "sarif": "report.sarif", "github": "report.github",
-         "junit": "report.xml", "markdown": "report.md"}
+         "gitlab": "report.gitlab.json", "junit": "report.xml", "markdown": "report.md"}
 # (html has its own golden tests with the HTML report)
 
 

@@ -6,6 +6,7 @@ command line writes it without ever holding it as one string."""
 from __future__ import annotations
 
 from .github import render_github
+from .gitlab import render_gitlab
 from .html import render_html
 from .json import json_parts, render_json
 from .junit import render_junit
@@ -15,6 +16,7 @@ from .text import render_text
 
 RENDERERS = {
     "github": render_github,
+    "gitlab": render_gitlab,
     "html": render_html,
     "json": render_json,
     "junit": render_junit,
