@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import operator
 from collections import defaultdict
 
 import regex
@@ -414,15 +415,14 @@ def _opposed(p1: Claim, p2: Claim, opposites: frozenset) -> bool:
     return frozenset((p1.frame.predicate, p2.frame.predicate)) in opposites
 
 
-def _sum_shape(t: Claim, p1: Claim, p2: Claim, text: str, alike=lambda x, y: x == y) -> bool:
+def _sum_shape(t: Claim, p1: Claim, p2: Claim, text: str, alike) -> bool:
     """Whether the wording says p1 and p2 split t: 'others', one counted noun (or nouns `alike`
     counts one kind of thing in), or a total cue."""
     mt, m1, m2 = t.frame.measure, p1.frame.measure, p2.frame.measure
-    if any(m not in (None, mt) for m in (m1, m2)) and t.frame.predicate and \
-            any(p.frame.predicate not in (None, t.frame.predicate) for p in (p1, p2)):
+    if t.frame.predicate and any(p.frame.predicate not in (None, t.frame.predicate) for p in (p1, p2)):
         # nouns of one kind split a total only in one event: "1,200 people have died" and
-        # "620 people remain in hospital" are two counts, no share of one
-        alike = lambda x, y: x == y  # noqa: E731
+        # "620 patients remain in hospital" are two counts, no share of one
+        alike = operator.eq
     if m2 in _REST or m1 in _REST:
         return mt is not None and (alike(m1, mt) or alike(m2, mt))
     if mt and alike(m1, mt) and (m2 is None or alike(m2, mt)):

@@ -7,7 +7,7 @@ import math
 import regex
 
 from .models import AmountValue, Claim, DateValue
-from .normalise import SECONDS
+from .normalise import SECONDS, significant_unit
 from .units import to_base
 
 
@@ -148,7 +148,7 @@ def limits_agree(a: Claim, b: Claim) -> bool:
         if size is None or not mid:
             return intervals_meet(*numeric_interval(a)[:2], *numeric_interval(b)[:2])
         scale = size / mid                               # written units -> compared units
-        half = ROUNDING * (c.step or (1.0 if float(c.value.high).is_integer() else 0.0)) * scale
+        half = ROUNDING * significant_unit(c.value.high, c.step) * scale
         spans.append((c.value.low * scale - half, c.value.high * scale + half))
     (l1, h1), (l2, h2) = spans
     return intervals_meet(l1, h1, l2, h2)

@@ -44,7 +44,9 @@ def significant_unit(value: float, step: float) -> float:
 
 
 def decimal_step(x: float) -> float:
-    """The place value of a figure's last decimal (3.1 -> 0.1, 2.25 -> 0.01); 1 for a whole number."""
+    """The place value of a figure's last decimal (3.1 -> 0.1, 2.25 -> 0.01); 1 for a whole number.
+    A spelled amount has no written step ("half an hour", "a year and a half"): its value's
+    decimals stand in for one, so it is not widened to a whole unit either side."""
     if float(x).is_integer():
         return 1.0
     digits = repr(float(x)).split(".")[1]

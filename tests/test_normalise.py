@@ -84,6 +84,8 @@ def test_number_intervals(text, expr, qualifier, low, high):
     # a decimal amount is rounded to its last decimal, not to its unit: 3.05..3.15 years
     ("The median follow-up was 3.1 years.", "3.1 years", "exact", 3.05 * YEAR, 3.15 * YEAR),
     ("The flight took 2.25 hours.", "2.25 hours", "exact", 2.245 * HOUR, 2.255 * HOUR),
+    # a spelled amount has no written step: its decimals stand in (0.5 h +- 0.05 h, not 0..1 h)
+    ("The walk took half an hour.", "half an hour", "exact", 0.45 * HOUR, 0.55 * HOUR),
     ("The new leader, believed to be in his late 20s, took over.", "late 20s", "approx",
      26.5 * YEAR, 29.5 * YEAR),
 ])

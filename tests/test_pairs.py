@@ -111,47 +111,42 @@ def _pair(a, b, p, words=None):
     return Pair(a, b, p, p if words is None else words, agree)
 
 
+def _matched(rules, text_a: str, text_b: str, scores) -> list:
+    """text_a's one claim paired with each claim of text_b in turn, scored (p, words-only p), matched."""
+    _, claims = framed(rules, text_a, text_b)
+    a, = claims["d0"]
+    pairs = [_pair(a, b, p, words) for b, (p, words) in zip(claims["d1"], scores, strict=True)]
+    match(pairs, agree_at=0.5, conflict_at=0.7)
+    return pairs
+
+
 def test_match_gives_each_claim_one_partner_per_measure(rules):
     # "5 dead" in one text; "5 dead" and "7 dead" in the other: the surer pair is matched, and
     # the other, though above the bar, would make the text say two values of one measure
-    docs, claims = framed(rules, "The storm killed 5 people.",
-                          "The storm killed 5 people. Later 7 people were killed by the storm.")
-    a, = claims["d0"]
-    b1, b2 = claims["d1"]
-    pairs = [_pair(a, b1, 0.9), _pair(a, b2, 0.3, words=0.8)]
-    match(pairs, agree_at=0.5, conflict_at=0.7)
+    pairs = _matched(rules, "The storm killed 5 people.",
+                     "The storm killed 5 people. Later 7 people were killed by the storm.", [(0.9, None), (0.3, 0.8)])
     assert [p.kept for p in pairs] == [True, False]
 
 
 def test_match_lets_a_claim_take_each_restatement(rules):
     # "14 inches" in one text; "35.6 cm" and "14 inches" in the other: one screen, stated twice
-    docs, claims = framed(rules, "The laptop has a 14 inch screen.",
-                          "The laptop has a 35.6 cm screen. That is a 14 inch screen.")
-    a, = claims["d0"]
-    b1, b2 = claims["d1"]
-    pairs = [_pair(a, b2, 0.95), _pair(a, b1, 0.8)]
-    match(pairs, agree_at=0.5, conflict_at=0.7)
+    pairs = _matched(rules, "The laptop has a 14 inch screen.",
+                     "The laptop has a 35.6 cm screen. That is a 14 inch screen.", [(0.8, None), (0.95, None)])
     assert [p.kept for p in pairs] == [True, True]
 
 
 def test_match_holds_a_claim_to_the_sharper_of_two_restatements(rules):
     # "1,204" in one text; "more than 1,200" and "1,240" (one measure restated) in the other:
     # 1,204 meets the bound, but the exact figure is the one it must meet, so that is a conflict
-    docs, claims = framed(rules, "The trial enrolled 1,204 patients.",
-                          "The trial enrolled more than 1,200 patients. It enrolled 1,240 patients.")
-    a, = claims["d0"]
-    vague, exact = claims["d1"]
-    pairs = [_pair(a, vague, 0.9), _pair(a, exact, 0.5, words=0.95)]
-    match(pairs, agree_at=0.5, conflict_at=0.7)
+    pairs = _matched(rules, "The trial enrolled 1,204 patients.",
+                     "The trial enrolled more than 1,200 patients. It enrolled 1,240 patients.",
+                     [(0.9, None), (0.5, 0.95)])
     assert [p.agree for p in pairs] == [True, False]
     assert [p.kept for p in pairs] == [True, True]
     # the other way round a vaguer figure that disagrees is a second measure, as before
-    docs, claims = framed(rules, "The trial enrolled 1,240 patients.",
-                          "The trial enrolled 1,240 patients. It enrolled more than 1,300 patients.")
-    a, = claims["d0"]
-    same, vaguer = claims["d1"]
-    pairs = [_pair(a, same, 0.9), _pair(a, vaguer, 0.5, words=0.95)]
-    match(pairs, agree_at=0.5, conflict_at=0.7)
+    pairs = _matched(rules, "The trial enrolled 1,240 patients.",
+                     "The trial enrolled 1,240 patients. It enrolled more than 1,300 patients.",
+                     [(0.9, None), (0.5, 0.95)])
     assert [p.kept for p in pairs] == [True, False]
 
 
