@@ -119,6 +119,14 @@ class _FrontMatter(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _tabs_as_spaces(block: str):
+    """Front matter read again with its tabs as two spaces; None if it is still not YAML."""
+    try:
+        return yaml.load(block.replace("\t", "  "), Loader=_FrontMatter) or {}
+    except yaml.YAMLError:
+        return None
+
+
 def front_matter(text: str, label: str) -> tuple[Meta, int]:
     """YAML front matter (published/date, title, source) and where the body starts."""
     m = _FRONT.match(text)
@@ -128,10 +136,8 @@ def front_matter(text: str, label: str) -> tuple[Meta, int]:
     try:
         data = yaml.load(block, Loader=_FrontMatter) or {}
     except yaml.YAMLError as e:
-        try:   # site generators read tab-indented front matter that YAML itself refuses
-            data = yaml.load(block.replace("\t", "  "), Loader=_FrontMatter) or {} if "\t" in block else None
-        except yaml.YAMLError:
-            data = None
+        # site generators read tab-indented front matter that YAML itself refuses
+        data = _tabs_as_spaces(block) if "\t" in block else None
         if data is None:
             mark = getattr(e, "problem_mark", None)
             where = f"{label}:{mark.line + 2}" if mark else label
