@@ -98,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
                                     "Writes reports/factcheck.json and factcheck.html unless --no-report.")
     _inputs(ck)
     _gate(ck)
+    ck.add_argument("--changed-since", metavar="REF",
+                    help="report only findings with a claim on a line changed since git REF (its merge "
+                         "base with HEAD; uncommitted edits count): the whole corpus is still judged")
     ck.add_argument("--sarif-suppressed", action="store_true",
                     help="keep suppressed and baselined findings in SARIF output, marked as suppressed "
                          "(left out by default: code scanning shows them as open alerts)")
@@ -242,8 +245,12 @@ def cmd_check(a) -> int:
     if a.baseline:
         from .baseline import read
         accepted = read(a.baseline)
+    changed = None
+    if a.changed_since:   # asked before the check, so a bad REF costs no time
+        from .changes import changed_lines
+        changed = changed_lines(a.changed_since, [Path(p) for p in a.paths] or [Path.cwd()])
     t0 = time.monotonic()
-    report = _run(a, accepted)
+    report = _run(a, accepted, changed)
     _note(a, f"{report.summary['documents']} documents, {report.summary['claims']} claims "
              f"in {time.monotonic() - t0:.2f} s")
     for fmt, path in targets:
@@ -270,7 +277,7 @@ def cmd_check(a) -> int:
     return EXIT_FINDINGS if failing(report, a.fail_on) else EXIT_OK
 
 
-def _run(a, accepted=None):
+def _run(a, accepted=None, changed=None):
     """The pipeline with config applied, then inline suppressions and the baseline; the summary counts them."""
     from .pipeline import check
     from .progress import Progress
@@ -287,6 +294,9 @@ def _run(a, accepted=None):
     if accepted is not None:
         from .baseline import apply
         report = apply(report, accepted, a.baseline)
+    if getattr(a, "changed_since", None):
+        from .changes import keep_changed
+        report = keep_changed(report, a.changed_since, changed)
     summary = {**report.summary, "suppressed": sum(f.suppressed is not None for f in report.findings)}
     return report.model_copy(update={"summary": summary})
 

@@ -164,6 +164,8 @@ class Report(Frozen):
     summary: dict
     # Set by `check --baseline`: {"path": str, "accepted": int, "matched": int, "stale": [entries]}.
     baseline: dict | None = None
+    # Set by `check --changed-since REF`: {"ref": str, "files_changed": int, "left_out": int}.
+    changed_since: dict | None = None
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 

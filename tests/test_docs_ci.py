@@ -104,6 +104,33 @@ def test_gitlab_job_is_valid_and_its_script_runs(repo):
         assert json.loads((repo / path).read_text(encoding="utf-8"))["schema"] == "factcheck/report@1"
 
 
+def _git(repo: Path, *args: str) -> str:
+    done = subprocess.run(["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org",
+                           "-c", "commit.gpgsign=false", *args], check=True, capture_output=True, text=True)
+    return done.stdout.strip()
+
+
+def test_pull_request_jobs_report_only_what_the_change_brings(repo):
+    """The GitHub and GitLab check lines, given a base commit, report only the conflict the
+    change introduced: none while the old conflict stands untouched, one once a line changes."""
+    github = next(s for s in yaml_block("jobs")["jobs"]["factcheck"]["steps"] if s.get("name") == "Check facts")
+    assert github["env"] == {"BASE": "${{ github.event.pull_request.base.sha }}"}
+    (gitlab,) = [line for line in yaml_block("factcheck")["factcheck"]["script"] if runnable(line)]
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "pyproject.toml", "news")
+    _git(repo, "commit", "-q", "-m", "base")
+    base = _git(repo, "rev-parse", "HEAD")
+    for env in ({"BASE": base}, {"CI_MERGE_REQUEST_DIFF_BASE_SHA": base}):
+        line = github["run"] if "BASE" in env else gitlab
+        assert sh(repo, line, **env).returncode == 0          # the 41 vs 47 conflict is not this change's
+    (repo / "news" / "c.txt").write_text("The flood killed 44 people in Lusana on Friday, police said.\n",
+                                         encoding="utf-8")
+    done = sh(repo, github["run"], BASE=base)
+    assert done.returncode == 1
+    assert all("news/c.txt" in row for row in done.stdout.splitlines() if row.startswith("::error"))
+    assert sh(repo, gitlab, CI_MERGE_REQUEST_DIFF_BASE_SHA=base).returncode == 1
+
+
 def test_baseline_commands_run(repo):
     (script,) = [b for b in blocks("sh") if "factcheck baseline" in b]
     done = sh(repo, script)

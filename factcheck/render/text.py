@@ -66,6 +66,11 @@ def summary_line(report) -> str:
     tail = f" ({n['suppressed']} suppressed)" if n["suppressed"] else ""
     stale = len((report.baseline or {}).get("stale", []))
     tail += f", {stale} stale baseline {'entry' if stale == 1 else 'entries'}" if stale else ""
+    since = report.changed_since
+    if since:
+        k = since["left_out"]
+        tail += (f"; {k} finding{'' if k == 1 else 's'} with no claim on a line changed since "
+                 f"{since['ref']} left out")
     docs, claims = s["documents"], s["claims"]
     return (f"{docs} document{'' if docs == 1 else 's'}, {claims} claim{'' if claims == 1 else 's'}: "
             f"{plural('conflict', 'conflict')}, "
