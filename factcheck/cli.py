@@ -11,6 +11,7 @@ from pathlib import Path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 ISSUES_URL = "the factcheck issue tracker"
+SHOWN = 200   # findings the text output lists before it counts the rest and points to the reports
 FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "markdown", "html")
 EXTENSIONS = {".json": "json", ".sarif": "sarif", ".xml": "junit", ".md": "markdown", ".html": "html", ".txt": "text"}
 
@@ -88,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
                         description="List every numeric and dated claim of the files, with its place, kind, "
                                     "value and the interval its wording allows.")
     _inputs(ex)
-    ex.add_argument("--format", choices=("text", "jsonl"), default="text")
+    ex.add_argument("--format", choices=("text", "json-lines", "jsonl"), default="text",
+                    help="text, or json-lines (also jsonl): one JSON object per claim")
     ex.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the claims to FILE, not stdout")
     _speed(ex)
 
@@ -109,6 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("--output", "-o", action=_Target, dest="targets", default=[], metavar="FILE",
                     help="write a report to FILE ('-' for stdout); its format is the --format before it, "
                          "or else read from the extension (" + ", ".join(EXTENSIONS) + ")")
+    ck.add_argument("--show", action="append", choices=("agreements", "suppressed", "all"), metavar="WHAT",
+                    help="also list agreements or suppressed findings in the text output, or 'all' of them "
+                         f"with no cap (repeatable; by default conflicts and updates, the first {SHOWN})")
     ck.add_argument("--no-report", action="store_true", help="do not write the report folder")
     _speed(ck)
     _verbosity(ck)
@@ -154,7 +159,7 @@ def cmd_extract(a) -> int:
     lines = []
     for doc in docs:
         for c in by_doc.get(doc.id, ()):
-            if a.format == "jsonl":
+            if a.format in ("json-lines", "jsonl"):
                 lines.append(json.dumps(c.model_dump(mode="json"), ensure_ascii=False, sort_keys=True) + "\n")
             else:
                 lines.append(f"{c.path}:{c.line}:{c.column}: {c.kind:<10} {c.text!r} = {_show_value(c)}"
@@ -245,6 +250,7 @@ def cmd_check(a) -> int:
     if a.baseline:
         from .baseline import read
         accepted = read(a.baseline)
+    existed = {what for what, p in _folders(a).items() if p.exists()}
     changed = None
     if a.changed_since:   # asked before the check, so a bad REF costs no time
         from .changes import changed_lines
@@ -261,7 +267,8 @@ def cmd_check(a) -> int:
                 sys.stdout.buffer.writelines(STREAMS[fmt](report))
                 sys.stdout.buffer.flush()
             else:
-                sys.stdout.write(RENDERERS[fmt](report, color=True) if color else _content(fmt, report, a))
+                sys.stdout.write(RENDERERS[fmt](report, color=True, **_text_options(a)) if color
+                                 else _content(fmt, report, a))
         else:
             _write(path, _content(fmt, report, a))
             _note(a, f"wrote {path}")
@@ -270,11 +277,40 @@ def cmd_check(a) -> int:
             if fmt in RENDERERS:
                 _write(a.report_dir / f"factcheck.{fmt}", _content(fmt, report))
                 _note(a, f"wrote {a.report_dir / f'factcheck.{fmt}'}")
+    _say_created(a, existed, report)
     if report.summary.get("errors"):
         return EXIT_INTERNAL  # the report stands, but some files were not checked
     if report.summary.get("unreadable"):
         return EXIT_INPUT     # the report stands for the files that could be read
     return EXIT_FINDINGS if failing(report, a.fail_on) else EXIT_OK
+
+
+def _folders(a) -> dict[str, Path]:
+    """The folders a check writes besides its --output files: the report folder and the cache."""
+    from .cache import default_folder
+
+    out = {}
+    if not a.no_report:
+        out["reports"] = a.report_dir
+    if not a.no_cache:
+        out["cache"] = default_folder()
+    return out
+
+
+def _say_created(a, existed: set[str], report) -> None:
+    """One stderr line naming the folders this check created (unless -q or an input was bad or skipped),
+    so a report folder or a cache never appears unannounced."""
+    import os
+
+    if a.verbosity < 0 or any(report.summary.get(k) for k in ("errors", "unreadable", "skipped")):
+        return
+    new = [(what, p) for what, p in _folders(a).items() if what not in existed and p.is_dir()]
+    if new:
+        def shown(p: Path) -> str:
+            rel = os.path.relpath(p)
+            return f"{p if rel.startswith('..') else rel}/"
+        said = "; ".join(("reports in " if what == "reports" else "its cache in ") + shown(p) for what, p in new)
+        print(f"factcheck: created {said}", file=sys.stderr)
 
 
 def _run(a, accepted=None, changed=None):
@@ -444,7 +480,16 @@ def _content(fmt: str, report, a=None):
         return STREAMS[fmt](report)
     if fmt == "sarif":
         return RENDERERS[fmt](report, keep_suppressed=bool(getattr(a, "sarif_suppressed", False)))
+    if fmt == "text" and a is not None:
+        return RENDERERS[fmt](report, **_text_options(a))
     return RENDERERS[fmt](report)
+
+
+def _text_options(a) -> dict:
+    """How much the text report lists: details with -v, agreements and suppressed findings on request."""
+    show = tuple(getattr(a, "show", None) or ())
+    return {"verbose": getattr(a, "verbosity", 0) > 0, "show": show,
+            "limit": None if "all" in show else SHOWN}
 
 
 def _write(path: Path, content) -> None:

@@ -14,7 +14,7 @@ from collections import defaultdict
 import regex
 
 from .align import Pair, align, anchored, blocks
-from .frames import build_frames, days_apart, lexicon, reference_time, stem
+from .frames import build_frames, days_apart, in_words, lexicon, reference_time, stem
 from .intervals import (LIMIT, date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap,
                         stated_size, unit_slip)
 from .errors import InputError
@@ -51,15 +51,20 @@ def make(rule: RuleSpec, kind: str, relation: str, claims: list[Claim], message:
                    claims=tuple(c.id for c in claims), explanation=explanation)
 
 
-def about(p: Pair) -> str:
-    """What the two claims measure, in words a reader knows: the shared counted noun and event word."""
+def about(p: Pair, docs, lex) -> str | None:
+    """What the two claims measure, in words a reader knows: the counted noun and event word they
+    share, as the first text writes them (else the second); None when they share neither."""
     fa, fb = p.a.frame, p.b.frame
-    bits = []
-    if fa.predicate and fa.predicate == fb.predicate:
-        bits.append(fa.predicate)
-    if fa.measure and fa.measure == fb.measure and fa.measure not in bits:
-        bits.append(fa.measure)
-    return " ".join(bits) or "the same measure"
+    measure = fa.measure if fa.measure == fb.measure else None
+    predicate = fa.predicate if fa.predicate == fb.predicate else None
+    if measure == predicate:
+        measure = None
+    if measure or predicate:
+        for c in (p.a, p.b):
+            words = in_words(c, docs[c.doc].text, lex, measure, predicate)
+            if words:
+                return words
+    return None
 
 
 def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, **_) -> list[Finding]:
@@ -67,6 +72,7 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
     conflict, or update each other when a running total grew between the two publications."""
     out = []
     agreeing: list[Pair] = []
+    lex = lexicon(rules)
     for p in pairs:
         if not p.kept:
             continue
@@ -81,15 +87,19 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
         if (a.frame.stage or b.frame.stage) and a.frame.stage != b.frame.stage:
             continue  # a running count at two stages ("with 545 results declared"): two moments
         expl, arith = _pair_explanation(p, False)
+        measure = about(p, docs, lex)
+        if measure:
+            expl["measure"] = measure
+        said = measure or "the same measure"
         if _is_update(a, b, docs, rules):
             kind = "update"
             first, later = sorted((a, b), key=lambda c: docs[c.doc].published)
-            msg = f"{quote(later)} updates {quote(first)} for {about(p)}, a measure that grows over time."
+            msg = f"{quote(later)} updates {quote(first)} for {said}, a measure that grows over time."
         else:
             kind = "conflict"
-            msg = f"{quote(a)} conflicts with {quote(b)} on {about(p)}: {arith}; {evidence_text(p)}."
+            msg = f"{quote(a)} conflicts with {quote(b)} on {said}: {arith}; {evidence_text(p)}."
         out.append(make(rule, kind, "same-measure", [a, b], msg, expl, docs))
-    out.extend(_agreement_groups(rule, agreeing, docs))
+    out.extend(_agreement_groups(rule, agreeing, docs, lex))
     return out
 
 
@@ -100,9 +110,18 @@ def _pair_explanation(p: Pair, ok: bool) -> tuple[dict, str]:
     elif a.qualifier == b.qualifier == LIMIT:   # "up to 18 hours": the limit is the figure itself
         arith = f"a limit of {a.text} {'matches' if ok else 'differs from'} a limit of {b.text}"
     else:
-        arith = f"{fmt_interval(a)} {'overlaps' if ok else 'is disjoint from'} {fmt_interval(b)}"
+        arith = relation(fmt_interval(a), fmt_interval(b), ok)
     return ({"alignment": _alignment(p), "arithmetic": arith,
              "intervals": [fmt_interval(a), fmt_interval(b)]}, arith)
+
+
+def relation(x: str, y: str, ok: bool) -> str:
+    """Two allowed values or ranges compared in plain words: '41 differs from 47',
+    '34,550..34,650 overlaps 34,000..35,000'."""
+    ranges = ".." in x or ".." in y
+    if ok:
+        return f"{x} overlaps {y}" if ranges else f"{x} matches {y}"
+    return f"{x} and {y} do not overlap" if ranges else f"{x} differs from {y}"
 
 
 def _as_base(c: Claim) -> str:
@@ -130,7 +149,7 @@ def evidence_text(p: Pair, top: int = 3) -> str:
     return f"{lead}, p = {prob:.2f}" + (f" ({why})" if why else "")
 
 
-def _agreement_groups(rule: RuleSpec, agreeing: list[Pair], docs) -> list[Finding]:
+def _agreement_groups(rule: RuleSpec, agreeing: list[Pair], docs, lex) -> list[Finding]:
     """Agreeing pairs as findings, pairs of one measure gathered into groups.
 
     Five articles that give one death toll agree in ten pairs; a reviewer wants
@@ -164,7 +183,11 @@ def _agreement_groups(rule: RuleSpec, agreeing: list[Pair], docs) -> list[Findin
         covered.update(key(x, y) for i, x in enumerate(members) for y in members[i + 1:])
         if len(members) == 2:
             expl, arith = _pair_explanation(p, True)
-            msg = f"{quote(p.a)} agrees with {quote(p.b)} on {about(p)}: {arith}; {evidence_text(p)}."
+            measure = about(p, docs, lex)
+            if measure:
+                expl["measure"] = measure
+            said = measure or "the same measure"
+            msg = f"{quote(p.a)} agrees with {quote(p.b)} on {said}: {arith}; {evidence_text(p)}."
             out.append(make(rule, "agreement", "same-measure", [p.a, p.b], msg, expl, docs))
             continue
         group = [claim[m] for m in sorted(members, key=pos.__getitem__)]
@@ -175,10 +198,13 @@ def _agreement_groups(rule: RuleSpec, agreeing: list[Pair], docs) -> list[Findin
         arith = f"each allows {stated[0]}" if len(stated) == 1 else \
             ", ".join(stated) + " overlap pair by pair" + (f"; all allow {shared}" if shared else "")
         names = ", ".join(quote(c) for c in group[:-1]) + f" and {quote(group[-1])}"
-        msg = f"{names} agree on {about(p)}: {arith}; {evidence_text(weakest)}."
+        measure = about(p, docs, lex)
+        msg = f"{names} agree on {measure or 'the same measure'}: {arith}; {evidence_text(weakest)}."
         expl = {"alignment": {**_alignment(weakest), "weakest_pair": [weakest.a.id, weakest.b.id],
                               "pairs": len(pairs)},
                 "arithmetic": arith, "intervals": [fmt_interval(c) for c in group]}
+        if measure:
+            expl["measure"] = measure
         out.append(make(rule, "agreement", "same-measure", group, msg, expl, docs))
     return out
 
@@ -438,7 +464,7 @@ def _sum_finding(rule, total: Claim, parts: list[Claim], docs) -> Finding:
     tlo, thi, _ = numeric_interval(total)
     ok = _sum_meets(total, parts)
     arith = (" + ".join(fmt_interval(p) for p in parts) + f" = {fmt_num(lo)}..{fmt_num(hi)}"
-             f" {'overlaps' if ok else 'is disjoint from'} the total {fmt_interval(total)}")
+             f", {'within' if ok else 'outside'} the total {fmt_interval(total)}")
     names = " + ".join(quote(p) for p in parts)
     msg = (f"{names} {'add up to' if ok else 'do not add up to'} {quote(total)} within rounding: {arith}.")
     return make(rule, "agreement" if ok else "conflict", "sum", [total, *parts], msg,
@@ -534,7 +560,7 @@ def compare_reference(rule: RuleSpec, pairs, docs, rules: Rules, by_doc, **_) ->
                     continue
                 probe = c.model_copy(update={"interval": fact_interval, "kind": ref.kind})
                 ok = overlap(c, probe)
-                arith = f"{fmt_interval(c)} {'overlaps' if ok else 'is disjoint from'} {fmt_interval(probe)}"
+                arith = relation(fmt_interval(c), fmt_interval(probe), ok)
                 msg = (f"{quote(c)} {'agrees with' if ok else 'contradicts'} the reference fact "
                        f"'{ref.about}'{f' ({ref.source})' if ref.source else ''}: {arith}.")
                 out.append(make(rule, "agreement" if ok else "conflict", "reference", [c], msg,

@@ -196,6 +196,25 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     return [Token(m.start(), m.end(), m.group(), stem(m.group())) for m in _TOKEN.finditer(text, start, end)]
 
 
+def in_words(c: Claim, text: str, lex: Lexicon, measure: str | None, predicate: str | None) -> str | None:
+    """A claim's measure and event word as its own sentence writes them ("people killed",
+    "seats won", "death toll"): messages quote words a reader knows, never stems or the
+    lexicon's canonical forms. None when the sentence writes neither."""
+    toks = tokens(text, c.sentence.start, c.sentence.end)
+
+    def nearest(test) -> int | None:
+        found = [(abs(t.start - c.start), i) for i, t in enumerate(toks)
+                 if not c.start <= t.start < c.end and test(t)]
+        return min(found)[1] if found else None
+    m = nearest(lambda t: (lex.measure_of.get(t.stem) or lex.predicate(t) or t.stem) == measure) if measure else None
+    p = nearest(lambda t: lex.predicate(t) == predicate) if predicate else None
+    if m is None or p is None or m == p:
+        return toks[m if m is not None else p].text if (m, p) != (None, None) else None
+    # Adjacent, the text's order reads best ("death toll"); else the noun, then its verb ("seats won").
+    first, second = (p, m) if p == m - 1 else (m, p)
+    return f"{toks[first].text} {toks[second].text}"
+
+
 def entities_in(text: str, start: int, end: int, lex: Lexicon) -> tuple[str, ...]:
     """Canonical named participants and places in text[start:end]."""
     found = set()

@@ -51,10 +51,13 @@ def test_round_trip(flood, run):
     (flood / "d.txt").write_text(STORM_D, encoding="utf-8")
     code, out, _ = run("check", "news", "--no-report", "--baseline", "factcheck-baseline.json")
     assert code == 1
-    headings = [line for line in out.splitlines() if line.startswith("CONFLICT")]
-    assert len(headings) == 1 and flood_id not in headings[0]
-    assert "'12' (c) conflicts with '19' (d)" in out
-    assert f"news/a.txt:1:18: conflict FC101 {flood_id} (baseline — accepted in factcheck-baseline.json)" in out
+    headings = [line for line in out.splitlines() if ": FC101 conflict: " in line]
+    assert headings == ["news/c.txt:1:19: FC101 conflict: 12 vs 19 people injured (other: news/d.txt:1:19)"]
+    assert out.endswith("4 documents, 4 claims: 1 conflict, 0 agreements, 0 updates (1 suppressed)\n")
+    out = run("check", "news", "--no-report", "--baseline", "factcheck-baseline.json", "--show", "suppressed", "-v")[1]
+    assert "news/a.txt:1:18: FC101 conflict: 41 vs 47 people killed (other: news/b.txt:1:18) [suppressed: baseline]" \
+        in out
+    assert f"    numbers.same-measure, error, id {flood_id} — accepted in factcheck-baseline.json" in out
 
     # 5. fixing the first conflict leaves its entry stale: reported, so the file can be pruned
     (flood / "b.txt").write_text("The flood killed 41 people in Lusana on Friday, the governor said.\n",

@@ -57,7 +57,7 @@ def test_one_changed_file_rejudges_its_block_only(corpus):
     changed, stats = run(corpus)
     assert (stats["blocks"], stats["blocks_cached"]) == (2, 1)
     assert changed == run(corpus, cache=False)[0]
-    assert "'12' (b1) conflicts with '19' (b3) on die employee: 12 is disjoint from 19; one measure by their words" \
+    assert "'12' (b1) conflicts with '19' (b3) on workers killed: 12 differs from 19; one measure by their words" \
         in changed
 
 

@@ -16,12 +16,44 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_conflict_exits_1_and_text_names_both_claims(flood, run):
     code, out, err = run("check", "news", "--no-report")
     assert code == 1
-    assert err == ""
-    assert "CONFLICT FC101 numbers.same-measure [error]" in out
-    assert "news/a.txt:1:18: " in out and "[41]" in out
-    assert "news/b.txt:1:18: " in out and "[47]" in out
-    assert "arithmetic: 41 is disjoint from 47" in out
-    assert out.endswith("2 documents, 2 claims: 1 conflict, 0 agreements, 0 updates\n")
+    assert err == "factcheck: created its cache in .factcheck-cache/\n"     # said once, when made
+    assert out == ("news/a.txt:1:18: FC101 conflict: 41 vs 47 people killed (other: news/b.txt:1:18)\n"
+                   "\n"
+                   "2 documents, 2 claims: 1 conflict, 0 agreements, 0 updates\n")
+    assert run("check", "news", "--no-report")[2] == ""
+
+
+def test_verbose_text_gives_the_message_and_each_claim_in_its_sentence(flood, run):
+    code, out, _ = run("check", "news", "--no-report", "--no-cache", "-v")
+    lines = out.splitlines()
+    assert lines[0] == "news/a.txt:1:18: FC101 conflict: 41 vs 47 people killed (other: news/b.txt:1:18)"
+    assert lines[1].startswith("    '41' (a) conflicts with '47' (b) on people killed: 41 differs from 47; "
+                               "one measure by their words, p = ")
+    assert lines[2].startswith("    numbers.same-measure, error, id ")
+    assert lines[3] == '    news/a.txt:1:18: "The flood killed [41] people in Lusana on Friday,…"  allows 41'
+    assert lines[4] == '    news/b.txt:1:18: "The flood killed [47] people in Lusana on Friday, the…"  allows 47'
+
+
+def test_agreements_are_counted_and_listed_only_when_asked(flood, run):
+    (flood / "c.txt").write_text("Officials said the flood killed 47 people in Lusana on Friday.\n", encoding="utf-8")
+    code, out, _ = run("check", "news", "--no-report", "--no-cache")
+    assert "agreement" not in out.replace("1 agreement,", "")
+    assert out.endswith("3 documents, 3 claims: 2 conflicts, 1 agreement, 0 updates\n")
+    code, out, _ = run("check", "news", "--no-report", "--no-cache", "--show", "agreements")
+    assert "news/b.txt:1:18: FC101 agreement: 47 people killed (other: news/c.txt:1:33)" in out.splitlines()
+
+
+def test_text_lists_a_capped_number_and_says_where_the_rest_are(flood, run):
+    from factcheck.pipeline import check
+    from factcheck.render.text import render_text
+
+    (flood / "c.txt").write_text("The flood killed 44 people in Lusana on Friday, police said.\n", encoding="utf-8")
+    report = check([str(flood)], cache=False)
+    full = render_text(report).splitlines()
+    assert sum(": FC101 conflict: " in line for line in full) == 3
+    capped = render_text(report, limit=1).splitlines()
+    assert capped[:2] == [full[0], "... and 2 more: every finding is in the JSON and HTML reports, "
+                                   "or list them with --show all"]
 
 
 def test_fail_on_never_exits_0(flood, run):
@@ -54,7 +86,7 @@ def test_internal_error_exits_3_with_where_to_report(flood, run, monkeypatch):
 
 def test_default_run_writes_json_report_equal_to_json_format(flood, run):
     code, out, _ = run("check", "news")
-    assert code == 1 and out.startswith("CONFLICT")
+    assert code == 1 and out.startswith("news/a.txt:1:18: FC101 conflict: ")
     saved = (flood.parent / "reports" / "factcheck.json").read_text(encoding="utf-8")
     assert saved == run("check", "news", "--no-report", "--format", "json")[1]
     assert json.loads(saved)["schema"] == "factcheck/report@1"
@@ -100,7 +132,7 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(flood, run, monkeypat
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.delenv("NO_COLOR", raising=False)
     coloured = run("check", "news", "--no-report")[1]
-    assert "\x1b[1;31mCONFLICT\x1b[0m" in coloured
+    assert "\x1b[1;31mconflict\x1b[0m" in coloured
     monkeypatch.setenv("NO_COLOR", "1")
     assert run("check", "news", "--no-report")[1] == plain
 
@@ -231,6 +263,7 @@ def test_extract_writes_to_a_file_what_it_prints(flood, run):
     assert code == 0 and printed
     code, out, _ = run("extract", "news", "--format", "jsonl", "--no-cache", "-o", "claims.jsonl")
     assert code == 0 and out == "" and (flood.parent / "claims.jsonl").read_text(encoding="utf-8") == printed
+    assert run("extract", "news", "--format", "json-lines", "--no-cache")[1] == printed   # the format's own name
     before = (flood / "a.txt").read_bytes()
     code, _, err = run("extract", "news", "-o", "news/a.txt", "--no-cache")
     assert code == 2 and "news/a.txt: is a document checked of this run" in err

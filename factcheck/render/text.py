@@ -1,4 +1,4 @@
-"""Report -> a plain-text summary for a terminal: findings grouped, both claims quoted with file:line:col."""
+"""Report -> text for a terminal: one linter-style line per finding, details on request, a summary line."""
 from __future__ import annotations
 
 import regex
@@ -6,55 +6,86 @@ import regex
 from .common import claim_index, counts, ordered, printable
 
 _WS = regex.compile(r"\s+")
+_QUOTED = regex.compile(r"'([^'\n]*)' \([^()\n]*\)")
 CONTEXT = 36          # characters of the sentence shown on each side of a claim
 
 _STYLE = {"conflict": "1;31", "update": "1;33", "agreement": "32", "path": "1", "claim": "1", "dim": "2"}
 
 
-def render_text(report, color: bool = False) -> str:
-    """Each finding as a heading, its claims as `path:line:col` with the words around them, then the arithmetic.
+def render_text(report, color: bool = False, verbose: bool = False, show: tuple[str, ...] = (),
+                limit: int | None = None) -> str:
+    """One line per finding in the shape of a linter's (`path:line:col: FC101 conflict: 41 vs 47
+    people killed (other: b.txt:1:18)`), problems first, then the summary line.
 
-    `color` adds ANSI colours; the CLI sets it only for a terminal without NO_COLOR.
+    Agreements and suppressed findings are counted, and listed only when `show` names them
+    ("agreements", "suppressed", or "all" for both); `verbose` adds the message and each claim in its sentence
+    under every line; past `limit` lines the rest are counted with a hint. `color` adds ANSI
+    colours; the CLI sets it only for a terminal without NO_COLOR.
     """
     def paint(s: str, style: str) -> str:
         return f"\x1b[{_STYLE[style]}m{s}\x1b[0m" if color else s
 
+    if "all" in show:
+        show = ("agreements", "suppressed")
     claims = claim_index(report)
     texts = {d.path: d.text for d in report.documents}
+    listed = [f for f in ordered(report) if (f.suppressed is None or "suppressed" in show)
+              and (f.kind != "agreement" or "agreements" in show)]
     out = []
-    active = [f for f in ordered(report) if f.suppressed is None]
-    for f in active:
-        out.append(f"{paint(f.kind.upper(), f.kind)} {f.rule} {f.name} [{f.severity}] {f.id}")
-        out.append(f"  {printable(f.message)}")
-        intervals = f.explanation.get("intervals") or []
-        for i, cid in enumerate(f.claims):
-            c = claims[cid]
-            allows = f"  allows {intervals[i]}" if i < len(intervals) and len(intervals) == len(f.claims) else ""
-            out.append(f"  {paint(printable(f'{c.path}:{c.line}:{c.column}'), 'path')}: "
-                       f"{_context(texts.get(c.path), c, paint)}{allows}")
-        arith = f.explanation.get("arithmetic")
-        if arith:
-            out.append(f"  arithmetic: {printable(arith)}")
-        out.append("")
-    suppressed = [f for f in ordered(report) if f.suppressed]
-    if suppressed:
-        out.append(paint(f"Suppressed ({len(suppressed)}):", "dim"))
-        for f in suppressed:
-            c = claims[f.claims[0]]
-            s = f.suppressed
-            why = f" — {s['reason']}" if s.get("reason") else ""
-            out.append(printable(f"  {c.path}:{c.line}:{c.column}: {f.kind} {f.rule} {f.id} ({s['by']}{why})"))
-        out.append("")
+    for f in listed[:limit]:
+        first, *rest = (claims[cid] for cid in f.claims)
+        where = paint(printable(f"{first.path}:{first.line}:{first.column}"), "path")
+        others = ", ".join(printable(f"{c.path}:{c.line}:{c.column}") for c in rest)
+        label = "parts" if f.relation == "sum" else ("others" if len(rest) > 1 else "other")
+        tail = f" ({label}: {others})" if others else ""
+        mark = f" [suppressed: {f.suppressed['by']}]" if f.suppressed else ""
+        out.append(f"{where}: {f.rule} {paint(f.kind, f.kind)}: {printable(headline(f, claims))}{tail}{mark}")
+        if verbose:
+            out.append(f"    {printable(f.message)}")
+            why = f" — {f.suppressed['reason']}" if f.suppressed and f.suppressed.get("reason") else ""
+            out.append(paint(printable(f"    {f.name}, {f.severity}, id {f.id}{why}"), "dim"))
+            intervals = f.explanation.get("intervals") or []
+            for i, cid in enumerate(f.claims):
+                c = claims[cid]
+                allows = f"  allows {intervals[i]}" if len(intervals) == len(f.claims) else ""
+                out.append(f"    {paint(printable(f'{c.path}:{c.line}:{c.column}'), 'path')}: "
+                           f"{_context(texts.get(c.path), c, paint)}{allows}")
+    if limit is not None and len(listed) > limit:
+        out.append(paint(f"... and {len(listed) - limit} more: every finding is in the JSON and HTML "
+                         f"reports, or list them with --show all", "dim"))
     base = report.baseline
     if base and base.get("stale"):
+        if out:
+            out.append("")
         out.append(f"Stale baseline entries in {base['path']} ({len(base['stale'])}; no longer found, "
                    f"prune with `factcheck baseline`):")
         for e in base["stale"]:
             where = ", ".join(f"{c.get('path')}:{c.get('line')} {c.get('text')!r}" for c in e.get("claims", []))
             out.append(printable(f"  {e['id']} {e.get('rule', '')} {where}".rstrip()))
+    if out:
         out.append("")
     out.append(summary_line(report))
     return "\n".join(out) + "\n"
+
+
+def headline(f, claims) -> str:
+    """A finding in a few words: '41 vs 47 people killed', '3 + 4 do not add up to 9'."""
+    cs = [claims[cid] for cid in f.claims]
+    if f.relation == "same-measure" and len(cs) >= 2:
+        texts = [_flat(c.text) for c in cs]    # a conflict shows both, even one word ("tonight vs tonight")
+        values = " / ".join(dict.fromkeys(texts)) if f.kind == "agreement" else " vs ".join(texts)
+        what = f.explanation.get("measure")
+        return f"{values} {what}" if what else values
+    if f.relation == "sum":
+        total, *parts = cs
+        verb = "add up to" if f.kind == "agreement" else "do not add up to"
+        return f"{' + '.join(_flat(p.text) for p in parts)} {verb} {_flat(total.text)}"
+    # Other relations: the message's first clause, claims quoted bare ("'2008' (doc)" -> "2008").
+    return _QUOTED.sub(r"\1", f.message.split(": ")[0].rstrip("."))
+
+
+def _flat(s: str) -> str:
+    return _WS.sub(" ", s)
 
 
 def summary_line(report) -> str:

@@ -189,6 +189,7 @@ def test_a_conflict_dismissed_in_the_page_no_longer_fails_the_gate(open_page, tm
     download.value.save_as(exported)
     watch.assert_quiet()
 
-    r = factcheck("check", "news", "--no-report", "--baseline", str(exported), cwd=tmp_path)
+    r = factcheck("check", "news", "--no-report", "--baseline", str(exported), "-v", "--show", "suppressed",
+                  cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
     assert conflict["id"] in r.stdout

@@ -91,7 +91,7 @@ def test_utf16_with_its_byte_order_mark_is_read(tmp_path, run, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_bytes("The flood killed 41 people in Lusana on Friday.\n".encode("utf-16"))
     (tmp_path / "b.txt").write_text("The flood killed 47 people in Lusana on Friday.\n", encoding="utf-8")
-    code, out, _ = run("check", ".", "--no-report", "--no-cache")
+    code, out, _ = run("check", ".", "--no-report", "--no-cache", "-v")
     assert code == 1 and "a.txt:1:18: " in out and "[41]" in out
 
 

@@ -11,7 +11,7 @@ def test_escape_sequences_in_text_and_names_are_shown_not_sent(tmp_path, run, mo
     (news / "a.txt").write_text("The flood killed 41 people \x1b[2Jin Lusana on Friday.\x07\n", encoding="utf-8")
     (news / "b\x1b[8m.txt").write_text("The flood killed 47 people in Lusana on Friday \u202eyadsruht.\n",
                                       encoding="utf-8")
-    code, out, err = run("check", "news", "--no-report", "--no-cache")
+    code, out, err = run("check", "news", "--no-report", "--no-cache", "-v")   # -v: each claim in its sentence
     assert code == 1
     for raw in ("\x1b", "\x07", "\u202e"):
         assert raw not in out and raw not in err

@@ -17,7 +17,7 @@ def test_one_annotation_character_by_character(flood, run):
     first = re.sub(r"\d\.\d\d", "#.##", first)
     first = re.sub(r"\((?:[a-z ]+ [+-]#\.##, ){2}[a-z ]+ [+-]#\.##\)", "(EVIDENCE)", first)
     expected = ("::error file=news/a.txt,line=1,col=18,endColumn=20,title=FC101 numbers.same-measure::"
-                "'41' (a) conflicts with '47' (b) on die person: 41 is disjoint from 47; one measure by their "
+                "'41' (a) conflicts with '47' (b) on people killed: 41 differs from 47; one measure by their "
                 "words, p = #.## (EVIDENCE)."
                 "%0Aalso news/b.txt:1:18: '47'")
     assert len(first) == len(expected)

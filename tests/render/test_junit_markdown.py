@@ -32,7 +32,7 @@ def test_markdown_table(flood, run):
     assert lines[0] == "## factcheck ❌"
     assert "| 1 | 0 | 0 | 0 |" in lines
     assert ("| ❌ conflict | FC101 numbers.same-measure | `41` news/a.txt:1:18 | `47` news/b.txt:1:18 "
-            "| 41 is disjoint from 47 |") in lines
+            "| 41 differs from 47 |") in lines
 
 
 def test_markdown_cells_escape_pipes_and_tags():
