@@ -284,3 +284,12 @@ def test_figures_of_a_running_count_at_two_stages_do_not_conflict(tmp_path):
     # the partial count of a (and of c) is no conflict with b's final one; a and c at one stage are
     assert sorted(sorted(claims[i].text for i in f.claims) for f in report.findings
                   if f.kind == "conflict") == [["372", "380"]]
+
+
+def test_messages_name_the_measure_in_the_texts_own_words(tmp_path):
+    # The lexicon's canonical forms ("win", "seat", "die") stay inside: a reader sees the text's words.
+    (tmp_path / "a.txt").write_text("Labour won 412 seats in the election on Thursday, officials said.\n")
+    (tmp_path / "b.txt").write_text("Labour won 411 seats in the election on Thursday, officials said.\n")
+    (f,) = check([str(tmp_path)]).findings
+    assert f.kind == "conflict" and f.explanation["measure"] == "seats won"
+    assert f.message.startswith("'412' (a) conflicts with '411' (b) on seats won: 412 differs from 411; ")
