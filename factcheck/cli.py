@@ -132,6 +132,11 @@ def build_parser() -> argparse.ArgumentParser:
     ca = sub.add_parser("cache", help="show or clear the extraction cache")
     ca.add_argument("cache_command", choices=("info", "clear"), metavar="ACTION", help="info or clear")
 
+    sub.add_parser("lsp", help="serve editor diagnostics over stdio (Language Server Protocol)",
+                   description="A language server for editors: conflicts as diagnostics on open Markdown and "
+                               "text files, checked against the whole workspace, with a quick fix that adds "
+                               "the ignore comment. Needs the lsp extra: pip install 'factcheck[lsp]'.")
+
     rl = sub.add_parser("rules", help="list or validate rule packs")
     rsub = rl.add_subparsers(dest="rules_command", metavar="ACTION", parser_class=Parser, required=True)
     ls = rsub.add_parser("list", help="list the rules in force")
@@ -541,6 +546,21 @@ def cmd_rules(a) -> int:
     return EXIT_OK
 
 
+def cmd_lsp(a) -> int:
+    import gc
+    import importlib.util
+
+    from .errors import InputError
+
+    if importlib.util.find_spec("pygls") is None:
+        raise InputError("factcheck lsp needs the lsp extra: pip install 'factcheck[lsp]'")
+    from .lsp import serve
+
+    gc.enable()   # a server lives long: unlike one check, it needs the cycle collector
+    serve()
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     a = parser.parse_args(argv)
@@ -559,7 +579,7 @@ def main(argv: list[str] | None = None) -> int:
     gc.disable()
     try:
         return {"extract": cmd_extract, "check": cmd_check, "baseline": cmd_baseline, "config": cmd_config,
-                "rules": cmd_rules, "cache": cmd_cache}[a.command](a)
+                "rules": cmd_rules, "cache": cmd_cache, "lsp": cmd_lsp}[a.command](a)
     except InputError as e:
         from .render.common import printable
         for line in str(e).splitlines():

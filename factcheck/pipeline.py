@@ -376,7 +376,7 @@ def _open_cache(cache):
 
 
 def check(paths, manifest=None, rule_paths=(), exclude=(), progress=None, jobs: int | None = None,
-          cache=None, stats: dict | None = None, max_file_mb: float | None = None):
+          cache=None, stats: dict | None = None, max_file_mb: float | None = None, texts: dict | None = None):
     """Load documents and rules, extract every claim, run the rules: the whole job as a Report.
 
     `jobs` processes extract (default: every core); `cache` is True for the default
@@ -384,7 +384,8 @@ def check(paths, manifest=None, rule_paths=(), exclude=(), progress=None, jobs: 
     extract are listed in summary["errors"] (path and message) and the rest still
     checked; files of a folder left unread (links out of it, pipes) in summary["skipped"], and
     files that cannot be read (binary, not UTF-8, broken front matter) in summary["unreadable"]. `stats`, if given, receives timings, cache counts and the engine's
-    counts (candidate_pairs, aligned_pairs).
+    counts (candidate_pairs, aligned_pairs). `texts` (real path -> text) is read in place of
+    those files on disk: an editor's unsaved buffers.
     """
     import gc
 
@@ -395,13 +396,13 @@ def check(paths, manifest=None, rule_paths=(), exclude=(), progress=None, jobs: 
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats, max_file_mb)
+        return _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats, max_file_mb, texts)
     finally:
         if collecting:
             gc.enable()
 
 
-def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats, max_file_mb=None):
+def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats, max_file_mb=None, texts=None):
     import time
 
     from . import __version__
@@ -413,7 +414,7 @@ def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats, m
     rules = load_rules(list(rule_paths))
     skipped: list[tuple[str, str]] = []
     unreadable: list[str] = []
-    docs = load_documents(paths, manifest, tuple(exclude), skipped, unreadable, max_file_mb)
+    docs = load_documents(paths, manifest, tuple(exclude), skipped, unreadable, max_file_mb, texts)
     t1 = time.perf_counter()
     store = _open_cache(cache)
     engine_stats: dict = {}

@@ -266,12 +266,14 @@ def _doc_ids(files: list[Path]) -> list[str]:
 
 def load_documents(paths: list[str | Path], manifest: Path | None = None,
                    exclude: tuple[str, ...] = (), skipped: list[tuple[str, str]] | None = None,
-                   unreadable: list[str] | None = None, max_file_mb: float | None = None) -> list[Document]:
+                   unreadable: list[str] | None = None, max_file_mb: float | None = None,
+                   texts: dict[str, str] | None = None) -> list[Document]:
     """Documents for the paths, sorted by path; metadata from --manifest, a folder's manifest or
     front matter. Files of a folder left unread are added to `skipped` (`discover`). A file
     that cannot be read (binary, not UTF-8, broken front matter) raises InputError, or, when
     `unreadable` is given, adds its one-line error there and the rest are read: one bad page
-    of a docs tree should not leave the others unchecked."""
+    of a docs tree should not leave the others unchecked. `texts` (real path -> text) stands in
+    for what is on disk: an editor's unsaved buffers."""
     _REAL_DIRS.clear()   # folders are resolved once per load, never across loads
     files, found = discover(paths, exclude, skipped)
     if not files and paths:   # a check of nothing would pass a CI gate without checking anything
@@ -284,7 +286,8 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
     docs = []
     for f, doc_id in zip(files, _doc_ids(files)):
         try:
-            text = read_text(f, max_file_mb or MAX_FILE_MB)
+            given = texts.get(_realpath(f)) if texts else None
+            text = given if given is not None else read_text(f, max_file_mb or MAX_FILE_MB)
             fm, body = front_matter(text, str(f))
         except InputError as e:
             if unreadable is None:
