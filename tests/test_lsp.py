@@ -92,7 +92,11 @@ async def _session(tmp_path):
 
 
 def test_editor_sees_the_conflict_and_applies_the_quick_fix(tmp_path):
-    asyncio.run(_session(tmp_path))
+    from concurrent.futures import ThreadPoolExecutor
+
+    # A thread of its own: the browser tests' sync Playwright leaves an event loop on this one.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(lambda: asyncio.run(_session(tmp_path))).result()
 
 
 def test_columns_are_counted_in_utf16_as_lsp_wants():
