@@ -42,7 +42,8 @@ class Parser(argparse.ArgumentParser):
 def _inputs(sp):
     """The files to read and how to read them."""
     sp.add_argument("paths", nargs="*", metavar="PATH",
-                    help="files or folders (.txt, .md; folders recursively); default: `paths` from the config")
+                    help="files or folders (.txt, .md, .html and kin; folders recursively); default: `paths` "
+                         "from the config")
     sp.add_argument("--manifest", type=Path, help="CSV (path,published,title,source) or JSON Lines with document metadata")
     sp.add_argument("--rules", action="append", type=Path, default=[], metavar="PATH",
                     help="an extra rule pack file or folder (repeatable); added after rules/")

@@ -247,8 +247,13 @@ def with_frames(claims: list[Claim], frames: list[Frame]) -> list[Claim]:
 
 def frames_of(doc: Document, claims: list[Claim], rules: Rules) -> list[Frame]:
     """The frame of each of one document's claims, in the claims' order."""
+    from .ingest import html
+
     lex = lexicon(rules)
-    text = doc.text
+    # An HTML page's own text is mostly tags: its words are read from its prose. Markdown's
+    # stay as written, as the pair model was fitted on them (blanking its code and link
+    # targets there made more false conflicts on real docs trees).
+    text = html.prose(doc.text) if html.is_html(doc.path) else doc.text
     by_sentence: dict[tuple[int, int], list[Claim]] = {}
     for c in claims:
         by_sentence.setdefault((c.sentence.start, c.sentence.end), []).append(c)
@@ -438,7 +443,7 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     incidental = (c.kind == "count" and before in _REFERRING and c.step == 0 and (c.value.high or 0) < 10) or \
         (c.kind == "date" and (bool(behind) and behind[-1] in _SPEECH or after in _SPEECH)) or \
         (c.kind == "date" and _own_date_line(text, c))
-    return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, scope=scope, previous=previous, time=time, hedges=hedges, incidental=incidental, row=row_label(text, c.start),
+    return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, scope=scope, previous=previous, time=time, hedges=hedges, incidental=incidental, row=row_label(doc.text, c.start),
                  stage=_stage(text, s0, s1, c),
                  attribution=attribution, negated=negated, words=words[:24],
                  tense=_tense(text, s0, s1, c), series=series[:2] if series else None)

@@ -20,7 +20,7 @@ import yaml
 from ..errors import InputError
 from ..models import Document
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".text", ".html", ".htm")
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 MANIFEST_KEYS = ("path", "published", "title", "source")
 MANIFEST_ALIASES = {"date": "published"}   # as front matter reads `date:` for `published:`
@@ -283,12 +283,17 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
     meta: dict[str, Meta] = {}
     for m in ([manifest] if manifest else found):
         meta.update(read_manifest(Path(m)))
+    from . import html   # NOTE: here: the readers import LineIndex from this module
+
     docs = []
     for f, doc_id in zip(files, _doc_ids(files)):
         try:
             given = texts.get(_realpath(f)) if texts else None
             text = given if given is not None else read_text(f, max_file_mb or MAX_FILE_MB)
-            fm, body = front_matter(text, str(f))
+            if html.is_html(f.name):
+                fm, body = Meta(*html.meta(text)), 0
+            else:
+                fm, body = front_matter(text, str(f))
         except InputError as e:
             if unreadable is None:
                 raise
@@ -301,6 +306,18 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         ))
     return sorted(docs, key=lambda d: d.path)
+
+
+def reading_text(doc: Document) -> str:
+    """The document as a reader reads it: in Markdown and HTML, code, markup and URLs blanked
+    character for character (offsets stay those of doc.text); other text as it is."""
+    from . import html, markdown   # NOTE: here: the readers import LineIndex from this module
+
+    if markdown.is_markdown(doc.path):
+        return markdown.prose(doc.text, doc.body_start)
+    if html.is_html(doc.path):
+        return html.prose(doc.text)
+    return doc.text
 
 
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
