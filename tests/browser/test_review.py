@@ -193,3 +193,25 @@ def test_a_conflict_dismissed_in_the_page_no_longer_fails_the_gate(open_page, tm
                   cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
     assert conflict["id"] in r.stdout
+
+
+def test_the_first_conflict_is_on_the_first_screen(browser, tmp_path):
+    # 30 documents, so the documents table alone would fill a screen: the findings still come first.
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    for i in range(30):
+        toll = 47 if i == 29 else 41
+        (corpus / f"report-{i:02d}.md").write_text(
+            f"---\npublished: 2026-03-{1 + i % 28:02d}\n---\nThe flood killed {toll} people in Lusana on Friday.\n",
+            encoding="utf-8")
+    html, data, code = check_report([str(corpus)], tmp_path)
+    assert code == 1
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(html.as_uri())
+    page.wait_for_selector("html[data-ready]")
+    first = page.locator("#findings > li").first
+    assert "conflict" in first.inner_text()
+    box = first.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 1000          # wholly on the first screen
+    context.close()

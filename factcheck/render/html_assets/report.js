@@ -360,14 +360,16 @@
       statusLine);
 
     const errors = Array.isArray(s.errors) ? s.errors : [];
-    add(v, [el("h2", null, "Summary"), el("div", { class: "counts-wrap" }, countTable, totals),
-      errors.length ? el("div", { class: "status error", id: "errors" },
+    // The findings come first, so a reviewer's first screen holds conflicts, not tables;
+    // the review bar sits above them, the counts and the documents below.
+    add(v, [errors.length ? el("div", { class: "status error", id: "errors" },
         el("p", null, num(errors.length) + " file" + (errors.length === 1 ? "" : "s") + " could not be checked:"),
         el("ul", null, errors.map((e) => el("li", { class: "iso" }, typeof e === "object" && e ? (e.path || "") + ": " + (e.message || "") : String(e))))) : null,
-      el("h2", null, "Review"),
-      el("p", { class: "muted" }, "Confirm or dismiss each finding. Verdicts stay in this browser; ",
+      toolbar,
+      el("p", { class: "muted hint" }, "Confirm or dismiss each finding. Verdicts stay in this browser; ",
         "Export writes dismissed findings as accepted ones to a baseline file for ", el("code", null, "factcheck check --baseline"), "."),
-      toolbar, baselineLine(), buildDocuments(), buildFilters(), shownLine, list, sentinel, moreButton]);
+      baselineLine(), buildFilters(), shownLine, list, sentinel, moreButton,
+      el("h2", null, "Summary"), el("div", { class: "counts-wrap" }, countTable, totals), buildDocuments()]);
     if (!storageOK) status("This browser does not let the page keep verdicts; export them before closing the page.", true);
   }
 
@@ -628,7 +630,7 @@
     v.append(reviewBox(f));
     const rs = roles(f);
     v.append(el("h3", null, f.relation === "sum" ? "Total and parts" : "Claims"),
-      el("div", { class: "side" }, f.claims.map((cid, i) => claimCard(cid, rs[i]))));
+      el("div", { class: "side" }, f.claims.map((cid, i) => claimCard(cid, rs[i], (f.explanation || {}).measure))));
     v.append(explanation(f));
     v.append(el("h3", null, "Finding record"), dl([["id", el("code", null, f.id)], ["rule", f.rule + " " + f.name],
       ["kind", f.kind], ["relation", f.relation], ["severity", f.severity],
@@ -677,7 +679,8 @@
       el("mark", { class: "hit" }, t.slice(c.start, c.end)), t.slice(c.end, b).replace(/\s+$/, ""), tail);
   }
 
-  function claimCard(cid, role) {
+  // `measure`: what the finding says its claims measure, in the text's words ("people killed").
+  function claimCard(cid, role, measure) {
     const c = claimById.get(cid);
     if (!c) return el("article", { class: "card" }, el("div", { class: "role" }, role), el("p", null, "Claim " + cid + " is not in this report."));
     const d = docById.get(c.doc) || { id: c.doc, path: c.doc, text: "" };
@@ -687,10 +690,10 @@
       el("div", { class: "loc" }, el("a", { href: dHref(d.id, c.id), class: "open-doc iso" }, d.path + ":" + c.line + ":" + c.column),
         d.published ? " · published " + d.published : " · no publication date", d.source ? el("span", { class: "iso" }, " · " + d.source) : null),
       sentenceQuote(d, c),
-      el("details", { class: "rec" }, el("summary", null, "Claim record"), record(c)));
+      el("details", { class: "rec" }, el("summary", null, "Claim record"), record(c, measure)));
   }
 
-  function record(c) {
+  function record(c, measure) {
     const fr = c.frame || {};
     return dl([
       ["kind", c.kind],
@@ -701,9 +704,9 @@
       ["qualifier", c.qualifier + (c.hedge ? " (“" + c.hedge + "”)" : "")],
       ["rounding step", c.step ? num(c.step) : null],
       ["dimension", c.dimension || null],
-      ["measures", fr.measure || "—"],
+      ["measures", measure || fr.measure || null],
       ["predicate", fr.predicate || null],
-      ["when", fr.time || "—"],
+      ["when", fr.time || null],
       ["attribution", fr.attribution || null],
       ["hedges", fr.hedges && fr.hedges.length ? fr.hedges.join(", ") : null],
       ["negated", fr.negated ? "yes" : null],
@@ -712,6 +715,12 @@
       ["refers back", fr.incidental ? "yes" : null],
       ["id", el("code", null, c.id)],
     ]);
+  }
+
+  // [{feature: "shared_words", weight: 1.6}, ...] -> "shared words +1.60 · same word before +0.78 · ..."
+  function evidenceList(items) {
+    return items.map((e) => e && typeof e === "object" ? String(e.feature).replace(/_/g, " ") + " " +
+      (e.weight >= 0 ? "+" : "−") + Math.abs(Number(e.weight)).toFixed(2) : String(e)).join(" · ");
   }
 
   function explanation(f) {
@@ -726,7 +735,8 @@
     if (ex.alignment && typeof ex.alignment === "object") {
       const al = ex.alignment;
       box.append(el("p", { class: "muted" }, "Alignment evidence: why these claims measure the same thing"),
-        dl(Object.keys(al).sort((a, b) => (a === "probability" ? -1 : b === "probability" ? 1 : a < b ? -1 : 1)).map((k) => [k.replace(/_/g, " "), fmtAny(al[k])])));
+        dl(Object.keys(al).sort((a, b) => (a === "probability" ? -1 : b === "probability" ? 1 : a < b ? -1 : 1)).map((k) =>
+          [k.replace(/_/g, " "), k === "evidence" && Array.isArray(al[k]) ? evidenceList(al[k]) : fmtAny(al[k])])));
     }
     const rest = Object.keys(ex).filter((k) => !["arithmetic", "intervals", "alignment"].includes(k)).sort();
     if (rest.length) box.append(el("p", { class: "muted" }, "More"), dl(rest.map((k) => [k.replace(/_/g, " "), fmtAny(ex[k])])));
