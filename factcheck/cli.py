@@ -36,7 +36,25 @@ def _megabytes(text: str) -> float:
 
 class Parser(argparse.ArgumentParser):
     def error(self, message):  # usage errors are exit 2 with one line, like other linters
-        self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_INPUT, f"{self.prog}: error: {message}{self._did_you_mean(message)}\n")
+
+    def _did_you_mean(self, message: str) -> str:
+        """' (did you mean --jobs?)' for a mistyped option, from the options this command and
+        its subcommands take."""
+        import difflib
+
+        if not message.startswith("unrecognized arguments: "):
+            return ""
+        options = {o for a in self._actions for o in a.option_strings}
+        for a in self._actions:
+            if isinstance(a, argparse._SubParsersAction):
+                options |= {o for p in a.choices.values() for b in p._actions for o in b.option_strings}
+        for word in message.removeprefix("unrecognized arguments: ").split():
+            if word.startswith("--"):
+                near = difflib.get_close_matches(word.split("=")[0], sorted(options), n=1, cutoff=0.6)
+                if near:
+                    return f" (did you mean {near[0]}?)"
+        return ""
 
 
 def _inputs(sp):

@@ -245,8 +245,27 @@ def _placed(e: ValidationError, prefix: tuple, root, label: str) -> str:
         loc = prefix + tuple(x for x in err["loc"] if not (isinstance(x, str) and x.startswith("function-")))
         node = _node_at(root, loc)
         dotted = ".".join(str(x) for x in loc) or "(top)"
-        lines.append(f"{_mark(label, node)}: {dotted}: {err['msg']}")
+        lines.append(f"{_mark(label, node)}: {dotted}: {_plain(err)}")
     return "\n".join(lines)
+
+
+def _plain(err: dict) -> str:
+    """A validation error in a pack author's words, with the likely intended value where a
+    known word was mistyped; pydantic's own message for the rest."""
+    import difflib
+    import re
+
+    kind, given = err["type"], err.get("input")
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", (err.get("ctx") or {}).get("expected", ""))
+        near = difflib.get_close_matches(str(given), allowed, n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        return f"{given!r} is not one of {', '.join(allowed)}{hint}"
+    if kind == "extra_forbidden":
+        return "unknown key (a typo, or a key this section does not take)"
+    if kind == "missing":
+        return "required, and missing"
+    return err["msg"]
 
 
 def pack_files(path: Path) -> list[Path]:

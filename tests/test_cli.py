@@ -273,3 +273,17 @@ def test_extract_writes_to_a_file_what_it_prints(flood, run):
 def test_check_help_says_what_check_does(run):
     code, out, _ = run("check", "--help")
     assert code == 0 and "Align the claims of the files that measure the same thing" in out
+
+
+def test_a_mistyped_option_is_one_line_with_the_likely_one(flood, run):
+    code, out, err = run("check", "news", "--jbos", "2")
+    assert (code, out) == (2, "")
+    assert err == "factcheck: error: unrecognized arguments: --jbos 2 (did you mean --jobs?)\n"
+
+
+def test_an_impossible_front_matter_date_is_one_line_naming_the_file(flood, run):
+    (flood / "c.md").write_text("---\npublished: 2025-02-30\n---\nThe flood killed 41 people.\n", encoding="utf-8")
+    code, _, err = run("check", "news", "--no-report", "--no-cache")
+    assert code == 2
+    assert err == ("factcheck: error: news/c.md:front matter: published date '2025-02-30' does not exist "
+                   "(day is out of range for month)\n")

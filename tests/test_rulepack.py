@@ -36,7 +36,7 @@ def test_every_error_is_reported_with_its_place(tmp_path):
     with pytest.raises(InputError) as e:
         load_pack(pack)
     lines = str(e.value).splitlines()
-    assert lines[0].startswith(f"{pack}:6:15: rules.0.severity: Input should be 'error', 'warning' or 'info'")
+    assert lines[0].startswith(f"{pack}:6:15: rules.0.severity: 'eror' is not one of error, warning, info (did you mean 'error'?)")
     assert lines[1].startswith(f"{pack}:7:") and "rules.0.colour" in lines[1]
     assert len(lines) == 2
 
@@ -119,11 +119,11 @@ def _load_error(pack: Path, text: str) -> str:
 
 
 @pytest.mark.parametrize("tail,where,message", [
-    ("    compare: summ\n", "6:14", "rules.0.compare: Input should be 'same-measure', 'sum', 'elapsed', 'weekday' or 'reference'"),
+    ("    compare: summ\n", "6:14", "rules.0.compare: 'summ' is not one of same-measure, sum, elapsed, weekday, reference (did you mean 'sum'?)"),
     ("    compare: sum\n    params: {sentences: lots}\n", "7:25", "rules.0.params.sentences: Input should be a valid integer"),
-    ("    compare: sum\n    params: {sentence: 3}\n", "7:24", "rules.0.params.sentence: Extra inputs are not permitted"),
+    ("    compare: sum\n    params: {sentence: 3}\n", "7:24", "rules.0.params.sentence: unknown key (a typo, or a key this section does not take)"),
     ("    compare: sum\n    params: {max_gap: 2}\n", "7:23", "rules.0.params.max_gap: Input should be less than or equal to 1"),
-    ("    compare: weekday\n    params: {sentences: 2}\n", "7:25", "rules.0.params.sentences: Extra inputs are not permitted"),
+    ("    compare: weekday\n    params: {sentences: 2}\n", "7:25", "rules.0.params.sentences: unknown key (a typo, or a key this section does not take)"),
 ])
 def test_a_rules_comparison_and_parameters_are_checked_where_they_stand(tmp_path, tail, where, message):
     # once `rules validate` called these ok and `check` crashed on them (exit 3)
