@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import math
 from functools import lru_cache
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import regex
@@ -29,6 +29,9 @@ LINK_MAX_DOCS = 50
 LINK_MAX_SHARE = 0.02
 LINK_MIN_SHARED = 2        # telling names two documents must share to be linked
 MAX_POSTING = 400          # a key shared by more claims than this is too common to block on
+MAX_PARTNERS = 200         # later claims one claim is compared with, those sharing most keys first:
+#                            real corpora reach 95 (a docs tree); one text repeating a paragraph
+#                            200 times made each claim a partner of all its copies (quadratic)
 WORD_KEYS = 4              # a claim is indexed under this many of its nearest context words
 KEEP_FROM = 0.05           # pairs less likely than this to be one measure are dropped at once
 
@@ -182,7 +185,7 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
                 open_[k].append(i)
     for i, own in enumerate(keys_of):
         a = claims[i]
-        partners: set[int] = set()
+        shared: Counter[int] = Counter()
         if links is None or a.doc not in links:
             indexes = [everywhere]
         else:
@@ -192,8 +195,10 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
                 posting = index.get(k)
                 if not posting or posting[-1] <= i or len(posting) > MAX_POSTING:
                     continue
-                partners.update(posting[bisect.bisect_right(posting, i):])
-        for j in sorted(partners):
+                shared.update(posting[bisect.bisect_right(posting, i):])
+        partners = sorted(shared) if len(shared) <= MAX_PARTNERS else \
+            sorted(sorted(shared, key=lambda j: (-shared[j], j))[:MAX_PARTNERS])
+        for j in partners:
             yield a, claims[j]
 
 

@@ -261,6 +261,10 @@ _TOTAL_CUES = regex.compile(r"\b(?:total|totals|totalled|in all|altogether|overa
 _REST = {"other", "rest", "remaind", "remain", "remaining"}
 
 
+NEAR_PARTS = 40   # candidate parts of one total, the nearest in the text: a long list or table of
+#                   figures made every figure a candidate part of every other (cubic in the list)
+
+
 def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, list[Claim]], **_) -> list[Finding]:
     """A total against the parts stated near it, in interval arithmetic.
 
@@ -290,14 +294,16 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
                 and not _OPERATOR_AFTER.match(text, c.end)]
         order = {s: i for i, s in enumerate(sorted({c.sentence.start for c in claims}))}
         lists = _lists(nums, text)
+        by_start = sorted(nums, key=lambda c: (c.start, c.end))
+        at = {id(c): i for i, c in enumerate(by_start)}
         for t in nums:
             tv = t.value.high
             if tv < minimum:
                 continue
-            near = [c for c in nums if c is not t and c.unit == t.unit and c.kind == t.kind
-                    and c.value.high < tv and abs(order[c.sentence.start] - order[t.sentence.start]) <= window]
+            near = _near_parts(t, by_start, at[id(t)], order, window)
+            close = {id(c) for c in near}
             best = None
-            for parts in [lst for lst in lists if all(c in near for c in lst)] + \
+            for parts in [lst for lst in lists if all(id(c) in close for c in lst)] + \
                     [[p1, p2] for i, p1 in enumerate(near) for p2 in near[i + 1:i + 3]]:
                 missing = abs(math.fsum(c.value.high for c in parts) - tv)
                 gap = missing / tv
@@ -311,6 +317,33 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
             if best:
                 out.append(_sum_finding(rule, t, best[1], docs))
     return out
+
+
+def _near_parts(t: Claim, by_start: list[Claim], i: int, order: dict, window: int) -> list[Claim]:
+    """The candidate parts of total t, in text order: figures of its kind and unit, smaller, at
+    most `window` sentences away, the NEAR_PARTS nearest in the text (a written sum states its
+    parts close to its total). Read outward from t, so a long list costs no more per total."""
+    tv, here = t.value.high, order[t.sentence.start]
+    found: list[Claim] = []
+    left, right = i - 1, i + 1
+    # Among the 5 x NEAR_PARTS figures around it at most: a run of equal figures ("twenty-
+    # twenty-...") holds no smaller one, and reading all of it for each was quadratic.
+    while len(found) < NEAR_PARTS and (left >= 0 or right < len(by_start)) and right - left < 5 * NEAR_PARTS:
+        dl = t.start - by_start[left].start if left >= 0 else None
+        dr = by_start[right].start - t.start if right < len(by_start) else None
+        if dr is None or (dl is not None and dl <= dr):
+            c, left = by_start[left], left - 1
+            if here - order[c.sentence.start] > window:
+                left = -1                     # every claim further left is further away still
+                continue
+        else:
+            c, right = by_start[right], right + 1
+            if order[c.sentence.start] - here > window:
+                right = len(by_start)
+                continue
+        if c.unit == t.unit and c.kind == t.kind and c.value.high < tv:
+            found.append(c)
+    return sorted(found, key=lambda c: (c.start, c.end))
 
 
 def _a_split(t: Claim, parts: list[Claim], fits: bool, missing: float, near: list[Claim],

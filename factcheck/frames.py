@@ -1,6 +1,7 @@
 """Frames stage: what each claim is about — measured noun, predicate, entities, time, hedges — for alignment."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,14 +48,19 @@ _STAGE = regex.compile(r"\b(?:with|after|once|when)\s+(?:only\s+|just\s+|about\s
                        regex.I)
 
 
-def _stage(text: str, s0: int, s1: int, c: Claim) -> str | None:
-    """The stage its paragraph gives for the figures that follow it, up to the claim's sentence."""
+def _stage(text: str, s0: int, s1: int, c: Claim, seen: dict | None = None) -> str | None:
+    """The stage its paragraph gives for the figures that follow it, up to the claim's sentence.
+    `seen` keeps each paragraph's stage phrases, so a long paragraph is scanned once."""
     p0 = text.rfind("\n", 0, s0) + 1
-    found = None
-    for m in _STAGE.finditer(text, p0, s1):
-        if m.start() > c.start:
-            break
-        found = m
+    if seen is None:
+        seen = {}
+    if p0 not in seen:
+        p1 = text.find("\n", s0)
+        matches = list(_STAGE.finditer(text, p0, len(text) if p1 < 0 else p1))
+        seen[p0] = ([m.start() for m in matches], matches)
+    starts, matches = seen[p0]
+    k = bisect.bisect_right(starts, c.start)
+    found = next((matches[i] for i in range(k - 1, -1, -1) if matches[i].end() <= s1), None)
     if found is None or found.start(1) <= c.start < found.end(1):
         return None   # no stage, or the claim is the stage itself
     return found.group(1).replace(",", "")
@@ -259,6 +265,7 @@ def frames_of(doc: Document, claims: list[Claim], rules: Rules) -> list[Frame]:
         by_sentence.setdefault((c.sentence.start, c.sentence.end), []).append(c)
     at = {id(c): i for i, c in enumerate(claims)}
     out: list[Frame] = [None] * len(claims)   # type: ignore[list-item]
+    stages: dict = {}
     for (s0, s1), group in by_sentence.items():
         toks = tokens(text, s0, s1)
         ents = entities_in(text, s0, s1, lex)
@@ -269,9 +276,66 @@ def frames_of(doc: Document, claims: list[Claim], rules: Rules) -> list[Frame]:
             ents = tuple(sorted(set(ents) | set(entities_in(text, p0, s0, lex))))
         else:
             prev = []
+        sent = _Sentence(text, s0, s1, group, toks, lex)
+        sent.stages = stages
         for c in group:
-            out[at[id(c)]] = _frame(c, group, toks, ents, text, s0, s1, lex, doc, prev)
+            out[at[id(c)]] = _frame(c, group, toks, ents, text, s0, s1, lex, doc, prev, sent)
     return out
+
+
+WINDOW = 150  # tokens each side of a claim read for its context words in a very long sentence
+DATE_REACH = 250   # characters between a claim's start and a date's: past it, `_same_clause` is never true
+REACH = 300   # characters each side of a claim that its clause can reach: a "clause" longer than
+#               that is a table row, a list or a run-on line, and reading all of it for each of its
+#               claims made one long line cost the square of its length
+
+
+class _Sentence:
+    """What every claim of one sentence looks up, worked out once for the sentence: where its
+    tokens start and end, which tokens are claims' own, each claim's list, the clause breaks,
+    the attribution. Without it a sentence of n claims cost n times its length (a 10 KB line
+    of number words took over 40 s)."""
+
+    def __init__(self, text: str, s0: int, s1: int, group: list[Claim], toks: list[Token], lex: Lexicon):
+        self.starts = [t.start for t in toks]
+        self.ends = [t.end for t in toks]
+        claimed: set[int] = set()
+        for o in group:
+            claimed.update(self.starts[bisect.bisect_left(self.starts, o.start):bisect.bisect_left(self.starts, o.end)])
+        self.claimed = claimed
+        self.series = _all_series(group, text)
+        self.breaks = clause_breaks(text, s0, s1)
+        m = lex.attribution_re.search(text, s0, s1) if lex.attribution_re is not None else None
+        self.attribution = (m.group(1) or m.group(2)).strip() if m else None
+        self.stages: dict = {}   # shared by the sentences of a paragraph: see frames_of
+        self.dates = sorted((o for o in group if isinstance(o.value, DateValue)), key=lambda o: (o.start, o.end))
+        self.date_starts = [o.start for o in self.dates]
+
+    def clause(self, s0: int, s1: int, lo: int, hi: int) -> tuple[int, int]:
+        return clause(self.breaks, s0, s1, lo, hi)
+
+    def overlapping(self, lo: int, hi: int) -> range:
+        """The indices of the tokens that overlap text[lo:hi]."""
+        return range(bisect.bisect_right(self.ends, lo), bisect.bisect_left(self.starts, hi))
+
+    def nearest_date(self, text: str, c: Claim, s0: int):
+        """The date of the sentence nearest the claim in its own clause (not the claim itself)."""
+        k = bisect.bisect_left(self.date_starts, c.start)
+        left, right = k - 1, k
+        while left >= 0 or right < len(self.dates):
+            dl = c.start - self.dates[left].start if left >= 0 else None
+            dr = self.dates[right].start - c.start if right < len(self.dates) else None
+            take_left = dr is None or (dl is not None and dl <= dr)
+            if (dl if take_left else dr) > DATE_REACH:
+                return None     # no date this far off is in the claim's clause (`_same_clause`)
+            o = self.dates[left] if take_left else self.dates[right]
+            if take_left:
+                left -= 1
+            else:
+                right += 1
+            if o is not c and _same_clause(text, o, c, s0):
+                return o
+        return None
 
 
 _PRONOUN_START = regex.compile(r"[\"'“‘(]?(?:It|They|He|She|This|These|Those|That)\b")
@@ -316,7 +380,12 @@ def _context_words(toks: list, prev, inside: list, in_claim, first: int, last: i
     ("..., but Leal sealed the win in the 89th minute") count as far, and words of the
     sentence before (`prev`) farther still."""
     ranked = []
-    for i, t in enumerate(toks):
+    # A sentence far longer than the 24 words a frame keeps (a table row, a list, a run-on line)
+    # is read WINDOW tokens each side of the claim: reading all of it for each claim cost the
+    # square of its length.
+    lo_i, hi_i = (0, len(toks)) if len(toks) <= 2 * WINDOW else (max(0, first - WINDOW), last + WINDOW + 1)
+    for i in range(lo_i, min(hi_i, len(toks))):
+        t = toks[i]
         if i in inside or in_claim(t) or t.text[0].isdigit():
             continue
         low = t.text.lower()
@@ -380,26 +449,27 @@ def _measure(c: Claim, toks: list, first: int, last: int, in_claim, text: str, l
     return measure
 
 
-def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Document, prev=()) -> Frame:
-    series = _series(c, group, text)
+def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Document, prev, sent: _Sentence) -> Frame:
+    series = sent.series.get(id(c))
     # A claim in a list ("the 1970s and 1980s") shares the list's context.
     lo, hi = (series[2], series[3]) if series else (c.start, c.end)
-    inside = [i for i, t in enumerate(toks) if t.start < hi and lo < t.end]
-    first = inside[0] if inside else next((i for i, t in enumerate(toks) if t.start >= c.end), len(toks))
+    inside = sent.overlapping(lo, hi)
+    first = inside[0] if inside else bisect.bisect_left(sent.starts, c.end)
     last = inside[-1] if inside else first - 1
-    others = [(o.start, o.end) for o in group if o is not c]
 
     def in_claim(t):
-        return any(a <= t.start < b for a, b in others) or (c.start <= t.start < c.end)
+        return t.start in sent.claimed
 
-    c0, c1 = clause(text, s0, s1, lo, hi)
+    c0, c1 = sent.clause(s0, s1, lo, hi)
     words = _context_words(toks, prev, inside, in_claim, first, last, c0, c1, lex)
 
     # Predicates: lexicon predicates near the claim, nearest first; words behind count a little nearer.
     # The claim's own hedge is not one: the "up" of "up to 772 jobs" is no rise.
     hedge_at = _hedge_start(c, text, s0)
     near = []
-    for i, t in enumerate(toks):
+    # Only words within 12 of the claim count (d <= 12), so only they are looked at.
+    for i in range(max(0, first - 12), min(len(toks), last + 11)):
+        t = toks[i]
         p = lex.predicate(t)
         if p is None or i in inside or hedge_at <= t.start < c.start:
             continue
@@ -416,20 +486,13 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     hedges = tuple(sorted({m.group().lower() for m in lex.hedge_re.finditer(around)})) if lex.hedge_re else ()
     # Lower case only: a capitalised "No" is an answer or a label ("Votes against (No):").
     negated = any(t.text in lex.negation and c0 <= t.start for t in toks[max(0, first - 6): first])
-    attribution = None
-    if lex.attribution_re is not None:
-        m = lex.attribution_re.search(text, s0, s1)
-        if m:
-            attribution = (m.group(1) or m.group(2)).strip()
-    # The time a claim refers to: its own date, or the nearest date in its sentence.
+    attribution = sent.attribution
+    # The time a claim refers to: its own date, or the nearest date in its clause.
     time = None
     if isinstance(c.value, DateValue):
         time = c.value
-    else:
-        dated = [o for o in group if o is not c and isinstance(o.value, DateValue)
-                 and _same_clause(text, o, c, s0)]
-        if dated:
-            time = min(dated, key=lambda o: abs(o.start - c.start)).value
+    elif (dated := sent.nearest_date(text, c, s0)) is not None:
+        time = dated.value
     actors = _actors(text, c0, lo, lex)
     previous = bool(_PREVIOUS.search(text, max(c0, lo - 60), lo))
     scope_m = _SCOPE.search(text, c0, c1)
@@ -444,7 +507,7 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
         (c.kind == "date" and (bool(behind) and behind[-1] in _SPEECH or after in _SPEECH)) or \
         (c.kind == "date" and _own_date_line(text, c))
     return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, scope=scope, previous=previous, time=time, hedges=hedges, incidental=incidental, row=row_label(doc.text, c.start),
-                 stage=_stage(text, s0, s1, c),
+                 stage=_stage(text, s0, s1, c, sent.stages),
                  attribution=attribution, negated=negated, words=words[:24],
                  tense=_tense(text, s0, s1, c), series=series[:2] if series else None)
 
@@ -464,16 +527,26 @@ _CLAUSE_BREAK = regex.compile(
     r"|\s(?=(?:but|while|whereas)\s)", regex.I)
 
 
-def clause(text: str, s0: int, s1: int, lo: int, hi: int) -> tuple[int, int]:
-    """The clause of text[s0:s1] that holds text[lo:hi]."""
+def clause_breaks(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
+    """Where the clauses of text[s0:s1] break, once per sentence (`clause` looks them up)."""
+    return [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, s0, s1)]
+
+
+def clause(breaks: list[tuple[int, int]], s0: int, s1: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause of text[s0:s1] that holds text[lo:hi], from its sentence's `clause_breaks`,
+    kept within REACH of the claim: a "clause" longer than that is a table row, a list or a
+    run-on line, and reading all of it for each of its claims cost the square of its length."""
     start, end = s0, s1
-    for m in _CLAUSE_BREAK.finditer(text, s0, s1):
-        if m.end() <= lo:
-            start = m.end()
-        elif m.start() >= hi:
-            end = m.start()
+    i = bisect.bisect_right(breaks, (lo, float("inf")))
+    while i > 0 and breaks[i - 1][1] > lo:   # a break that ends past lo does not bound the start
+        i -= 1
+    if i:
+        start = breaks[i - 1][1]
+    for a, _ in breaks[i:]:
+        if a >= hi:
+            end = a
             break
-    return start, end
+    return max(start, lo - REACH), min(end, hi + REACH)
 
 
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)*")
@@ -531,7 +604,8 @@ def _same_clause(text: str, date: Claim, c: Claim, s0: int) -> bool:
     (a sentence-opening date, "In 2008, 50 people died", governs the whole sentence)."""
     if date.end <= c.start:
         gap = text[date.end:c.start]
-        mid_sentence = not text[s0:date.start].strip(" \"'“‘(").lower() in ("", "in", "on", "by", "since", "during")
+        head = text[s0:date.start] if date.start - s0 <= 40 else "…"   # only a short head can be "In"
+        mid_sentence = not head.strip(" \"'“‘(").lower() in ("", "in", "on", "by", "since", "during")
         if regex.match(r",?\s*when\b[^;]{0,80}$", gap):
             return True  # "in 2011, when voters rejected it with 61% voting no"
         return len(gap) <= 40 and (not regex.search(r"[,;:]", gap) or not mid_sentence)
@@ -549,22 +623,32 @@ def _tense(text: str, s0: int, s1: int, c: Claim) -> str | None:
     return None
 
 
-def _series(c: Claim, group, text: str) -> tuple[int, int, int, int] | None:
-    """(position, size, start, end) when c is one of claims listed together ("the 1970s and 1980s")."""
-    same = sorted((o for o in group if o.kind == c.kind), key=lambda o: o.start)
-    runs, run = [], [same[0]] if same else []
-    for a, b in zip(same, same[1:]):
-        if _COORD.match(text[a.end:b.start]):
-            run.append(b)
-        else:
-            runs.append(run)
-            run = [b]
-    if run:
+MAX_SERIES = 24   # a "list" of more figures than this is a table or a run of numbers, not one phrase
+
+
+def _all_series(group, text: str) -> dict[int, tuple[int, int, int, int]]:
+    """id(claim) -> (position, size, start, end) for each claim listed together with others of
+    its kind ("the 1970s and 1980s"); claims in no list, or in a run longer than MAX_SERIES
+    (whose every claim would read the whole run as its context), are absent."""
+    out = {}
+    by_kind: dict[str, list[Claim]] = {}
+    for o in group:
+        by_kind.setdefault(o.kind, []).append(o)
+    for same in by_kind.values():
+        same.sort(key=lambda o: o.start)
+        runs, run = [], [same[0]]
+        for a, b in zip(same, same[1:]):
+            if _COORD.match(text[a.end:b.start]):
+                run.append(b)
+            else:
+                runs.append(run)
+                run = [b]
         runs.append(run)
-    for r in runs:
-        if len(r) > 1 and c in r:
-            return (r.index(c) + 1, len(r), r[0].start, r[-1].end)
-    return None
+        for r in runs:
+            if 1 < len(r) <= MAX_SERIES:
+                for k, o in enumerate(r):
+                    out[id(o)] = (k + 1, len(r), r[0].start, r[-1].end)
+    return out
 
 
 def reference_time(c: Claim, doc: Document) -> DateValue | None:

@@ -11,11 +11,12 @@ features that moved it most.
 """
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .frames import Lexicon, clause, days_apart, reference_time, tokens
+from .frames import Lexicon, clause, clause_breaks, days_apart, reference_time, tokens
 from .intervals import numeric_interval, overlap, stated_size, unit_slip
 from .models import Claim, Document
 
@@ -78,16 +79,21 @@ class Local:
     sentence: frozenset   # every word of its sentence
 
 
-def _local(c: Claim, text: str, stop: frozenset, words: list, stems: frozenset) -> Local:
-    """`words` are the tokens of c's sentence and `stems` their stems (once per sentence)."""
+def _local(c: Claim, stop: frozenset, sentence: tuple) -> Local:
+    """`sentence` is what `Context` works out once per sentence: its tokens, their starts, the
+    set of their stems and its clause breaks. Only the tokens near the claim are visited."""
+    words, starts, stems, breaks = sentence
     s0, s1 = c.sentence.start, c.sentence.end
     lo, hi = max(s0, c.start - 60), min(s1, c.end + 60)
-    left = [t for t in words if lo <= t.start and t.end <= c.start and not t.text[0].isdigit()]
-    right = [t for t in words if c.end <= t.start and t.end <= hi and not t.text[0].isdigit()]
-    c0, c1 = clause(text, s0, s1, c.start, c.end)
+    c0, c1 = clause(breaks, s0, s1, c.start, c.end)
+
+    def between(a: int, b: int) -> list:
+        return words[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+    left = [t for t in between(lo, c.start) if t.end <= c.start and not t.text[0].isdigit()]
+    right = [t for t in between(c.end, hi) if t.end <= hi and not t.text[0].isdigit()]
     near = {t.stem for t in left[-NEAR:] + right[:NEAR]
             if c0 <= t.start < c1 and t.text.lower() not in stop and len(t.text) > 1}
-    own = {t.stem for t in words if c0 <= t.start and t.end <= c1
+    own = {t.stem for t in between(c0, c1) if t.end <= c1
            and not t.text[0].isdigit() and t.text.lower() not in stop and len(t.text) > 1}
     return Local(tuple(t.stem for t in left[-2:]), tuple(t.stem for t in right[:2]), frozenset(near),
                  frozenset(own), stems)
@@ -122,9 +128,11 @@ class Context:
             self.sets[c.id] = (set(c.frame.predicates), set(c.frame.actors), set(c.frame.entities))
             key = (c.doc, c.sentence.start, c.sentence.end)
             if key not in sentence_words:
-                words = tokens(docs[c.doc].text, c.sentence.start, c.sentence.end)
-                sentence_words[key] = (words, frozenset(t.stem for t in words))
-            self.local[c.id] = _local(c, docs[c.doc].text, self.stop, *sentence_words[key])
+                text = docs[c.doc].text
+                words = tokens(text, c.sentence.start, c.sentence.end)
+                sentence_words[key] = (words, [t.start for t in words], frozenset(t.stem for t in words),
+                                       clause_breaks(text, c.sentence.start, c.sentence.end))
+            self.local[c.id] = _local(c, self.stop, sentence_words[key])
             if self.size[c.id]:
                 self.per_value[(c.doc, _key(self.size[c.id]))] += 1
 

@@ -65,9 +65,13 @@ _ORD_RE = _alt(ORDINAL_WORDS)
 # One spelled group below a hundred: "thirty-four", "six", "twenty one".
 _GROUP = rf"(?:(?:{_TENS_RE})(?:\s*-\s*|\s+)(?:{_UNIT_RE})\b|(?:{_TENS_RE}|{_SMALL})\b)"
 # A whole spelled cardinal: groups joined by scales and "and" ("two thousand and fifteen").
+# At most MAX_PARTS more parts: the longest number anyone spells ("nine hundred and ninety-nine
+# thousand nine hundred and ninety-nine") has seven, and an unbounded run made every reader
+# that starts inside "one two three four ..." read to its end (quadratic in the run).
+MAX_PARTS = 12
 CARDINAL = (
     rf"(?:(?:{_GROUP}|an?\b)(?:\s+|-)(?:{_SCALE_RE})s?\b|{_GROUP})"
-    rf"(?:(?:\s+and\s+|\s+|-)(?:(?:{_GROUP})(?:\s+|-)(?:{_SCALE_RE})s?\b|{_GROUP}|(?:{_SCALE_RE})s?\b))*"
+    rf"(?:(?:\s+and\s+|\s+|-)(?:(?:{_GROUP})(?:\s+|-)(?:{_SCALE_RE})s?\b|{_GROUP}|(?:{_SCALE_RE})s?\b)){{0,{MAX_PARTS}}}"
 )
 # A spelled ordinal, possibly compound: "twenty-first", "one hundredth", "hundred and third".
 ORDINAL = rf"(?:(?:{CARDINAL})(?:\s+and\s+|\s+|\s*-\s*))?(?:{_ORD_RE})\b"

@@ -1,0 +1,42 @@
+"""Inputs that once made work grow with the square of their length are read in bounded steps
+(issue 16). Time itself is measured in benchmarks/bench_hostile.py; these tests pin the bounds
+that keep it linear, each on a small input."""
+from __future__ import annotations
+
+from collections import Counter
+
+import factcheck
+from factcheck.align import MAX_PARTNERS, iter_candidate_pairs
+from factcheck.extract.numwords import MAX_PARTS
+from factcheck.frames import REACH, clause, clause_breaks
+from factcheck.pipeline import check
+
+
+def test_a_run_of_number_words_is_read_as_bounded_numbers():
+    text = "one two three four five six seven eight nine ten " * 8
+    claims = factcheck.extract(text)
+    assert claims and all(len(c.text.split()) <= MAX_PARTS + 1 for c in claims)
+    assert sum(len(c.text.split()) for c in claims) <= len(text.split())
+
+
+def test_a_clause_reaches_no_further_than_REACH_from_its_claim():
+    text = "a" + ", x" * 2000 + " 41 people" + ", y" * 2000 + "."
+    at = text.index("41")
+    c0, c1 = clause(clause_breaks(text, 0, len(text)), 0, len(text), at, at + 2)
+    assert (c0, c1) == (at - REACH, at + 2 + REACH)
+    short = "The flood killed 41 people; the storm injured 12."
+    assert clause(clause_breaks(short, 0, len(short)), 0, len(short), 17, 19) == (0, short.index(";"))
+
+
+def test_each_claim_has_at_most_MAX_PARTNERS_candidates(tmp_path):
+    para = "The flood killed 41 people in Lusana on Friday, officials said.\n\n"
+    (tmp_path / "a.md").write_text(para * (MAX_PARTNERS + 50), encoding="utf-8")
+    report = check([str(tmp_path / "a.md")], jobs=1, cache=None)
+    from factcheck.frames import build_frames
+    from factcheck.rulepack import load_rules
+
+    rules = load_rules()
+    doc = report.documents[0]
+    claims = build_frames(doc, list(report.claims), rules)
+    partners = Counter(a.id for a, _ in iter_candidate_pairs(claims))
+    assert max(partners.values()) == MAX_PARTNERS
