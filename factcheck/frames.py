@@ -276,8 +276,7 @@ def frames_of(doc: Document, claims: list[Claim], rules: Rules) -> list[Frame]:
             ents = tuple(sorted(set(ents) | set(entities_in(text, p0, s0, lex))))
         else:
             prev = []
-        sent = _Sentence(text, s0, s1, group, toks, lex)
-        sent.stages = stages
+        sent = _Sentence(text, s0, s1, group, toks, lex, stages)
         for c in group:
             out[at[id(c)]] = _frame(c, group, toks, ents, text, s0, s1, lex, doc, prev, sent)
     return out
@@ -296,7 +295,8 @@ class _Sentence:
     the attribution. Without it a sentence of n claims cost n times its length (a 10 KB line
     of number words took over 40 s)."""
 
-    def __init__(self, text: str, s0: int, s1: int, group: list[Claim], toks: list[Token], lex: Lexicon):
+    def __init__(self, text: str, s0: int, s1: int, group: list[Claim], toks: list[Token], lex: Lexicon,
+                 stages: dict):
         self.starts = [t.start for t in toks]
         self.ends = [t.end for t in toks]
         claimed: set[int] = set()
@@ -307,7 +307,7 @@ class _Sentence:
         self.breaks = clause_breaks(text, s0, s1)
         m = lex.attribution_re.search(text, s0, s1) if lex.attribution_re is not None else None
         self.attribution = (m.group(1) or m.group(2)).strip() if m else None
-        self.stages: dict = {}   # shared by the sentences of a paragraph: see frames_of
+        self.stages = stages     # each paragraph's stage phrases, shared by the document's sentences
         self.dates = sorted((o for o in group if isinstance(o.value, DateValue)), key=lambda o: (o.start, o.end))
         self.date_starts = [o.start for o in self.dates]
 

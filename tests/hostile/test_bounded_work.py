@@ -40,3 +40,11 @@ def test_each_claim_has_at_most_MAX_PARTNERS_candidates(tmp_path):
     claims = build_frames(doc, list(report.claims), rules)
     partners = Counter(a.id for a, _ in iter_candidate_pairs(claims))
     assert max(partners.values()) == MAX_PARTNERS
+
+
+def test_a_long_run_without_spaces_holding_a_slash_is_data_not_claims():
+    from factcheck.extract import LONG_TOKEN
+
+    blob = "x/" + "a.1" * LONG_TOKEN
+    claims = factcheck.extract(f"The flood killed 41 people. {blob} Officials said 12 were hurt.")
+    assert [c.text for c in claims] == ["41", "12"]
