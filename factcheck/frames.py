@@ -410,7 +410,8 @@ def _measure(c: Claim, toks: list, first: int, last: int, in_claim, text: str, l
     measure = None
     if c.kind in ("count", "money", "percent", "quantity", "ordinal", "duration", "age"):
         partitive = False  # "eight of the city's 12 districts" counts districts
-        for t in toks[last + 1: last + 7]:
+        for j in range(last + 1, min(len(toks), last + 7)):
+            t = toks[j]
             low = t.text.lower()
             if low == "of":
                 partitive = True
@@ -428,7 +429,7 @@ def _measure(c: Claim, toks: list, first: int, last: int, in_claim, text: str, l
                 break  # "74,197 watched": a verb follows, not a counted noun
             measure = lex.measure_of.get(t.stem) or lex.predicate(t) or t.stem
             # "valid votes": prefer a known counted noun one word on over an adjective
-            following = toks[toks.index(t) + 1] if toks.index(t) + 1 < len(toks) else None
+            following = toks[j + 1] if j + 1 < len(toks) else None
             if t.stem not in lex.measure_of and following is not None and following.stem in lex.measure_of:
                 measure = lex.measure_of[following.stem]
             break
