@@ -23,7 +23,8 @@ _HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _ESCAPES = {"a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
 
 
-def _git(top: str, *args: str) -> str:
+def _git(top: str, *args: str, failed: str | None = None) -> str:
+    """git's output in folder `top`; InputError with `failed` (or git's own reason) if it fails."""
     try:
         done = subprocess.run(["git", "-C", top, "-c", "core.quotePath=false", *args],
                               capture_output=True, check=False)
@@ -31,20 +32,16 @@ def _git(top: str, *args: str) -> str:
         raise InputError("--changed-since: git is not installed (it reads what changed from git)") from None
     if done.returncode != 0:
         why = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise InputError(f"--changed-since: git {args[0]} failed in {top}: {why[-1] if why else 'no reason given'}")
+        raise InputError(failed or f"--changed-since: git {args[0]} failed in {top}: "
+                                   f"{why[-1] if why else 'no reason given'}")
     return done.stdout.decode("utf-8", "surrogateescape")
 
 
 def _toplevel(path: Path) -> str:
     folder = path if path.is_dir() else path.parent
-    try:
-        done = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
-                              capture_output=True, check=False)
-    except FileNotFoundError:
-        raise InputError("--changed-since: git is not installed (it reads what changed from git)") from None
-    if done.returncode != 0:
-        raise InputError(f"{path}: --changed-since needs the files in a git repository, and this one is not in one")
-    return os.path.realpath(done.stdout.decode("utf-8", "surrogateescape").strip())
+    top = _git(str(folder), "rev-parse", "--show-toplevel",
+               failed=f"{path}: --changed-since needs the files in a git repository, and this one is not in one")
+    return os.path.realpath(top.strip())
 
 
 def _unquote(name: str) -> str:
@@ -93,11 +90,8 @@ def changed_lines(ref: str, paths: list[Path]) -> dict[str, set[int] | None]:
     tops = sorted({_toplevel(p) for p in paths if p.exists()})   # a missing path is the check's to report
     out: dict[str, set[int] | None] = {}
     for top in tops:
-        try:
-            _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-        except InputError:
-            raise InputError(f"--changed-since {ref}: not a commit in {top} "
-                             "(in CI, fetch the base branch and enough history)") from None
+        _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}",
+             failed=f"--changed-since {ref}: not a commit in {top} (in CI, fetch the base branch and enough history)")
         base = _git(top, "merge-base", ref, "HEAD").strip()
         diff = _git(top, "diff", "--no-color", "--no-ext-diff", "--unified=0", "--find-renames",
                     "--src-prefix=a/", "--dst-prefix=b/", base, "--")

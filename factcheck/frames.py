@@ -311,9 +311,6 @@ class _Sentence:
         self.dates = sorted((o for o in group if isinstance(o.value, DateValue)), key=lambda o: (o.start, o.end))
         self.date_starts = [o.start for o in self.dates]
 
-    def clause(self, s0: int, s1: int, lo: int, hi: int) -> tuple[int, int]:
-        return clause(self.breaks, s0, s1, lo, hi)
-
     def overlapping(self, lo: int, hi: int) -> range:
         """The indices of the tokens that overlap text[lo:hi]."""
         return range(bisect.bisect_right(self.ends, lo), bisect.bisect_left(self.starts, hi))
@@ -461,7 +458,7 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     def in_claim(t):
         return t.start in sent.claimed
 
-    c0, c1 = sent.clause(s0, s1, lo, hi)
+    c0, c1 = clause(sent.breaks, s0, s1, lo, hi)
     words = _context_words(toks, prev, inside, in_claim, first, last, c0, c1, lex)
 
     # Predicates: lexicon predicates near the claim, nearest first; words behind count a little nearer.

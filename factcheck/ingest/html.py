@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from functools import lru_cache
 
 import regex
+
+from .markdown import LITERAL
 
 SUFFIXES = (".html", ".htm")
 
@@ -35,14 +38,13 @@ _COMMENT = regex.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>", r
 _TAG = regex.compile(r"</?([A-Za-z][\w:-]*)(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>")
 _CODE = regex.compile(r"<code\b[^>]*>(.*?)</code\s*>", regex.S | regex.I)
 _ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-# Inline code that holds one literal value is a stated figure ("defaults to <code>100</code>").
-_LITERAL = regex.compile(r"\s*[-+−]?(?:\d[\d,_]*(?:\.\d+)?|\.\d+)(?:[ \u00a0]?[^\W\d_]{1,5}|%)?\s*")
 
 
 def is_html(path: str) -> bool:
     return path.lower().endswith(SUFFIXES)
 
 
+@lru_cache(maxsize=2)   # the claims and then the frames of one page read it
 def prose(text: str) -> str:
     """text with everything a reader does not read as prose turned into spaces (line breaks kept,
     a block element's first character a line break): the same length, so offsets into it are
@@ -61,7 +63,7 @@ def prose(text: str) -> str:
     for m in _COMMENT.finditer(text):
         blank(*m.span())
     for m in _CODE.finditer(text):
-        if not _LITERAL.fullmatch(html.unescape(m.group(1))):
+        if not LITERAL.fullmatch(html.unescape(m.group(1))):   # one literal value is a stated figure
             blank(*m.span())
     for m in _TAG.finditer(text):
         if out[m.start()] == "<":            # not inside something blanked already

@@ -37,7 +37,7 @@ _LIST_NUMBER = regex.compile(r"[ \t>]*\d{1,9}[.)](?=[ \t]|$)")
 # Inline code is code unless it holds one literal value ("defaults to `100`", `30s`, `512 MiB`):
 # an address, a path, an option name or an expression in backticks states no figure.
 _CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_LITERAL = regex.compile(r"\s*[-+−]?(?:\d[\d,_]*(?:\.\d+)?|\.\d+)(?:[ \u00a0]?[^\W\d_]{1,5}|%)?\s*")
+LITERAL = regex.compile(r"\s*[-+−]?(?:\d[\d,_]*(?:\.\d+)?|\.\d+)(?:[ \u00a0]?[^\W\d_]{1,5}|%)?\s*")
 # A table row whose first cell holds nothing but a number: a row's index, not a value.
 _ROW_NUMBER = regex.compile(r"[ \t]*\|[ \t]*(\d{1,3})[ \t]*\|")
 
@@ -74,7 +74,7 @@ def prose(text: str, start: int = 0) -> str:
                 blank.append((line, m.end()))
     blank += [m.span() for line in starts if (m := _DEFINITION.match(body, line))]
     blank += [m.span() for m in _INLINE.finditer(body)]
-    blank += [m.span() for m in _CODE_SPAN.finditer(body) if not _LITERAL.fullmatch(m.group(2))]
+    blank += [m.span() for m in _CODE_SPAN.finditer(body) if not LITERAL.fullmatch(m.group(2))]
     if not blank:
         return text
     out = list(body)
