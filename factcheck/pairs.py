@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .frames import Lexicon, clause, clause_breaks, days_apart, reference_time, tokens
 from .intervals import numeric_interval, overlap, stated_size, unit_slip
-from .models import Claim, Document
+from .models import Claim, DateValue, Document
 
 # Every feature, with what it tells an editor. Fitted weights in a pack may only name these.
 FEATURES = {
@@ -58,6 +58,15 @@ FEATURES = {
 }
 
 DATE_KINDS = ("date", "date_range")
+# Words weigh differently for two dates than for two figures: a date is tied to the event it
+# dates ("Tuesday's earthquake"), and a text holds many dates of one story. So each word feature
+# has a date twin, present only for two dates: a date pair's weight is the shared one plus the
+# twin's, and the fit's penalty holds each twin at 0 unless the data shows dates differ.
+DATE_TWINS = ("shared_words", "same_predicate", "shared_predicate", "predicates_differ", "same_word_before",
+              "same_word_after", "near_words_shared", "near_words_disjoint", "actors_shared", "actors_differ",
+              "entities_shared", "entities_one_side", "published_apart")
+TWINS = {f"{k}_dates": k for k in DATE_TWINS}
+FEATURES.update({t: f"{FEATURES[k]}, for two dates" for t, k in TWINS.items()})
 EVENT_KINDS = ("duration", "ordinal")   # facts about one occasion: the publication day matters
 
 
@@ -172,6 +181,19 @@ def digit_slip(a: Claim, b: Claim, swaps_only: bool = False) -> bool:
     return len(diff) == 2 and sorted(x) == sorted(y)
 
 
+def year_slip(a: Claim, b: Claim) -> bool:
+    """Two full dates on the same day of the same month, their years one digit apart
+    ("30 September 2025" and "2026-09-30"): a year copied wrong. Two events of one story
+    rarely fall on the same day and month of different years, whatever the notation."""
+    va, vb = a.value, b.value
+    if not (isinstance(va, DateValue) and isinstance(vb, DateValue)):
+        return False
+    if va.start != va.end or vb.start != vb.end or (va.start.month, va.start.day) != (vb.start.month, vb.start.day):
+        return False
+    ya, yb = str(va.start.year), str(vb.start.year)
+    return len(ya) == len(yb) and sum(p != q for p, q in zip(ya, yb)) == 1
+
+
 def features(a: Claim, b: Claim, cx: Context) -> dict[str, float]:
     """The named evidence that a and b (two documents' claims of one family) are one measure.
 
@@ -181,6 +203,8 @@ def features(a: Claim, b: Claim, cx: Context) -> dict[str, float]:
     _word_features(a, b, cx, f)
     _value_features(a, b, cx, f)
     _time_features(a, b, cx, f)
+    if a.kind in DATE_KINDS:
+        f.update({t: f[k] for t, k in TWINS.items() if k in f})
     return f
 
 
@@ -236,7 +260,7 @@ def _value_features(a: Claim, b: Claim, cx: Context, f: dict[str, float]) -> Non
     agree = overlap(a, b)
     f["values_agree" if agree else "values_differ"] = 1.0
     slipped_unit = unit_slip(a, b)
-    if slipped_unit or not agree and digit_slip(a, b, swaps_only=a.kind in DATE_KINDS):
+    if slipped_unit or not agree and (digit_slip(a, b, swaps_only=a.kind in DATE_KINDS) or year_slip(a, b)):
         f["digit_slip"] = 1.0
     sa, sb = cx.size[a.id], cx.size[b.id]
     if agree and sa and sb:
@@ -305,6 +329,8 @@ class PairModel:
 
     def evidence(self, f: dict[str, float], top: int = 6) -> list[tuple[str, float]]:
         """The features that moved the probability most, with their contribution to its log-odds."""
-        parts = [(k, self.weights.get(k, 0.0) * v) for k, v in f.items()]
-        parts = [(k, round(x, 2)) for k, x in parts if abs(x) >= 0.05]
+        moved: dict[str, float] = defaultdict(float)
+        for k, v in f.items():   # a date twin's weight adds to its feature's: one piece of evidence
+            moved[k.removesuffix("_dates") if k in TWINS else k] += self.weights.get(k, 0.0) * v
+        parts = [(k, round(x, 2)) for k, x in moved.items() if abs(x) >= 0.05]
         return sorted(parts, key=lambda kx: (-abs(kx[1]), kx[0]))[:top]

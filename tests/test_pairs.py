@@ -10,7 +10,7 @@ from factcheck.align import Pair, match
 from factcheck.errors import InputError
 from factcheck.frames import build_frames
 from factcheck.intervals import overlap, unit_slip
-from factcheck.pairs import FEATURES, Context, PairModel, as_if_agreeing, digit_slip, features
+from factcheck.pairs import FEATURES, TWINS, Context, PairModel, as_if_agreeing, digit_slip, features, year_slip
 from factcheck.pipeline import claims_for, document_from_text
 from factcheck.rulepack import load_pack, load_rules
 
@@ -43,6 +43,42 @@ def test_digit_slips():
     # one digit changed in a short figure is too common by chance: points 22 and 27, 19,000 jobs and 15,000
     assert not digit_slip(claim("22"), claim("27"))
     assert not digit_slip(claim("19,000"), claim("15,000"))
+
+
+def test_year_slips(rules):
+    # the same day and month with the year one digit off, in any notation: a year copied wrong
+    docs, claims = framed(rules, "API v1 will be retired on 2025-09-30.",
+                          "The v1 endpoint will be switched off on 30 September 2026.",
+                          "The v1 endpoint will be switched off on 30 September 2031.",
+                          "The v1 endpoint will be switched off on 29 September 2026.",
+                          "The v1 endpoint will be switched off in September 2026.")
+    first, slip, two_digits, other_day, month = (claims[f"d{i}"][0] for i in range(5))
+    assert first.text == "2025-09-30" and slip.text == "30 September 2026"
+    assert year_slip(first, slip)
+    assert not year_slip(first, two_digits)   # 2025 and 2031 share the day, but two digits differ
+    assert not year_slip(first, other_day)
+    assert not year_slip(first, month)        # a month is no day: "September 2026" is a span
+    cx = Context([first, slip, other_day], {d.id: d for d in docs})
+    assert features(first, slip, cx)["digit_slip"] == 1.0
+    assert "digit_slip" not in features(first, other_day, cx)
+
+
+def test_date_pairs_have_twin_word_features(rules):
+    # two dates weigh their words by a weight of their own too, and the explanation shows one figure per feature
+    docs, claims = framed(rules, "The earthquake struck on Tuesday, officials said.",
+                          "Officials said the earthquake struck on Monday.",
+                          "The earthquake killed 41 people, officials said.",
+                          "Officials said the earthquake killed 47 people.")
+    tue, mon, n41, n47 = (claims[f"d{i}"][0] for i in range(4))
+    cx = Context([tue, mon, n41, n47], {d.id: d for d in docs})
+    dates, counts = features(tue, mon, cx), features(n41, n47, cx)
+    assert dates["same_predicate"] == dates["same_predicate_dates"] == 1.0
+    assert dates["shared_words_dates"] == dates["shared_words"] > 0
+    assert not set(counts) & set(TWINS)
+    model = PairModel(0.0, {"same_predicate": 0.5, "same_predicate_dates": 0.25, "shared_words": 1.0})
+    moved = dict(model.evidence(dates))
+    assert moved["same_predicate"] == 0.75 and "same_predicate_dates" not in moved
+    assert moved["shared_words"] == round(dates["shared_words"], 2)
 
 
 def test_features_of_two_restatements(rules):
