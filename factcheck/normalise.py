@@ -134,7 +134,7 @@ def to_claim(m: Mention, doc: Document, lines: LineIndex, sentence: tuple[int, i
              qualifier: str, entry: QualifierEntry | None, hedge: str | None, tol: Tolerance) -> Claim:
     line, col = lines.position(m.start)
     return Claim(
-        id=claim_id(doc.id, m.start, m.end), doc=doc.id, path=doc.path, start=m.start, end=m.end,
+        id=claim_id(doc.id, m.start, m.end), doc=doc.id, path=lines.path(doc.path, m.start), start=m.start, end=m.end,
         line=line, column=col, text=doc.text[m.start:m.end], kind=m.kind, value=to_value(m),
         interval=interval_of(m, qualifier, entry, tol), unit=m.unit, dimension=m.dimension,
         qualifier=qualifier, hedge=hedge, step=m.step, sentence=Span(start=sentence[0], end=sentence[1]),

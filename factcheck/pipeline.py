@@ -43,14 +43,14 @@ def claims_for(doc: Document, rules: Rules) -> list[Claim]:
     # import (about a second), which a run served from the cache need not pay.
     from .extract import find_mentions
     from .extract.qualifiers import read_qualifier
-    from .ingest import LineIndex, reading_text, sentences
+    from .ingest import line_index, reading_text, sentences
     from .normalise import to_claim
 
     text = reading_text(doc)          # code, markup and URLs blanked, same length
     if _FOLDED.search(text):
         text = text.translate(_FOLD)   # same length, same offsets; claims quote doc.text
     spans = sentences(text, doc.body_start)
-    lines = LineIndex(doc.text)        # the file's own lines: an HTML block's blank may hold a line break
+    lines = line_index(doc)            # the file's own lines: an HTML block's blank may hold a line break
     out, i = [], 0
     for m in find_mentions(text, doc.published, doc.body_start):
         while i + 1 < len(spans) and spans[i][1] <= m.start:

@@ -20,7 +20,7 @@ import yaml
 from ..errors import InputError
 from ..models import Document
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".text", ".html", ".htm")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".text", ".html", ".htm", ".pdf")
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 MANIFEST_KEYS = ("path", "published", "title", "source")
 MANIFEST_ALIASES = {"date": "published"}   # as front matter reads `date:` for `published:`
@@ -159,17 +159,21 @@ MAX_FILE_MB = 20.0   # one file larger than this is left out unless the user rai
 #                      a book is 1-2 MB, and a 50 MB file once took 5 GB to extract
 
 
-def read_text(path: Path, max_mb: float = MAX_FILE_MB) -> str:
-    """The file's text, exactly as stored (no newline translation); InputError if not UTF-8 text
-    (or UTF-16 with its byte-order mark), or larger than max_mb megabytes."""
+def _read_bytes(path: Path, max_mb: float) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_mb * 2 ** 20:
             raise InputError(f"{path}: {size / 2 ** 20:.3g} MB is over the {max_mb:g} MB limit for one file "
                              f"(raise it with --max-file-size)")
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from None
+
+
+def read_text(path: Path, max_mb: float = MAX_FILE_MB) -> str:
+    """The file's text, exactly as stored (no newline translation); InputError if not UTF-8 text
+    (or UTF-16 with its byte-order mark), or larger than max_mb megabytes."""
+    raw = _read_bytes(path, max_mb)
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):   # UTF-16 says so with its byte-order mark
         try:
             return raw.decode("utf-16")
@@ -182,6 +186,18 @@ def read_text(path: Path, max_mb: float = MAX_FILE_MB) -> str:
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         raise InputError(f"{path}:{line}: not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})") from None
+
+
+def read_pdf(path: Path, max_mb: float = MAX_FILE_MB) -> tuple[str, Meta]:
+    """A PDF's text (`pdf.read`) and its own date and title; InputError if it cannot be read."""
+    from . import pdf
+
+    raw = _read_bytes(path, max_mb)
+    try:
+        text, published, title = pdf.read(path, raw)
+    except ValueError as e:
+        raise InputError(f"{path}: {e}") from None
+    return text, Meta(published, title)
 
 
 def discover(paths: list[str | Path], exclude: tuple[str, ...] = (),
@@ -287,17 +303,20 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
     meta: dict[str, Meta] = {}
     for m in ([manifest] if manifest else found):
         meta.update(read_manifest(Path(m)))
-    from . import html   # NOTE: here: the readers import LineIndex from this module
+    from . import html, pdf   # NOTE: here: the readers import LineIndex from this module
 
     docs = []
     for f, doc_id in zip(files, _doc_ids(files)):
         try:
             given = texts.get(_realpath(f)) if texts else None
-            text = given if given is not None else read_text(f, max_file_mb or MAX_FILE_MB)
-            if html.is_html(f.name):
-                fm, body = Meta(*html.meta(text)), 0
+            if pdf.is_pdf(f.name):   # an editor holds no PDF buffer: the file is read
+                (text, fm), body = read_pdf(f, max_file_mb or MAX_FILE_MB), 0
             else:
-                fm, body = front_matter(text, str(f))
+                text = given if given is not None else read_text(f, max_file_mb or MAX_FILE_MB)
+                if html.is_html(f.name):
+                    fm, body = Meta(*html.meta(text)), 0
+                else:
+                    fm, body = front_matter(text, str(f))
         except InputError as e:
             if unreadable is None:
                 raise
@@ -315,13 +334,22 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
 def reading_text(doc: Document) -> str:
     """The document as a reader reads it: in Markdown and HTML, code, markup and URLs blanked
     character for character (offsets stay those of doc.text); other text as it is."""
-    from . import html, markdown   # NOTE: here: the readers import LineIndex from this module
+    from . import html, markdown, pdf   # NOTE: here: the readers import LineIndex from this module
 
     if markdown.is_markdown(doc.path):
         return markdown.prose(doc.text, doc.body_start)
     if html.is_html(doc.path):
         return html.prose(doc.text)
+    if pdf.is_pdf(doc.path):
+        return pdf.prose(doc.text)
     return doc.text
+
+
+def line_index(doc: Document) -> LineIndex:
+    """How a document's offsets are located: lines of the file, or of a PDF's pages."""
+    from . import pdf
+
+    return pdf.PageLines(doc.text) if pdf.is_pdf(doc.path) else LineIndex(doc.text)
 
 
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
@@ -339,6 +367,10 @@ class LineIndex:
         i = bisect.bisect_right(self.starts, offset) - 1
         col = offset - self.starts[i] + 1
         return i + 1, (max(1, col - self.bom) if i == 0 else col)
+
+    def path(self, base: str, offset: int) -> str:
+        """The path a claim at offset is found at: the file's own (a PDF names its page)."""
+        return base
 
 
 # Sentence ends: terminal punctuation (plus closing quotes/brackets) before

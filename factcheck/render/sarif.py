@@ -16,6 +16,8 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
+import regex
+
 from .common import claim_index, end_position, ordered
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -90,9 +92,12 @@ def render_sarif(report, keep_suppressed: bool = False, max_results: int = MAX_R
 
 def _uri(path: str) -> str:
     """A URI reference for a path: absolute as file://, relative percent-encoded ("a b#1.md" is
-    "a%20b%231.md"; a space or '#' left bare makes code scanning drop or misplace the result)."""
+    "a%20b%231.md"; a space or '#' left bare makes code scanning drop or misplace the result).
+    A PDF claim's page ("r.pdf#page=3") stays a fragment of the file's URI."""
+    path, page = (path.rsplit("#", 1) + [""])[:2] if regex.search(r"\.pdf#page=\d+$", path, regex.I) else (path, "")
     p = Path(path)
-    return p.as_uri() if p.is_absolute() else quote(p.as_posix(), safe="/")
+    uri = p.as_uri() if p.is_absolute() else quote(p.as_posix(), safe="/")
+    return uri + (f"#{page}" if page else "")   # a PDF's page, as PDF viewers open one
 
 
 def _location(c) -> dict:
