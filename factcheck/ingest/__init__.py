@@ -20,7 +20,7 @@ import yaml
 from ..errors import InputError
 from ..models import Document
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".text", ".html", ".htm", ".pdf")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".text", ".html", ".htm", ".pdf", ".jsonl", ".ndjson")
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 MANIFEST_KEYS = ("path", "published", "title", "source")
 MANIFEST_ALIASES = {"date": "published"}   # as front matter reads `date:` for `published:`
@@ -223,7 +223,8 @@ def discover(paths: list[str | Path], exclude: tuple[str, ...] = (),
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for n in sorted(names):
                     f = Path(root) / n
-                    if f.suffix.lower() in TEXT_SUFFIXES and not any(f.match(g) for g in exclude):
+                    if f.suffix.lower() in TEXT_SUFFIXES and n not in MANIFEST_NAMES \
+                            and not any(f.match(g) for g in exclude):
                         why = _not_here(f, inside)
                         if why is None:
                             files.append(f)
@@ -296,6 +297,8 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
     for what is on disk: an editor's unsaved buffers."""
     _REAL_DIRS.clear()   # folders are resolved once per load, never across loads
     files, found = discover(paths, exclude, skipped)
+    if manifest:   # a manifest describes the files; inside a folder it is not one of them
+        files = [f for f in files if _realpath(f) != _realpath(manifest)]
     if not files and paths:   # a check of nothing would pass a CI gate without checking anything
         named = ", ".join(str(p) for p in paths)
         why = " (every one matches --exclude)" if exclude and discover(paths, (), None)[0] else ""
@@ -303,12 +306,21 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
     meta: dict[str, Meta] = {}
     for m in ([manifest] if manifest else found):
         meta.update(read_manifest(Path(m)))
-    from . import html, pdf   # NOTE: here: the readers import LineIndex from this module
+    from . import dump, html, pdf   # NOTE: here: the readers import LineIndex from this module
 
+    named = {_realpath(p) for p in paths if not Path(p).is_dir()}
     docs = []
     for f, doc_id in zip(files, _doc_ids(files)):
         try:
             given = texts.get(_realpath(f)) if texts else None
+            if dump.is_dump(f.name):
+                text = given if given is not None else read_text(f, max_file_mb or MAX_FILE_MB)
+                if _realpath(f) not in named and not dump.looks_like_articles(text):
+                    if skipped is not None:   # a folder's data file (a log, fixtures), not an export
+                        skipped.append((f.as_posix(), "a JSON Lines file whose first row holds no article text"))
+                    continue
+                docs += _articles(f, doc_id, text)
+                continue
             if pdf.is_pdf(f.name):   # an editor holds no PDF buffer: the file is read
                 (text, fm), body = read_pdf(f, max_file_mb or MAX_FILE_MB), 0
             else:
@@ -328,7 +340,30 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
             published=mm.published or fm.published, title=mm.title or fm.title, source=mm.source or fm.source,
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         ))
-    return sorted(docs, key=lambda d: d.path)
+    return sorted(docs, key=_in_order)
+
+
+def _in_order(doc: Document) -> tuple:
+    """Documents by path, an article dump's rows in the order of its lines."""
+    base, _, row = doc.path.partition("#row=")
+    return (base, int(row) if row.isdigit() else 0)
+
+
+def _articles(f: Path, doc_id: str, text: str) -> list[Document]:
+    """The documents of an article dump (`dump.rows`), one a row."""
+    from . import dump
+
+    out = []
+    try:
+        for n, body, published, title, source, _ in dump.rows(text):
+            where = f"{f}:{n}"
+            out.append(Document(
+                id=f"{doc_id}#{n}", path=f"{f.as_posix()}#row={n}", text=body, body_start=0,
+                published=_date(published, where), title=title, source=source,
+                sha256=hashlib.sha256(body.encode("utf-8")).hexdigest()))
+    except ValueError as e:
+        raise InputError(f"{f}:{e}") from None
+    return out
 
 
 def reading_text(doc: Document) -> str:
