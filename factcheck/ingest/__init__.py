@@ -10,6 +10,7 @@ import json
 import os
 import re
 import stat
+import subprocess
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -206,8 +207,10 @@ def discover(paths: list[str | Path], exclude: tuple[str, ...] = (),
 
     In a folder, only regular files inside it are read: a symbolic link to a file outside
     the folder (a CI checkout's `.git/config` holds its token) and FIFOs or devices are left
-    out, each added to `skipped` as (path, why). A file named directly is read wherever it
-    is, as long as it is a regular file.
+    out, each added to `skipped` as (path, why). As git and ripgrep do, a folder's walk leaves
+    out what git ignores and hidden, package and virtual-environment folders (`SKIP_DIRS`),
+    without a note: no one expects them read. A file or folder named directly is read
+    wherever it is, as long as it is a regular file.
     """
     files, manifests = [], []
     for p in paths:
@@ -219,10 +222,13 @@ def discover(paths: list[str | Path], exclude: tuple[str, ...] = (),
                 if (p / name).is_file():
                     manifests.append(p / name)
             inside = os.path.realpath(p)
+            ignored = git_ignored(p)
             for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not _skip_dir(Path(root) / d, ignored))
                 for n in sorted(names):
                     f = Path(root) / n
+                    if ignored and _realpath(f) in ignored:
+                        continue
                     if f.suffix.lower() in TEXT_SUFFIXES and n not in MANIFEST_NAMES \
                             and not any(f.match(g) for g in exclude):
                         why = _not_here(f, inside)
@@ -241,6 +247,35 @@ def discover(paths: list[str | Path], exclude: tuple[str, ...] = (),
             seen.add(r)
             unique.append(f)
     return unique, manifests
+
+
+# Folders no one means to check when they name the folder above them: installed packages,
+# caches, a virtual environment's (told by its pyvenv.cfg). Hidden folders (.git) likewise.
+SKIP_DIRS = frozenset(("node_modules", "__pycache__", "site-packages", "bower_components"))
+
+
+def _skip_dir(d: Path, ignored: set[str]) -> bool:
+    if d.name.startswith(".") or d.name in SKIP_DIRS or (d / "pyvenv.cfg").is_file():
+        return True
+    return bool(ignored) and _realpath(d) in ignored
+
+
+def git_ignored(folder: Path) -> set[str]:
+    """Real paths of the files and folders under `folder` that git ignores (.gitignore,
+    .git/info/exclude, the global excludes), as git itself reads them; empty outside a work
+    tree, without git, or when the folder itself is ignored (naming it is asking for it)."""
+    try:
+        out = subprocess.run(["git", "-C", str(folder), "ls-files", "-z", "--others", "--ignored",
+                              "--exclude-standard", "--directory", "--", "."],
+                             capture_output=True, timeout=120, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if out.returncode != 0:
+        return set()
+    rels = [r for r in out.stdout.decode("utf-8", "surrogateescape").split("\0") if r]
+    if "./" in rels:
+        return set()
+    return {os.path.realpath(os.path.join(folder, r.rstrip("/"))) for r in rels}
 
 
 def _not_here(f: Path, inside: str) -> str | None:
