@@ -222,6 +222,22 @@ def _skipped(a, skipped) -> None:
             print(printable(f"factcheck: skipped {s['path']}: {s['reason']}"), file=sys.stderr)
 
 
+# Formats a user may hold documents in that factcheck does not read: named on every run,
+# since a report that silently left out a folder's Word files would mislead. Other types
+# (images, configs) are named with -v.
+DOCUMENT_TYPES = (".doc", ".docx", ".odt", ".rtf", ".rst", ".adoc", ".epub", ".pages", ".tex")
+
+
+def _other_files(a, others: dict[str, int]) -> None:
+    verbosity = getattr(a, "verbosity", 0)
+    shown = {k: n for k, n in others.items() if verbosity > 0 or k in DOCUMENT_TYPES}
+    if shown and verbosity >= 0:
+        from .ingest import TEXT_SUFFIXES
+        listed = ", ".join(f"{n} {k}" for k, n in shown.items())
+        print(f"factcheck: not read: {listed} file{'' if sum(shown.values()) == 1 else 's'} "
+              f"(factcheck reads {' '.join(TEXT_SUFFIXES)})", file=sys.stderr)
+
+
 def _extraction_errors(errors) -> None:
     # A file that failed to extract is named; the others' results stand.
     from .render.common import printable
@@ -349,6 +365,7 @@ def _run(a, accepted=None, changed=None):
                        jobs=getattr(a, "jobs", None), cache=not getattr(a, "no_cache", True))
     _extraction_errors(report.summary.get("errors", ()))
     _skipped(a, report.summary.get("skipped", ()))
+    _other_files(a, report.summary.get("other_files", {}))
     _unreadable(report.summary.get("unreadable", ()))
     report = apply_inline(report)
     if accepted is not None:

@@ -402,6 +402,7 @@ def check(paths, manifest=None, rule_paths=(), exclude=(), progress=None, jobs: 
 
 def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats, max_file_mb=None, texts=None):
     import time
+    from collections import Counter
 
     from . import __version__
     from .ingest import load_documents
@@ -412,7 +413,8 @@ def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats, m
     rules = load_rules(list(rule_paths))
     skipped: list[tuple[str, str]] = []
     unreadable: list[str] = []
-    docs = load_documents(paths, manifest, tuple(exclude), skipped, unreadable, max_file_mb, texts)
+    others: Counter = Counter()
+    docs = load_documents(paths, manifest, tuple(exclude), skipped, unreadable, max_file_mb, texts, others)
     t1 = time.perf_counter()
     store = _open_cache(cache)
     engine_stats: dict = {}
@@ -432,6 +434,8 @@ def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats, m
         summary[k] = sum(f.kind == k for f in findings)
     if skipped:
         summary["skipped"] = [{"path": p, "reason": why} for p, why in skipped]
+    if others:   # files of types factcheck does not read, by suffix: none goes unmentioned
+        summary["other_files"] = dict(sorted(others.items()))
     if unreadable:   # each a one-line error naming the file: the rest were checked
         summary["unreadable"] = unreadable
     if errors:

@@ -1,6 +1,7 @@
 """Which files a folder yields: what git ignores, and package and environment folders, are left out."""
 from __future__ import annotations
 
+import json
 import subprocess
 
 from factcheck.ingest import discover
@@ -38,3 +39,16 @@ def test_outside_a_work_tree_nothing_is_ignored_by_gitignore(tmp_path):
     tree(tmp_path, ["a.md", "build/b.md"])
     (tmp_path / ".gitignore").write_text("build/\n")
     assert found(tmp_path) == ["a.md", "build/b.md"]
+
+
+def test_files_of_other_types_are_counted_and_documents_named(tmp_path, run):
+    tree(tmp_path, ["a.txt"])
+    for name in ("report.docx", "notes.docx", "logo.png", "Makefile"):
+        (tmp_path / name).write_text("x")
+    code, out, err = run("check", tmp_path, "--no-report", "--no-cache")
+    assert code == 0
+    # a Word file is a document the user may expect read: said on every run; images only with -v
+    assert "factcheck: not read: 2 .docx files" in err and ".png" not in err
+    code, out, err = run("check", tmp_path, "--no-report", "--no-cache", "-v", "--format", "json")
+    assert "not read: 1 (no extension), 2 .docx, 1 .png files" in err
+    assert json.loads(out)["summary"]["other_files"] == {"(no extension)": 1, ".docx": 2, ".png": 1}

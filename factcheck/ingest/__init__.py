@@ -202,7 +202,8 @@ def read_pdf(path: Path, max_mb: float = MAX_FILE_MB) -> tuple[str, Meta]:
 
 
 def discover(paths: list[str | Path], exclude: tuple[str, ...] = (),
-             skipped: list[tuple[str, str]] | None = None) -> tuple[list[Path], list[Path]]:
+             skipped: list[tuple[str, str]] | None = None,
+             others: Counter | None = None) -> tuple[list[Path], list[Path]]:
     """Document files under the given paths (folders recursively) and manifests found in those folders.
 
     In a folder, only regular files inside it are read: a symbolic link to a file outside
@@ -210,7 +211,8 @@ def discover(paths: list[str | Path], exclude: tuple[str, ...] = (),
     out, each added to `skipped` as (path, why). As git and ripgrep do, a folder's walk leaves
     out what git ignores and hidden, package and virtual-environment folders (`SKIP_DIRS`),
     without a note: no one expects them read. A file or folder named directly is read
-    wherever it is, as long as it is a regular file.
+    wherever it is, as long as it is a regular file. Files of other types in a folder are
+    counted by suffix in `others` (".docx" -> 2), so that none goes unmentioned.
     """
     files, manifests = [], []
     for p in paths:
@@ -229,8 +231,11 @@ def discover(paths: list[str | Path], exclude: tuple[str, ...] = (),
                     f = Path(root) / n
                     if ignored and _realpath(f) in ignored:
                         continue
-                    if f.suffix.lower() in TEXT_SUFFIXES and n not in MANIFEST_NAMES \
-                            and not any(f.match(g) for g in exclude):
+                    if f.suffix.lower() not in TEXT_SUFFIXES:
+                        if others is not None and n not in MANIFEST_NAMES:
+                            others[f.suffix.lower() or "(no extension)"] += 1
+                        continue
+                    if n not in MANIFEST_NAMES and not any(f.match(g) for g in exclude):
                         why = _not_here(f, inside)
                         if why is None:
                             files.append(f)
@@ -323,7 +328,7 @@ def _doc_ids(files: list[Path]) -> list[str]:
 def load_documents(paths: list[str | Path], manifest: Path | None = None,
                    exclude: tuple[str, ...] = (), skipped: list[tuple[str, str]] | None = None,
                    unreadable: list[str] | None = None, max_file_mb: float | None = None,
-                   texts: dict[str, str] | None = None) -> list[Document]:
+                   texts: dict[str, str] | None = None, others: Counter | None = None) -> list[Document]:
     """Documents for the paths, sorted by path; metadata from --manifest, a folder's manifest or
     front matter. Files of a folder left unread are added to `skipped` (`discover`). A file
     that cannot be read (binary, not UTF-8, broken front matter) raises InputError, or, when
@@ -331,7 +336,7 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
     of a docs tree should not leave the others unchecked. `texts` (real path -> text) stands in
     for what is on disk: an editor's unsaved buffers."""
     _REAL_DIRS.clear()   # folders are resolved once per load, never across loads
-    files, found = discover(paths, exclude, skipped)
+    files, found = discover(paths, exclude, skipped, others)
     if manifest:   # a manifest describes the files; inside a folder it is not one of them
         files = [f for f in files if _realpath(f) != _realpath(manifest)]
     if not files and paths:   # a check of nothing would pass a CI gate without checking anything
