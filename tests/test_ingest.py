@@ -152,6 +152,23 @@ def test_manifest_jsonl(tmp_path):
     assert (by["b.txt"].published, by["b.txt"].source) == (None, "S")
 
 
+@pytest.mark.parametrize("published, day", [
+    ("2020-03-06T09:30:00Z", dt.date(2020, 3, 6)),        # a moment of the day, with its zone
+    ("2020-03-06 23:59", dt.date(2020, 3, 6)),
+    ("2020-03-06garbage", "is not an ISO date"),          # never cut down to the date it starts with
+    ("2020-02-30", "does not exist"),
+])
+def test_a_published_date_is_a_day_or_a_moment_of_one(tmp_path, published, day):
+    docs_dir = _news(tmp_path)
+    man = _write(tmp_path / "m.jsonl", json.dumps({"path": "docs/a.txt", "published": published}) + "\n")
+    if isinstance(day, dt.date):
+        by = {Path(d.path).name: d for d in load_documents([docs_dir], man)}
+        assert by["a.txt"].published == day
+    else:
+        with pytest.raises(InputError, match=f"m.jsonl:1: published date '{published}' {day}"):
+            load_documents([docs_dir], man)
+
+
 def test_a_folders_own_manifest_is_picked_up(tmp_path):
     docs_dir = _news(tmp_path)
     _write(docs_dir / "manifest.csv", "path,published\na.txt,2020-03-06\nsub/b.txt,2020-03-07\n")

@@ -42,11 +42,14 @@ def _date(value, where: str) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text[:10])
+    try:   # a day, or a moment of one ("2024-01-01T09:30:00Z"); "2024-01-01garbage" is neither
+        return dt.datetime.fromisoformat(text).date() if len(text) > 10 else dt.date.fromisoformat(text)
     except ValueError as e:
-        if regex.fullmatch(r"\d{4}-\d{2}-\d{2}", text[:10]):   # the right shape, an impossible day
-            raise InputError(f"{where}: published date {text!r} does not exist ({e})") from None
+        if regex.fullmatch(r"\d{4}-\d{2}-\d{2}", text[:10]):
+            try:
+                dt.date.fromisoformat(text[:10])
+            except ValueError as bad:   # the right shape, an impossible day
+                raise InputError(f"{where}: published date {text!r} does not exist ({bad})") from None
         raise InputError(f"{where}: published date {text!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
