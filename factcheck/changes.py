@@ -65,6 +65,11 @@ def _unquote(name: str) -> str:
     return raw.decode("utf-8", "surrogateescape")
 
 
+_BINARY = regex.compile(r"Binary files .* and (b/.*|\"b/.*\") differ$")
+# Where a claim of a PDF page or a dump's row is (ingest.pdf, ingest.dump): the file, and the row's line.
+_PART = regex.compile(r"(?|(.+\.pdf)#(page)=(\d+)|(.+\.(?:jsonl|ndjson))#(row)=(\d+))$", regex.I)
+
+
 def parse_diff(diff: str) -> dict[str, set[int] | None]:
     """Lines added or edited per new-side path of a `git diff --unified=0` (WHOLE for a new file)."""
     lines: dict[str, set[int] | None] = defaultdict(set)
@@ -74,6 +79,8 @@ def parse_diff(diff: str) -> dict[str, set[int] | None]:
             path, new_file = None, False
         elif row.startswith("new file mode"):
             new_file = True
+        elif row.startswith("Binary files ") and (m := _BINARY.match(row)):
+            lines[_unquote(m.group(1))[2:]] = WHOLE   # a PDF's edit has no lines: all of it is new
         elif row.startswith("+++ "):
             target = row[4:]
             path = None if target == "/dev/null" else _unquote(target)[2:]   # drop the "b/"
@@ -112,10 +119,15 @@ def keep_changed(report, ref: str, changed: dict[str, set[int] | None]):
         c = claims.get(cid)
         if c is None:
             return False
-        if c.path not in real:
-            real[c.path] = os.path.realpath(c.path)
-        lines = changed.get(real[c.path], set())
-        return lines is WHOLE or any(n in lines for n in range(c.line, c.line + c.text.count("\n") + 1))
+        path, at = c.path, range(c.line, c.line + c.text.count("\n") + 1)
+        if m := _PART.match(path):   # a PDF's page or an article dump's row: the file's own lines
+            path, at = m.group(1), (range(int(m.group(3)), int(m.group(3)) + 1) if m.group(2) == "row" else None)
+        if path not in real:
+            real[path] = os.path.realpath(path)
+        lines = changed.get(real[path], set())
+        if at is None:   # a PDF's lines are not its pages': any edit to the file may move any page
+            return lines is WHOLE or bool(lines)
+        return lines is WHOLE or any(n in lines for n in at)
 
     kept = tuple(f for f in report.findings if any(touched(cid) for cid in f.claims))
     info = {"ref": ref, "files_changed": len(changed), "left_out": len(report.findings) - len(kept)}

@@ -145,3 +145,32 @@ def test_parse_diff_reads_added_lines_new_files_and_quoted_names():
         "-z",
     ])
     assert parse_diff(diff) == {"docs/limits.md": {3, 19, 20, 21}, "new.txt": WHOLE, 'café "x".md': {1}}
+
+
+def test_a_dump_row_and_a_pdf_count_by_their_file(repo, run):
+    # an article dump's row is its line in the file; a PDF's lines are not its pages', so any edit
+    # to it counts for every page
+    from pdfs import make_pdf
+
+    rows = [{"text": "The storm injured 12 people in Tobar on Monday, the mayor said."},
+            {"text": "The flood killed 41 people in Lusana on Friday, a minister said."}]
+    (repo / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (repo / "r.pdf").write_bytes(make_pdf([["The storm injured 12 people in Tobar on Monday, the fund said."]]))
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "dump and pdf")
+    rows[0]["text"] = rows[0]["text"].replace("12", "13")     # row 1: 13 against 12 elsewhere
+    (repo / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "edit row 1")
+    code, report, _ = _check(run, "--changed-since", "HEAD~1")
+    paths = {p for pair in _conflicts(report) for p, _ in pair}
+    assert code == 1 and "wire.jsonl#row=1" in paths and not any(p.endswith("#row=2") for p in paths)
+    (repo / "r.pdf").write_bytes(make_pdf([["The storm injured 14 people in Tobar on Monday, the fund said."]]))
+    _git(repo, "commit", "-q", "-am", "edit the pdf")
+    code, report, _ = _check(run, "--changed-since", "HEAD~1")
+    assert code == 1 and any(p == "r.pdf#page=1" for pair in _conflicts(report) for p, _ in pair)
+
+
+def test_a_binary_file_changed_is_all_new():
+    diff = ("diff --git a/r.pdf b/r.pdf\nindex 1e2..3f4 100644\nBinary files a/r.pdf and b/r.pdf differ\n"
+            "diff --git a/x.md b/x.md\n--- a/x.md\n+++ b/x.md\n@@ -3 +3 @@\n-a\n+b\n")
+    assert parse_diff(diff) == {"r.pdf": WHOLE, "x.md": {3}}
