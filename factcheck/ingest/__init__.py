@@ -73,6 +73,8 @@ def read_manifest(path: Path) -> dict[str, Meta]:
                 obj = json.loads(line)
             except json.JSONDecodeError as e:
                 raise InputError(f"{path}:{n}: invalid JSON: {e.msg} (column {e.colno})") from None
+            except RecursionError:
+                raise InputError(f"{path}:{n}: invalid manifest row: nested too deeply") from None
             if not isinstance(obj, dict):
                 raise InputError(f"{path}:{n}: each line must be a JSON object")
             obj = {MANIFEST_ALIASES.get(k, k): v for k, v in obj.items()}
@@ -89,7 +91,13 @@ def read_manifest(path: Path) -> dict[str, Meta]:
         header = [MANIFEST_ALIASES.get(h.strip(), h.strip()) for h in header]
         if "path" not in header or set(header) - set(MANIFEST_KEYS):
             raise InputError(f"{path}:1: manifest header must be {','.join(MANIFEST_KEYS)} (got {','.join(header)})")
-        for row in reader:
+        while True:
+            try:
+                row = next(reader, None)
+            except csv.Error as e:   # a field past the csv module's limit (128 KB), a bad quote
+                raise InputError(f"{path}:{reader.line_num}: invalid CSV: {e}") from None
+            if row is None:
+                break
             n = reader.line_num
             if not any(c.strip() for c in row):
                 continue
@@ -105,8 +113,18 @@ def read_manifest(path: Path) -> dict[str, Meta]:
         full = _realpath(os.path.join(base, p))
         if full in out:
             raise InputError(f"{where}: {p} is listed twice")
-        out[full] = Meta(_date(r.get("published"), where), (r.get("title") or None), (r.get("source") or None))
+        out[full] = Meta(_date(r.get("published"), where), _text(r, "title", where), _text(r, "source", where))
     return out
+
+
+def _text(row: dict, key: str, where: str) -> str | None:
+    """A manifest row's title or source: text, a number read as its digits, or none."""
+    value = row.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise InputError(f"{where}: {key} must be a string")
+    return str(value)
 
 
 _FRONT = regex.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", regex.S)

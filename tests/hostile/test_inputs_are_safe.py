@@ -146,3 +146,25 @@ def test_a_file_over_the_size_limit_is_left_out_and_the_limit_can_be_raised(floo
     assert code == 1 and "3 documents" in out
     code, _, err = run("check", "news", "--max-file-size", "none")
     assert code == 2 and "'none' is not a size in megabytes" in err
+
+
+@pytest.mark.parametrize("name, body, message", [
+    ("manifest.csv", "path,published,title,source\na.txt,2025-01-01," + "x" * 140_000 + ",S\n",
+     "manifest.csv:2: invalid CSV: field larger than field limit"),
+    ("manifest.jsonl", '{"path": "a.txt", "title": ' + "[" * 10_000 + "]" * 10_000 + "}\n",
+     "manifest.jsonl:1: invalid manifest row: nested too deeply"),
+    ("manifest.jsonl", '{"path": "a.txt", "title": ["x"]}\n', "manifest.jsonl:1: title must be a string"),
+])
+def test_a_hostile_manifest_row_is_one_line_and_exit_2(tmp_path, run, name, body, message):
+    (tmp_path / "a.txt").write_text("The flood killed 41 people.\n")
+    (tmp_path / name).write_text(body)
+    code, out, err = run("check", tmp_path, "--no-report", "--no-cache")
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_numeric_title_in_a_manifest_is_read_as_its_digits(tmp_path):
+    from factcheck.ingest import load_documents
+    (tmp_path / "a.txt").write_text("The flood killed 41 people.\n")
+    (tmp_path / "manifest.jsonl").write_text('{"path": "a.txt", "title": 5}\n')
+    (doc,) = load_documents([tmp_path])
+    assert doc.title == "5"
