@@ -56,7 +56,8 @@ def _has_table(path: Path) -> bool:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return regex.search(r"(?m)^\s*\[\s*tool\.factcheck\s*[\].]|^\s*tool\.factcheck\.", text) is not None
+    # [[tool.factcheck]] too: found, then refused as not a table, never silently passed over
+    return regex.search(r"(?m)^\s*\[\[?\s*tool\.factcheck\s*[\].]|^\s*tool\.factcheck\.", text) is not None
 
 
 def load(path: Path, cwd: Path | None = None) -> ConfigFile:
@@ -64,8 +65,12 @@ def load(path: Path, cwd: Path | None = None) -> ConfigFile:
     cwd = cwd or Path.cwd()
     label = _label(path, cwd)
     text = read_utf8(path, "config", label)
+    if text.startswith("\ufeff"):   # editors on Windows save one; TOML has no place for it
+        text = text[1:]
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise InputError(f"{label}: invalid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as e:
         msg = str(e)
         m = _TOML_POS.search(msg)

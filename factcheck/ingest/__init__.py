@@ -246,7 +246,7 @@ def discover(paths: list[str | Path], exclude: tuple[str, ...] = (),
                     manifests.append(p / name)
             inside = os.path.realpath(p)
             ignored = git_ignored(p)
-            for root, dirs, names in os.walk(p):
+            for root, dirs, names in _walk(p):
                 dirs[:] = sorted(d for d in dirs if not _skip_dir(Path(root) / d, ignored))
                 for n in sorted(names):
                     f = Path(root) / n
@@ -273,6 +273,31 @@ def discover(paths: list[str | Path], exclude: tuple[str, ...] = (),
             seen.add(r)
             unique.append(f)
     return unique, manifests
+
+
+def _walk(top):
+    """os.walk, top-down, without following links to folders, as a loop: os.walk recurses once a
+    level, and a tree 1,000 folders deep is a RecursionError. The caller may prune `dirs`."""
+    stack = [os.fspath(top)]
+    while stack:
+        root = stack.pop()
+        try:
+            with os.scandir(root) as it:
+                entries = list(it)
+        except OSError:
+            continue   # as os.walk does: a folder that cannot be listed has nothing to read
+        dirs, names = [], []
+        for e in entries:
+            try:
+                is_dir = e.is_dir()
+            except OSError:
+                is_dir = False
+            (dirs if is_dir else names).append(e.name)
+        yield root, dirs, names
+        for d in reversed(dirs):
+            path = os.path.join(root, d)
+            if not os.path.islink(path):
+                stack.append(path)
 
 
 # Folders no one means to check when they name the folder above them: installed packages,

@@ -168,3 +168,34 @@ def test_a_numeric_title_in_a_manifest_is_read_as_its_digits(tmp_path):
     (tmp_path / "manifest.jsonl").write_text('{"path": "a.txt", "title": 5}\n')
     (doc,) = load_documents([tmp_path])
     assert doc.title == "5"
+
+
+def test_a_folder_a_thousand_levels_deep_is_walked(tmp_path, run):
+    deep = tmp_path
+    for _ in range(1000):   # one level at a time: pathlib's mkdir(parents=True) recurses too
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "a.txt").write_text("The flood killed 41 people.\n")
+    code, out, err = run("check", tmp_path, "--no-report", "--no-cache")
+    assert code == 0 and out.rstrip().endswith("1 document, 1 claim: 0 conflicts, 0 agreements, 0 updates")
+
+
+@pytest.mark.parametrize("name, body, message", [
+    (".factcheck.toml", "x = " + "[" * 10_000 + "]" * 10_000 + "\n", ".factcheck.toml: invalid TOML: nested too deeply"),
+    ("pyproject.toml", '[[tool.factcheck]]\nfail-on = "never"\n', "pyproject.toml:1: tool.factcheck must be a table"),
+])
+def test_a_hostile_config_is_one_line_and_exit_2(tmp_path, run, monkeypatch, name, body, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("The flood killed 41 people.\n")
+    (tmp_path / name).write_text(body)
+    code, out, err = run("check", "a.txt", "--no-report", "--no-cache")
+    assert code == 2 and err.strip() == f"factcheck: error: {message}"
+
+
+def test_a_config_saved_with_a_byte_order_mark_is_read(tmp_path, run, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("The flood killed 41 people.\n")
+    (tmp_path / "b.txt").write_text("The flood killed 47 people.\n")
+    (tmp_path / ".factcheck.toml").write_bytes('\ufefffail-on = "never"\n'.encode("utf-8"))
+    code, out, err = run("check", ".", "--no-report", "--no-cache")
+    assert code == 0 and "1 conflict" in out
