@@ -63,6 +63,8 @@ def read(path: Path) -> dict[str, dict]:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise InputError(f"{path}:{e.lineno}:{e.colno}: invalid JSON in baseline: {e.msg}") from None
+    except RecursionError:
+        raise InputError(f"{path}: invalid JSON in baseline: nested too deeply") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         got = data.get("schema") if isinstance(data, dict) else type(data).__name__
         raise InputError(f"{path}: not a factcheck baseline (schema {got!r}, expected {SCHEMA!r})")
@@ -74,6 +76,9 @@ def read(path: Path) -> dict[str, dict]:
         fid = e.get("id") if isinstance(e, dict) else None
         if not isinstance(fid, str) or not _ID.match(fid):
             raise InputError(f"{path}: accepted[{i}]: 'id' must be a 16-digit hex finding id, got {fid!r}")
+        note = e.get("note")
+        if note is not None and not isinstance(note, str):   # it becomes the suppression's reason
+            raise InputError(f"{path}: accepted[{i}]: 'note' must be a string, got {type(note).__name__}")
         out[fid] = e
     return out
 

@@ -124,7 +124,17 @@ def _text(row: dict, key: str, where: str) -> str | None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise InputError(f"{where}: {key} must be a string")
-    return str(value)
+    return unicode_text(str(value), f"{where}: {key}")
+
+
+def unicode_text(value: str, what: str) -> str:
+    """The value, if it is text a report can be written in: JSON's "\\ud800" escape makes a
+    string no UTF-8 file can hold, which would fail only when the report is written."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise InputError(f"{what} holds an unpaired surrogate ({value[e.start]!r}), which is not text") from None
+    return value
 
 
 _FRONT = regex.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", regex.S)
@@ -172,9 +182,10 @@ def front_matter(text: str, label: str) -> tuple[Meta, int]:
         return Meta(), 0
     published = data.get("published", data.get("date"))
     title, source = data.get("title"), data.get("source")
-    return Meta(_date(published, f"{label}:front matter"),
-                str(title) if title is not None else None,
-                str(source) if source is not None else None), m.end()
+    where = f"{label}:front matter"
+    return Meta(_date(published, where),
+                unicode_text(str(title), f"{where}: title") if title is not None else None,
+                unicode_text(str(source), f"{where}: source") if source is not None else None), m.end()
 
 
 MAX_FILE_MB = 20.0   # one file larger than this is left out unless the user raises the limit:
@@ -443,6 +454,9 @@ def _articles(f: Path, doc_id: str, text: str) -> list[Document]:
     try:
         for n, body, published, title, source, _ in dump.rows(text):
             where = f"{f}:{n}"
+            for key, value in (("text", body), ("title", title), ("source", source)):
+                if value is not None:
+                    unicode_text(value, f"{where}: {key}")
             out.append(Document(
                 id=f"{doc_id}#{n}", path=f"{f.as_posix()}#row={n}", text=body, body_start=0,
                 published=_date(published, where), title=title, source=source,

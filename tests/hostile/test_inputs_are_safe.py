@@ -154,7 +154,7 @@ def test_a_file_over_the_size_limit_is_left_out_and_the_limit_can_be_raised(floo
     ("manifest.jsonl", '{"path": "a.txt", "title": ' + "[" * 10_000 + "]" * 10_000 + "}\n",
      "manifest.jsonl:1: invalid manifest row: nested too deeply"),
     ("manifest.jsonl", '{"path": "a.txt", "title": ["x"]}\n', "manifest.jsonl:1: title must be a string"),
-])
+], ids=["csv-field-too-long", "nested-too-deeply", "title-not-text"])
 def test_a_hostile_manifest_row_is_one_line_and_exit_2(tmp_path, run, name, body, message):
     (tmp_path / "a.txt").write_text("The flood killed 41 people.\n")
     (tmp_path / name).write_text(body)
@@ -176,14 +176,20 @@ def test_a_folder_a_thousand_levels_deep_is_walked(tmp_path, run):
         deep = deep / "d"
         deep.mkdir()
     (deep / "a.txt").write_text("The flood killed 41 people.\n")
-    code, out, err = run("check", tmp_path, "--no-report", "--no-cache")
-    assert code == 0 and out.rstrip().endswith("1 document, 1 claim: 0 conflicts, 0 agreements, 0 updates")
+    try:
+        code, out, err = run("check", tmp_path, "--no-report", "--no-cache")
+        assert code == 0 and out.rstrip().endswith("1 document, 1 claim: 0 conflicts, 0 agreements, 0 updates")
+    finally:   # bottom up: pytest's clean-up (shutil.rmtree) recurses once a level too
+        (deep / "a.txt").unlink()
+        while deep != tmp_path:
+            deep.rmdir()
+            deep = deep.parent
 
 
 @pytest.mark.parametrize("name, body, message", [
     (".factcheck.toml", "x = " + "[" * 10_000 + "]" * 10_000 + "\n", ".factcheck.toml: invalid TOML: nested too deeply"),
     ("pyproject.toml", '[[tool.factcheck]]\nfail-on = "never"\n', "pyproject.toml:1: tool.factcheck must be a table"),
-])
+], ids=["nested-too-deeply", "array-of-tables"])
 def test_a_hostile_config_is_one_line_and_exit_2(tmp_path, run, monkeypatch, name, body, message):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text("The flood killed 41 people.\n")
@@ -199,3 +205,36 @@ def test_a_config_saved_with_a_byte_order_mark_is_read(tmp_path, run, monkeypatc
     (tmp_path / ".factcheck.toml").write_bytes('\ufefffail-on = "never"\n'.encode("utf-8"))
     code, out, err = run("check", ".", "--no-report", "--no-cache")
     assert code == 0 and "1 conflict" in out
+
+
+@pytest.mark.parametrize("files, message", [
+    ({"manifest.jsonl": '{"path": "a.txt", "title": "x\\ud800y"}\n'},
+     "manifest.jsonl:1: title holds an unpaired surrogate ('\\ud800'), which is not text"),
+    ({"d.jsonl": '{"text": "The flood killed 41 people \\udfff."}\n'},
+     "d.jsonl:1: text holds an unpaired surrogate ('\\udfff'), which is not text"),
+    ({"b.md": '---\ntitle: "a\\ud800"\n---\nThe flood killed 41 people.\n'},
+     "b.md:front matter: title holds an unpaired surrogate ('\\ud800'), which is not text"),
+])
+def test_a_string_no_utf8_file_can_hold_is_one_line_not_a_failed_report(tmp_path, run, files, message):
+    (tmp_path / "a.txt").write_text("The flood killed 41 people.\n")
+    for name, body in files.items():
+        (tmp_path / name).write_text(body)
+    code, out, err = run("check", tmp_path, "--report-dir", tmp_path / "out", "--no-cache")
+    assert code == 2 and message in err and "internal error" not in err
+
+
+@pytest.mark.parametrize("entry, message", [
+    ('{"id": "%s", "note": 12345}', "accepted[0]: 'note' must be a string, got int"),
+    ('{"id": "%s", "note": ' + "[" * 10_000 + "]" * 10_000 + "}", "invalid JSON in baseline: nested too deeply"),
+], ids=["note-not-text", "nested-too-deeply"])
+def test_a_hand_edited_baseline_is_one_line_and_exit_2(tmp_path, run, entry, message):
+    (tmp_path / "a.txt").write_text("The flood killed 41 people.\n")
+    (tmp_path / "b.txt").write_text("The flood killed 47 people.\n")
+    base = tmp_path / "base.json"
+    base.write_text('{"schema": "factcheck/baseline@1", "accepted": [' + entry % ("0" * 16) + "]}")
+    code, out, err = run("check", tmp_path / "a.txt", tmp_path / "b.txt", "--baseline", base, "--no-report",
+                         "--no-cache", "--format", "markdown")
+    assert code == 2 and message in err and "internal error" not in err
+    # `baseline -o` replaces a broken file rather than failing on it
+    code, out, err = run("baseline", tmp_path / "a.txt", tmp_path / "b.txt", "-o", base)
+    assert code == 0 and '"schema": "factcheck/baseline@1"' in base.read_text()
