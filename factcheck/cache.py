@@ -161,6 +161,14 @@ def warn(message: str) -> None:
     print(f"factcheck: warning: {message}", file=sys.stderr)
 
 
+BUSY_SECONDS = 30   # how long a run waits for another run's hold on the cache before going without it
+
+
+class Unavailable(Exception):
+    """The cache cannot be used this run (its folder, a lock held by another run, a read-only
+    file): the run goes on without it, as --no-cache would."""
+
+
 class Cache:
     """One cache file; open with `Cache(folder)`, close with `close()` or a with-block."""
 
@@ -182,22 +190,29 @@ class Cache:
             self.db = None
 
     def _open(self) -> sqlite3.Connection:
+        """The connection; Unavailable when this run must go without the cache. Only a file
+        that is not a cache of this schema is deleted: one that is busy (another run holds
+        its lock past the wait) or cannot be written is another process's or the user's."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            from .errors import InputError
-            raise InputError(f"{self.folder}: cannot create the cache folder: {e.strerror or e}") from None
+            raise Unavailable(f"{self.folder}: cannot create the cache folder ({e.strerror or e})") from None
         try:
             return self._connect()
+        except sqlite3.OperationalError as e:   # locked, busy, read-only, cannot open: not corrupt
+            raise Unavailable(f"{self.path}: cannot use the cache ({e})") from None
         except sqlite3.DatabaseError as e:
             warn(f"{self.path}: not a usable factcheck cache ({e}); rebuilding it")
+        try:
             self._remove()
             return self._connect()
+        except (OSError, sqlite3.DatabaseError) as e:
+            raise Unavailable(f"{self.path}: cannot rebuild the cache ({getattr(e, 'strerror', None) or e})") from None
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
         try:
-            db.execute("PRAGMA busy_timeout = 30000")
+            db.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute("BEGIN IMMEDIATE")

@@ -6,6 +6,8 @@ that `factcheck --help` starts fast.
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from pathlib import Path
 
@@ -200,11 +202,14 @@ def cmd_extract(a) -> int:
 def _extract(a, docs, rules):
     from .pipeline import extract_all
 
-    if a.no_cache:
-        return extract_all(docs, rules, a.jobs)
-    from .cache import Cache, default_folder
-    with Cache(default_folder()) as cache:
+    from .pipeline import open_cache
+
+    cache = None if a.no_cache else open_cache(True)   # None, with a warning, when it cannot be used
+    try:
         return extract_all(docs, rules, a.jobs, cache)
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 def _unreadable(errors) -> None:
@@ -247,13 +252,18 @@ def _extraction_errors(errors) -> None:
 
 
 def cmd_cache(a) -> int:
-    from .cache import FILENAME, Cache, default_folder
+    from .cache import FILENAME, Cache, Unavailable, default_folder
 
     folder = default_folder()
     if not (folder / FILENAME).exists():
         print(f"{folder / FILENAME}: no cache yet")
         return EXIT_OK
-    with Cache(folder) as cache:
+    try:
+        cache = Cache(folder)
+    except Unavailable as e:
+        from .errors import InputError
+        raise InputError(str(e)) from None
+    with cache:
         if a.cache_command == "clear":
             n = cache.clear()
             print(f"{cache.path}: removed {n} document{'' if n == 1 else 's'}")
@@ -597,6 +607,29 @@ def cmd_lsp(a) -> int:
     return EXIT_OK
 
 
+# What the system says when output cannot be written for want of room or a working disk: the
+# user's machine, not a fault of factcheck's, so one line and exit 2 like any other bad input.
+_CANNOT_WRITE = (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS)
+
+
+def _target(e: OSError) -> str:
+    return e.filename if e.filename else "the output"
+
+
+def _stdout_to_null() -> None:
+    """What stdout still holds is dropped: flushing it again at exit would fail and print a second error."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _internal(e: BaseException) -> int:
+    print(f"factcheck: internal error: {type(e).__name__}: {e}\n"
+          f"Please report this with the command you ran to {ISSUES_URL}.", file=sys.stderr)
+    return EXIT_INTERNAL
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     a = parser.parse_args(argv)
@@ -614,8 +647,10 @@ def main(argv: list[str] | None = None) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return {"extract": cmd_extract, "check": cmd_check, "baseline": cmd_baseline, "config": cmd_config,
+        code = {"extract": cmd_extract, "check": cmd_check, "baseline": cmd_baseline, "config": cmd_config,
                 "rules": cmd_rules, "cache": cmd_cache, "lsp": cmd_lsp}[a.command](a)
+        sys.stdout.flush()   # here, where a full disk can still be reported, not at exit
+        return code
     except InputError as e:
         from .render.common import printable
         for line in str(e).splitlines():
@@ -625,10 +660,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as e:
+        if e.errno not in _CANNOT_WRITE:
+            return _internal(e)
+        print(f"factcheck: error: cannot write {_target(e)}: {e.strerror}", file=sys.stderr)
+        _stdout_to_null()
+        return EXIT_INPUT
     except Exception as e:  # an internal error: short, with where to report it
-        print(f"factcheck: internal error: {type(e).__name__}: {e}\n"
-              f"Please report this with the command you ran to {ISSUES_URL}.", file=sys.stderr)
-        return EXIT_INTERNAL
+        return _internal(e)
     finally:
         if collecting:
             gc.enable()

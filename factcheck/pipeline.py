@@ -146,9 +146,30 @@ _WORKER_RULES: Rules | None = None
 _WORKER_FRAMED = False
 
 
-def _init_worker(rules: Rules, framed: bool) -> None:
+def _init_worker(rules: Rules, framed: bool, parent: int) -> None:
     global _WORKER_RULES, _WORKER_FRAMED
+    _die_with_parent(parent)
     _WORKER_RULES, _WORKER_FRAMED = rules, framed
+
+
+PR_SET_PDEATHSIG = 1   # prctl(2) option: the signal a process gets when its parent dies
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker ends when the process that started it is gone (killed with -9, out of memory):
+    a pool's workers otherwise wait on their task queue for ever. Linux says so with a signal;
+    elsewhere the pool's own shutdown is all there is."""
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            return
+    if os.getppid() != parent:   # the parent died before the signal was asked for
+        os._exit(1)
 
 
 def _map_one(doc: Document, rules: Rules, framed: bool, stored: bool) -> Mapped:
@@ -255,7 +276,7 @@ def _extract(docs, rules, jobs, cache, progress, framed: bool) -> tuple[dict[str
         chunk = max(1, min(32, len(todo) // (n * 8)))
         try:
             with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
-                                     initargs=(rules, framed)) as pool:
+                                     initargs=(rules, framed, os.getpid())) as pool:
                 for doc, (ok, result) in zip(todo, pool.map(_extract_blob, todo, chunksize=chunk)):
                     done(doc, Mapped(doc, *result) if ok else result)
         except BrokenProcessPool:
@@ -304,7 +325,8 @@ def _judge_blocks(parts: list, by_id, extracted, rules: Rules, jobs: int | None)
         from concurrent.futures import ProcessPoolExecutor
 
         # Forked workers inherit the claims; only block lists go out and findings JSON comes back.
-        with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
             return list(pool.map(_judge_one, parts, chunksize=max(1, min(64, len(parts) // (n * 8)))))
     finally:
         _BLOCK_INPUT = None
@@ -361,16 +383,18 @@ def document_from_text(text: str, published: dt.date | None = None, doc_id: str 
                     sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
-def _open_cache(cache):
+def open_cache(cache):
     """A cache.Cache for check()'s `cache` argument: True (the default folder), a folder, or None/False."""
     if cache is None or cache is False:
         return None
-    from .cache import Cache, default_folder
-    if cache is True:
-        return Cache(default_folder())
-    if isinstance(cache, (str, os.PathLike)):
-        return Cache(cache)
-    return cache
+    from .cache import Cache, Unavailable, default_folder, warn
+    if cache is not True and not isinstance(cache, (str, os.PathLike)):
+        return cache
+    try:
+        return Cache(default_folder() if cache is True else cache)
+    except Unavailable as e:
+        warn(f"{e}; checking without it")
+        return None
 
 
 def check(paths, manifest=None, rule_paths=(), exclude=(), progress=None, jobs: int | None = None,
@@ -416,7 +440,7 @@ def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats, m
     others: Counter = Counter()
     docs = load_documents(paths, manifest, tuple(exclude), skipped, unreadable, max_file_mb, texts, others)
     t1 = time.perf_counter()
-    store = _open_cache(cache)
+    store = open_cache(cache)
     engine_stats: dict = {}
     try:
         extracted, errors = extract_framed(docs, rules, jobs, store, progress)

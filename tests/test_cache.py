@@ -91,6 +91,33 @@ def test_foreign_database_is_rebuilt(tmp_path, capsys):
     assert "not a usable factcheck cache" in capsys.readouterr().err
 
 
+def test_a_cache_held_by_another_run_is_waited_for_then_gone_without_never_deleted(tmp_path, monkeypatch, capsys):
+    from factcheck.pipeline import check
+    with Cache(tmp_path / "cache") as c:    # a cache with one row in it, then held by "another run"
+        extract_all(docs()[:1], load_rules(), jobs=1, cache=c)
+    holder = sqlite3.connect(tmp_path / "cache" / cache_mod.FILENAME, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(cache_mod, "BUSY_SECONDS", 0.2)
+    (tmp_path / "a.txt").write_text(TEXTS["a"])
+    report = check([tmp_path / "a.txt"], cache=tmp_path / "cache")
+    assert report.summary["claims"] > 0
+    assert "cannot use the cache (database is locked); checking without it" in capsys.readouterr().err
+    holder.execute("ROLLBACK")
+    holder.close()
+    with Cache(tmp_path / "cache") as c:   # still there, row and all
+        assert c.info()["documents"] == 1
+
+
+def test_a_file_where_the_cache_folder_should_be_means_no_cache_not_no_check(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".factcheck-cache").write_text("not a folder")
+    (tmp_path / "a.txt").write_text(TEXTS["a"])
+    assert main(["check", "a.txt", "--no-report"]) == 0
+    err = capsys.readouterr().err
+    assert "cannot create the cache folder" in err and "checking without it" in err
+    assert (tmp_path / ".factcheck-cache").read_text() == "not a folder"
+
+
 def test_tampered_rows_are_not_trusted(tmp_path, rules, capsys):
     ds = docs()
     with Cache(tmp_path) as c:
