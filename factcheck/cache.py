@@ -9,8 +9,10 @@ document's claims as JSON with the wire format's keys, floats written in full
 (the wire format rounds them to 9 places; a cached claim must equal a fresh one
 exactly, or warm and cold runs could differ), the same claims as the lines a
 JSON report prints, their frames and the names the frames found (the JSON
-zlib-compressed: `pack`), all under a checksum that binds them to the key. A row whose checksum fails is a miss and
-the document is extracted again. `extract` also decodes the claims and requires
+zlib-compressed: `pack`), all under an HMAC that binds them to the key, signed with the
+cache's own secret (a file beside the database, made on first use and readable by its owner
+only). A row whose checksum fails — edited by hand, written by another tool, or crafted to
+hide a conflict — is a miss and the document is extracted again. `extract` also decodes the claims and requires
 each to quote the document's text at its offsets; `check` keeps them as text
 and decodes only the claims of blocks it judges (or that a renderer reads as
 objects), so a warm check over 10,000 files does not build 150,000 objects.
@@ -29,7 +31,10 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
+import hmac
 import json
+import os
+import secrets
 import sqlite3
 import sys
 import zlib
@@ -150,11 +155,50 @@ def unpack(value: str | bytes) -> bytes:
     return zlib.decompress(value) if isinstance(value, bytes) else value.encode("utf-8")
 
 
-def _checksum(key: str, *blobs: str | bytes) -> str:
-    h = hashlib.sha256(key.encode())
+def _checksum(secret: bytes, key: str, *blobs: str | bytes) -> str:
+    """An HMAC of a row under the cache's own secret: a row edited or written by anything that
+    does not hold the secret (a hand edit, another tool, a crafted file) fails it."""
+    h = hmac.new(secret, key.encode(), hashlib.sha256)
     for b in blobs:
         h.update(b"\0" + (b if isinstance(b, bytes) else b.encode()))
     return h.hexdigest()[:32]
+
+
+SECRET = "secret"   # the file beside the database holding the key its rows are signed with
+
+
+def _secret(folder: Path) -> bytes:
+    """The cache's signing key, made on first use: 32 random bytes, readable by its owner only.
+    A cache folder copied without it (or with another) has rows that fail and are redone.
+    Written whole to a temporary file and linked into place, so a run that starts at the same
+    moment reads the whole key or makes its own and finds this one already there."""
+    path = folder / SECRET
+    if not path.exists():
+        _place(path, replace=False)
+    key = path.read_bytes()
+    if len(key) != 32:   # edited or cut short: a new key, and the rows signed with the old fail
+        _place(path, replace=True)
+        key = path.read_bytes()
+    return key
+
+
+def _place(path: Path, replace: bool) -> None:
+    tmp = path.with_name(f".{SECRET}-{os.getpid()}-{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(secrets.token_bytes(32))
+        if replace:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                pass   # another run placed its key first: that one is the cache's
+            except OSError:   # a file system without hard links: a rename, which a race may repeat
+                os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def warn(message: str) -> None:
@@ -197,6 +241,11 @@ class Cache:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise Unavailable(f"{self.folder}: cannot create the cache folder ({e.strerror or e})") from None
+        try:
+            self.secret = _secret(self.folder)
+        except OSError as e:
+            raise Unavailable(f"{self.folder / SECRET}: cannot read or make the cache's key "
+                              f"({e.strerror or e})") from None
         try:
             return self._connect()
         except sqlite3.OperationalError as e:   # locked, busy, read-only, cannot open: not corrupt
@@ -290,10 +339,10 @@ class Cache:
                  f"failed verification and were extracted again")
         return out
 
-    @staticmethod
-    def _trusted(key: str, doc, verify: bool, checksum: bytes, count: int, blob: bytes, wire: bytes, frames: bytes,
-                 names: bytes):
-        if _checksum(key, str(count), blob, wire, frames, names).encode() != checksum:
+    def _trusted(self, key: str, doc, verify: bool, checksum: bytes, count: int, blob: bytes, wire: bytes,
+                 frames: bytes, names: bytes):
+        if not hmac.compare_digest(_checksum(self.secret, key, str(count), blob, wire, frames, names).encode(),
+                                   checksum):
             return None
         try:
             names_ = tuple(json.loads(names))
@@ -314,7 +363,8 @@ class Cache:
         rows = []
         for k, p, n, blob, wire, frames, names in items:
             blob, wire, frames = pack(blob), pack(wire), pack(frames)
-            rows.append((k, p, _checksum(k, str(n), blob, wire, frames, names), n, blob, wire, frames, names))
+            rows.append((k, p, _checksum(self.secret, k, str(n), blob, wire, frames, names), n, blob, wire, frames,
+                         names))
         self._put("INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows, "extracted claims")
 
     def get_blocks(self, keys: list[str]) -> dict[str, tuple[str, str]]:
@@ -326,7 +376,7 @@ class Cache:
                 q = (f"SELECT key, CAST(checksum AS BLOB), CAST(findings AS BLOB), CAST(stats AS BLOB) "
                      f"FROM blocks WHERE key IN ({','.join('?' * len(chunk))})")
                 for key, checksum, findings, stats in self.db.execute(q, chunk):
-                    if _checksum(key, findings, stats).encode() == checksum:
+                    if hmac.compare_digest(_checksum(self.secret, key, findings, stats).encode(), checksum):
                         out[key] = (findings, stats)
         except sqlite3.DatabaseError as e:
             warn(f"{self.path}: cannot read the cache ({e}); judging every block again")
@@ -337,7 +387,7 @@ class Cache:
         """Store (key, findings JSON (packed or not), stats JSON) rows in one transaction."""
         rows = [(k, pack(f), st) for k, f, st in items]
         self._put("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?)",
-                  [(k, _checksum(k, f, st), f, st) for k, f, st in rows], "judged blocks")
+                  [(k, _checksum(self.secret, k, f, st), f, st) for k, f, st in rows], "judged blocks")
 
     def _put(self, sql: str, rows: list[tuple], what: str) -> None:
         if not rows:

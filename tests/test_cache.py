@@ -131,7 +131,8 @@ def test_tampered_rows_are_not_trusted(tmp_path, rules, capsys):
                                             (key_b,)).fetchone()
     db.execute("UPDATE claims SET count = ?, claims = ?, checksum = ? WHERE key = ?",
                (len(fresh["c"]), wrong,
-                cache_mod._checksum(key_b, str(len(fresh["c"])), wrong, wire, frames, names), key_b))
+                cache_mod._checksum((tmp_path / cache_mod.SECRET).read_bytes(), key_b, str(len(fresh["c"])), wrong,
+                                    wire, frames, names), key_b))
     db.commit()
     db.close()
     with Cache(tmp_path) as c:
@@ -139,6 +140,32 @@ def test_tampered_rows_are_not_trusted(tmp_path, rules, capsys):
         assert (c.hits, c.misses, c.rejected) == (1, 2, 2)
     assert again == fresh
     assert "2 cached entries failed verification" in capsys.readouterr().err
+
+
+def test_a_row_signed_without_the_caches_secret_is_not_trusted(tmp_path, rules, capsys):
+    # An edit that hides a conflict: b's stored claims replaced by a's, and the row's checksum
+    # recomputed the only way one can without the secret (here with a guessed key). Rejected.
+    ds = docs()
+    with Cache(tmp_path) as c:
+        fresh, _ = extract_all(ds, rules, jobs=1, cache=c)
+    assert oct((tmp_path / cache_mod.SECRET).stat().st_mode & 0o777) == "0o600"
+    db = sqlite3.connect(tmp_path / cache_mod.FILENAME)
+    key_b = doc_key(ds[1], rules.digest)
+    count, blob, wire, frames, names = db.execute(
+        "SELECT count, claims, wire, frames, names FROM claims WHERE key = ?", (key_b,)).fetchone()
+    forged = cache_mod._checksum(b"\0" * 32, key_b, str(count), blob, wire, frames, names)
+    db.execute("UPDATE claims SET checksum = ? WHERE key = ?", (forged, key_b))
+    db.commit()
+    db.close()
+    with Cache(tmp_path) as c:
+        extract_all(ds, rules, jobs=1, cache=c)
+        assert (c.hits, c.rejected) == (2, 1)
+    assert "1 cached entry failed verification" in capsys.readouterr().err
+    # a cache folder that lost its secret makes a new one: every old row is redone, none trusted
+    (tmp_path / cache_mod.SECRET).unlink()
+    with Cache(tmp_path) as c:
+        extract_all(ds, rules, jobs=1, cache=c)
+        assert (c.hits, c.rejected) == (0, 3)
 
 
 def _worker(folder: str, rounds: int) -> int:
