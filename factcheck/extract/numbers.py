@@ -71,7 +71,8 @@ def parse_number(s: str) -> tuple[float, float] | None:
     if not t:
         return None
     if _DIGITS_FULL.fullmatch(t):
-        return _digits_value(t), number_step(t)
+        v = _digits_value(t)
+        return (v, number_step(t)) if math.isfinite(v) else None   # 400 digits: no number a text states
     m = _DIGIT_RE.fullmatch(t)
     if m:
         r = _read_digits(m)
@@ -416,7 +417,13 @@ class _N:
 
 
 def _read_digits(m):
-    """(value, step, scaled) from a _DIGIT_NUM match (scaled: the scale suffix or False), or None."""
+    """(value, step, scaled) from a _DIGIT_NUM match (scaled: the scale suffix or False), or None;
+    None too for more digits than a float holds (a run of 400 is no number a text states)."""
+    r = _read_digits_as_written(m)
+    return r if r is None or math.isfinite(r[0]) else None
+
+
+def _read_digits_as_written(m):
     ip, dec, vf, mix, den, exp, x10, pw, sfx, sfx2, neg = m.group(
         "int", "dec", "vf", "mix", "den", "exp", "x10", "pow", "sfx", "sfx2", "neg")
     if not (dec or vf or mix or den or exp or x10 or pw or sfx or sfx2 or neg) and ip and ip.isdigit():

@@ -8,6 +8,8 @@ a list of tokens so it can also read mixed runs such as "3 hundred and 21" or "1
 """
 from __future__ import annotations
 
+import math
+
 import regex
 
 UNITS = {
@@ -420,8 +422,10 @@ def tokenize_words(s: str, base: int = 0):
     for m in _TOKEN.finditer(s):
         w = m.group()
         hy = prev_end is not None and "-" in s[prev_end:m.start()]
-        if w[0].isdigit():
-            out.append(("num", (float(w), 0.0), base + m.start(), base + m.end(), hy, w))
+        if w[0].isdigit() and math.isfinite(value := float(w)):
+            out.append(("num", (value, 0.0), base + m.start(), base + m.end(), hy, w))
+        elif w[0].isdigit():   # more digits than a float holds (a run of 400): no number a text states
+            out.append(("word", None, base + m.start(), base + m.end(), hy, w))
         else:
             c = classify(w.lower())
             if c is None:

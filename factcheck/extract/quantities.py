@@ -269,13 +269,19 @@ def _parse_qnum(s: str) -> tuple[float, float] | None:
     exp = 1.0
     m = _P6.search(t)
     if m and t[:m.start()][-1:].isdigit():
-        exp = 10.0 ** int(m.group(1).replace("−", "-"))
+        power = int(m.group(1).replace("−", "-"))
+        if abs(power) > MAX_POWER:
+            return None   # "4e381": past what a float holds, and past any measure a text states
+        exp = 10.0 ** power
         t = t[:m.start()]
     p = parse_number(t)
     if p is None:
         return None
     v, step = p
     return (v + extra) * scale * exp, step * scale * exp
+
+
+MAX_POWER = 300   # the largest power of ten a written exponent may give (a float ends near 1e308)
 
 
 def _prev_word(text: str, pos: int) -> str:

@@ -48,3 +48,15 @@ def test_a_long_run_without_spaces_holding_a_slash_is_data_not_claims():
     blob = "x/" + "a.1" * LONG_TOKEN
     claims = factcheck.extract(f"The flood killed 41 people. {blob} Officials said 12 were hurt.")
     assert [c.text for c in claims] == ["41", "12"]
+
+
+def test_numbers_past_what_a_float_holds_are_not_claims():
+    # 400 digits, an exponent of 381, a run of Arabic-Indic digits: no number a text states, and
+    # no OverflowError (each once stopped the file's extraction)
+    import factcheck
+    for text in ("9" * 400 + " km", "1" * 400 + " people", "4e381 days", "4e381 MiB", "-45\n" + "١٢٣" * 200):
+        claims = factcheck.extract(text, "2025-04-12")
+        assert all(c.text != text.strip() for c in claims)
+        assert all(abs(c.interval.low or 0) < 1e300 for c in claims)
+    (speed,) = factcheck.extract("About 3e8 m/s.", "2025-04-12")   # an exponent a float holds still reads
+    assert speed.text == "3e8 m/s"
