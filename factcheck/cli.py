@@ -200,9 +200,7 @@ def cmd_extract(a) -> int:
 
 
 def _extract(a, docs, rules):
-    from .pipeline import extract_all
-
-    from .pipeline import open_cache
+    from .pipeline import extract_all, open_cache
 
     cache = None if a.no_cache else open_cache(True)   # None, with a warning, when it cannot be used
     try:

@@ -331,6 +331,6 @@ class PairModel:
         """The features that moved the probability most, with their contribution to its log-odds."""
         moved: dict[str, float] = defaultdict(float)
         for k, v in f.items():   # a date twin's weight adds to its feature's: one piece of evidence
-            moved[k.removesuffix("_dates") if k in TWINS else k] += self.weights.get(k, 0.0) * v
+            moved[TWINS.get(k, k)] += self.weights.get(k, 0.0) * v
         parts = [(k, round(x, 2)) for k, x in moved.items() if abs(x) >= 0.05]
         return sorted(parts, key=lambda kx: (-abs(kx[1]), kx[0]))[:top]

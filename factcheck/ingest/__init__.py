@@ -452,7 +452,7 @@ def _articles(f: Path, doc_id: str, text: str) -> list[Document]:
 
     out = []
     try:
-        for n, body, published, title, source, _ in dump.rows(text):
+        for n, body, published, title, source in dump.rows(text):
             where = f"{f}:{n}"
             for key, value in (("text", body), ("title", title), ("source", source)):
                 if value is not None:
@@ -468,7 +468,8 @@ def _articles(f: Path, doc_id: str, text: str) -> list[Document]:
 
 def reading_text(doc: Document) -> str:
     """The document as a reader reads it: in Markdown and HTML, code, markup and URLs blanked
-    character for character (offsets stay those of doc.text); other text as it is."""
+    character for character (offsets stay those of doc.text); in a PDF, the lines a page
+    filled joined and page numbers blanked; other text as it is."""
     from . import html, markdown, pdf   # NOTE: here: the readers import LineIndex from this module
 
     if markdown.is_markdown(doc.path):

@@ -1,10 +1,11 @@
 """Article dumps: a JSON Lines file with one article a line, each read as its own document.
 
 Newsroom archives, scrapes and CMS exports come as one object per article:
-`{"text": ..., "published": "2025-04-12", "title": ..., "source": ..., "id" or "url": ...}`
-(`body` or `content` for `text`, `date` for `published`; other keys are ignored, as an export
-carries many). Each row is a document whose path names its row (`archive.jsonl#row=3`), so a
-claim is found at its row and the line within that row's text. A line that is not a JSON
+`{"text": ..., "published": "2025-04-12", "title": ..., "source": ...}` (`body` or `content`
+for `text`, `date` for `published`; other keys, such as an id or URL, are ignored, as an
+export carries many). Each row is a document whose path names its row
+(`archive.jsonl#row=3`) and whose id is the file's stem and row (`archive#3`), so a claim is
+found at its row and the line within that row's text. A line that is not a JSON
 object, or has no text, is one error naming the file and line.
 """
 from __future__ import annotations
@@ -32,7 +33,7 @@ def looks_like_articles(text: str) -> bool:
 
 
 def rows(text: str):
-    """(row number, article text, published, title, source, id) for each article; ValueError
+    """(row number, article text, published, title, source) for each article; ValueError
     "LINE: why" for a line that is not one."""
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -46,10 +47,9 @@ def rows(text: str):
         body = next((obj[k] for k in TEXT_KEYS if k in obj), None)
         if not isinstance(body, str):
             raise ValueError(f"{n}: no article text (a string under {', '.join(repr(k) for k in TEXT_KEYS)})")
-        fields = [obj.get("published", obj.get("date")), obj.get("title"), obj.get("source"),
-                  obj.get("id", obj.get("url"))]
-        for key, value in zip(("published", "title", "source", "id"), fields):
+        fields = [obj.get("published", obj.get("date")), obj.get("title"), obj.get("source")]
+        for key, value in zip(("published", "title", "source"), fields):
             if value is not None and not isinstance(value, (str, int)):
                 raise ValueError(f"{n}: {key} must be a string")
-        published, title, source, ident = (None if v is None else str(v) for v in fields)
-        yield n, body, published, title, source, ident
+        published, title, source = (None if v is None else str(v) for v in fields)
+        yield n, body, published, title, source
