@@ -12,8 +12,8 @@ JSON report prints, their frames and the names the frames found (the JSON
 zlib-compressed: `pack`), all under an HMAC that binds them to the key, signed with the
 cache's own secret (a file beside the database, made on first use and readable by its owner
 only). A row whose checksum fails — edited by hand, written by another tool, or crafted to
-hide a conflict — is a miss and the document is extracted again. `extract` also decodes the claims and requires
-each to quote the document's text at its offsets; `check` keeps them as text
+hide a conflict — is a miss and the document is extracted again. `extract` also decodes the
+claims and requires each to quote the document's text at its offsets; `check` keeps them as text
 and decodes only the claims of blocks it judges (or that a renderer reads as
 objects), so a warm check over 10,000 files does not build 150,000 objects.
 
@@ -24,7 +24,8 @@ under a key of exactly those (`block_key`) and reused while it holds.
 The file lives in `.factcheck-cache/` next to the config file (or in the
 working directory). WAL mode and a busy timeout make two concurrent checks
 safe: both may write the same row, with the same value. A file that is not a
-factcheck cache, or not a database at all, is rebuilt with a warning.
+factcheck cache, or not a database at all, is rebuilt with a warning; one held by another
+run past BUSY_SECONDS, or that cannot be written, is left alone and the run goes without it.
 """
 from __future__ import annotations
 
