@@ -427,7 +427,7 @@ def _at_number(text: str, p: int, out: list) -> int:
     if text[end:end + 1].isalnum():
         return p
     if m.group("ob"):
-        if text[end:end + 1] not in ")]}>":
+        if text[end:end + 1] not in (")", "]", "}", ">"):   # a tuple: "" (the text's end) is in any string
             return p
         end += 1
     if key == "m" and sep == "" and _H_BEFORE.search(text, max(0, p - 8), p):

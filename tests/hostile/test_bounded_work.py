@@ -60,3 +60,12 @@ def test_numbers_past_what_a_float_holds_are_not_claims():
         assert all(abs(c.interval.low or 0) < 1e300 for c in claims)
     (speed,) = factcheck.extract("About 3e8 m/s.", "2025-04-12")   # an exponent a float holds still reads
     assert speed.text == "3e8 m/s"
+
+
+def test_a_unit_opened_by_a_bracket_at_the_texts_end_stays_inside_the_text():
+    # '5(ft' once gave a span one past the end: the closing bracket looked for was "" (found by fuzzing)
+    import factcheck
+    for text in ("5(ft", "41<MiB", "from 240(m"):
+        for c in factcheck.extract(text, "2025-04-12"):
+            assert c.end <= len(text) and text[c.start:c.end] == c.text
+    assert [c.text for c in factcheck.extract("It is 5 (ft) long.", "2025-04-12")] == ["5 (ft)"]
