@@ -58,15 +58,6 @@ FEATURES = {
 }
 
 DATE_KINDS = ("date", "date_range")
-# Words weigh differently for two dates than for two figures: a date is tied to the event it
-# dates ("Tuesday's earthquake"), and a text holds many dates of one story. So each word feature
-# has a date twin, present only for two dates: a date pair's weight is the shared one plus the
-# twin's, and the fit's penalty holds each twin at 0 unless the data shows dates differ.
-DATE_TWINS = ("shared_words", "same_predicate", "shared_predicate", "predicates_differ", "same_word_before",
-              "same_word_after", "near_words_shared", "near_words_disjoint", "actors_shared", "actors_differ",
-              "entities_shared", "entities_one_side", "published_apart")
-TWINS = {f"{k}_dates": k for k in DATE_TWINS}
-FEATURES.update({t: f"{FEATURES[k]}, for two dates" for t, k in TWINS.items()})
 EVENT_KINDS = ("duration", "ordinal")   # facts about one occasion: the publication day matters
 
 
@@ -203,8 +194,6 @@ def features(a: Claim, b: Claim, cx: Context) -> dict[str, float]:
     _word_features(a, b, cx, f)
     _value_features(a, b, cx, f)
     _time_features(a, b, cx, f)
-    if a.kind in DATE_KINDS:
-        f.update({t: f[k] for t, k in TWINS.items() if k in f})
     return f
 
 
@@ -329,8 +318,6 @@ class PairModel:
 
     def evidence(self, f: dict[str, float], top: int = 6) -> list[tuple[str, float]]:
         """The features that moved the probability most, with their contribution to its log-odds."""
-        moved: dict[str, float] = defaultdict(float)
-        for k, v in f.items():   # a date twin's weight adds to its feature's: one piece of evidence
-            moved[TWINS.get(k, k)] += self.weights.get(k, 0.0) * v
-        parts = [(k, round(x, 2)) for k, x in moved.items() if abs(x) >= 0.05]
+        parts = [(k, self.weights.get(k, 0.0) * v) for k, v in f.items()]
+        parts = [(k, round(x, 2)) for k, x in parts if abs(x) >= 0.05]
         return sorted(parts, key=lambda kx: (-abs(kx[1]), kx[0]))[:top]

@@ -35,9 +35,7 @@ def test_seeds_agree_with_each_other(seeds_report):
     {("000", "1910 until 1945"), ("001", "first half of the 20th century")},
     # The year of the admission, and the five abductees returned (two wordings of one fact).
     {("000", "2002"), ("001", "2002")},
-    pytest.param({("001", "five"), ("003", "five")}, marks=pytest.mark.xfail(strict=True, reason=(
-        "published five years apart, the two 'five' (p ≈ 0.28) fall below agree_at 0.35: the model weighs the "
-        "years between the articles, and nothing tells it both date the returns to 2002 (issue 11)"))),
+    {("001", "five"), ("003", "five")},
 ])
 def test_seed_agreements_across_articles(seeds_report, pair):
     # A group of agreeing claims (one per article) states every pair in it.

@@ -10,7 +10,7 @@ from factcheck.align import Pair, match
 from factcheck.errors import InputError
 from factcheck.frames import build_frames
 from factcheck.intervals import overlap, unit_slip
-from factcheck.pairs import FEATURES, TWINS, Context, PairModel, as_if_agreeing, digit_slip, features, year_slip
+from factcheck.pairs import FEATURES, Context, PairModel, as_if_agreeing, digit_slip, features, year_slip
 from factcheck.pipeline import claims_for, document_from_text
 from factcheck.rulepack import load_pack, load_rules
 
@@ -61,24 +61,6 @@ def test_year_slips(rules):
     cx = Context([first, slip, other_day], {d.id: d for d in docs})
     assert features(first, slip, cx)["digit_slip"] == 1.0
     assert "digit_slip" not in features(first, other_day, cx)
-
-
-def test_date_pairs_have_twin_word_features(rules):
-    # two dates weigh their words by a weight of their own too, and the explanation shows one figure per feature
-    docs, claims = framed(rules, "The earthquake struck on Tuesday, officials said.",
-                          "Officials said the earthquake struck on Monday.",
-                          "The earthquake killed 41 people, officials said.",
-                          "Officials said the earthquake killed 47 people.")
-    tue, mon, n41, n47 = (claims[f"d{i}"][0] for i in range(4))
-    cx = Context([tue, mon, n41, n47], {d.id: d for d in docs})
-    dates, counts = features(tue, mon, cx), features(n41, n47, cx)
-    assert dates["same_predicate"] == dates["same_predicate_dates"] == 1.0
-    assert dates["shared_words_dates"] == dates["shared_words"] > 0
-    assert not set(counts) & set(TWINS)
-    model = PairModel(0.0, {"same_predicate": 0.5, "same_predicate_dates": 0.25, "shared_words": 1.0})
-    moved = dict(model.evidence(dates))
-    assert moved["same_predicate"] == 0.75 and "same_predicate_dates" not in moved
-    assert moved["shared_words"] == round(dates["shared_words"], 2)
 
 
 def test_features_of_two_restatements(rules):
