@@ -623,6 +623,9 @@ def _stdout_to_null() -> None:
 
 
 def _internal(e: BaseException) -> int:
+    if isinstance(e, MemoryError):   # the machine's limit, not a bug to report: say what helps
+        print("factcheck: out of memory: check fewer files at a time, or with --jobs 1", file=sys.stderr)
+        return EXIT_INTERNAL
     print(f"factcheck: internal error: {type(e).__name__}: {e}\n"
           f"Please report this with the command you ran to {ISSUES_URL}.", file=sys.stderr)
     return EXIT_INTERNAL

@@ -82,6 +82,18 @@ def test_internal_error_exits_3_with_where_to_report(flood, run, monkeypatch):
     assert "report this" in err.splitlines()[1]
 
 
+def test_out_of_memory_is_one_line_and_exit_3_never_1(flood, run, monkeypatch):
+    # exit 1 would read as "conflicts found" to a CI gate
+    import factcheck.pipeline
+
+    def exhausted(*a, **k):
+        raise MemoryError()
+    monkeypatch.setattr(factcheck.pipeline, "check", exhausted)
+    code, out, err = run("check", "news", "--no-report")
+    assert code == 3
+    assert err.strip() == "factcheck: out of memory: check fewer files at a time, or with --jobs 1"
+
+
 # ------------------------------------------------------------------ report folder and formats
 
 def test_default_run_writes_json_report_equal_to_json_format(flood, run):
