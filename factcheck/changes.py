@@ -67,7 +67,7 @@ def _unquote(name: str) -> str:
 
 _BINARY = regex.compile(r"Binary files .* and (b/.*|\"b/.*\") differ$")
 # Where a claim of a PDF page or a dump's row is (ingest.pdf, ingest.dump): the file, and the row's line.
-_PART = regex.compile(r"(?|(.+\.pdf)#(page)=(\d+)|(.+\.(?:jsonl|ndjson))#(row)=(\d+))$", regex.I)
+_PART = regex.compile(r"(?|(.+\.pdf)#(page)=(\d+)|(.+\.(?:jsonl|ndjson|csv))#(row)=(\d+))$", regex.I)
 
 
 def parse_diff(diff: str) -> dict[str, set[int] | None]:

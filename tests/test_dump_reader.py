@@ -90,3 +90,31 @@ def test_other_json_lines_in_a_folder_are_left_out_with_a_note(tmp_path, run):
     # named on the command line, the same file is an error: the user said it holds articles
     code, _, err = run("check", tmp_path / "events.jsonl", "--no-report", "--no-cache")
     assert code == 2 and "events.jsonl:1: no article text" in err
+
+
+CSV = ('id,published,title,text\n'
+       '1,2025-03-15,A,"Floods in Lusana killed 41 people on Friday.\nRescuers reached 300 homes."\n'
+       '2,2025-03-15,B,The floods that hit Lusana on Friday killed 47 people.\n')
+
+
+def test_a_csv_export_named_on_the_command_line_is_read_row_by_row(tmp_path, run):
+    (tmp_path / "archive.csv").write_text(CSV, encoding="utf-8")
+    docs = load_documents([tmp_path / "archive.csv"])
+    # a row is numbered by the line it starts on: the first article spans lines 2 and 3
+    assert [d.path.rsplit("/", 1)[-1] for d in docs] == ["archive.csv#row=2", "archive.csv#row=4"]
+    assert docs[0].text == "Floods in Lusana killed 41 people on Friday.\nRescuers reached 300 homes."
+    assert docs[1].title == "B" and str(docs[1].published) == "2025-03-15"
+    code, out, err = run("check", tmp_path / "archive.csv", "--no-report", "--no-cache")
+    assert code == 1 and "archive.csv#row=2:1:25: FC101 conflict: 41 vs 47 people killed" in out
+
+
+def test_a_csv_in_a_folder_is_a_data_table_not_articles(tmp_path):
+    (tmp_path / "archive.csv").write_text(CSV, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The flood killed 41 people.\n")
+    assert [d.path.rsplit("/", 1)[-1] for d in load_documents([tmp_path])] == ["a.txt"]
+
+
+def test_a_csv_without_a_text_column_is_one_line(tmp_path, run):
+    (tmp_path / "table.csv").write_text("option,default\ntimeout,30s\n", encoding="utf-8")
+    code, out, err = run("check", tmp_path / "table.csv", "--no-report", "--no-cache")
+    assert code == 2 and "table.csv:1: no article text (a column named 'text', 'body', 'content')" in err

@@ -410,13 +410,13 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
     for f, doc_id in zip(files, _doc_ids(files)):
         try:
             given = texts.get(_realpath(f)) if texts else None
-            if dump.is_dump(f.name):
+            if dump.is_dump(f.name) or dump.is_csv(f.name) and _realpath(f) in named:
                 text = given if given is not None else read_text(f, max_file_mb or MAX_FILE_MB)
                 if _realpath(f) not in named and not dump.looks_like_articles(text):
                     if skipped is not None:   # a folder's data file (a log, fixtures), not an export
                         skipped.append((f.as_posix(), "a JSON Lines file whose first row holds no article text"))
                     continue
-                docs += _articles(f, doc_id, text)
+                docs += _articles(f, doc_id, text, dump.csv_rows if dump.is_csv(f.name) else dump.rows)
                 continue
             if pdf.is_pdf(f.name):   # an editor holds no PDF buffer: the file is read
                 (text, fm), body = read_pdf(f, max_file_mb or MAX_FILE_MB), 0
@@ -446,13 +446,11 @@ def _in_order(doc: Document) -> tuple:
     return (base, int(row) if row.isdigit() else 0)
 
 
-def _articles(f: Path, doc_id: str, text: str) -> list[Document]:
-    """The documents of an article dump (`dump.rows`), one a row."""
-    from . import dump
-
+def _articles(f: Path, doc_id: str, text: str, rows) -> list[Document]:
+    """The documents of an article dump (`dump.rows` or `dump.csv_rows`), one a row."""
     out = []
     try:
-        for n, body, published, title, source in dump.rows(text):
+        for n, body, published, title, source in rows(text):
             where = f"{f}:{n}"
             for key, value in (("text", body), ("title", title), ("source", source)):
                 if value is not None:

@@ -1,4 +1,4 @@
-"""Article dumps: a JSON Lines file with one article a line, each read as its own document.
+"""Article dumps: a JSON Lines or CSV file with one article a row, each read as its own document.
 
 Newsroom archives, scrapes and CMS exports come as one object per article:
 `{"text": ..., "published": "2025-04-12", "title": ..., "source": ...}` (`body` or `content`
@@ -7,9 +7,15 @@ export carries many). Each row is a document whose path names its row
 (`archive.jsonl#row=3`) and whose id is the file's stem and row (`archive#3`), so a claim is
 found at its row and the line within that row's text. A line that is not a JSON
 object, or has no text, is one error naming the file and line.
+
+A CSV export (a header with a `text`, `body` or `content` column) is read the same way when
+it is named on the command line; a row is numbered by the line it starts on. In a folder a
+`.csv` is left alone: docs trees are full of data tables.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 SUFFIXES = (".jsonl", ".ndjson")
@@ -17,8 +23,15 @@ TEXT_KEYS = ("text", "body", "content")
 MANIFEST_NAMES = ("manifest.jsonl",)   # a folder's manifest describes files; it holds no articles
 
 
+CSV_SUFFIXES = (".csv",)
+
+
 def is_dump(name: str) -> bool:
     return name.lower().endswith(SUFFIXES) and name.lower() not in MANIFEST_NAMES
+
+
+def is_csv(name: str) -> bool:
+    return name.lower().endswith(CSV_SUFFIXES) and name.lower() != "manifest.csv"
 
 
 def looks_like_articles(text: str) -> bool:
@@ -30,6 +43,39 @@ def looks_like_articles(text: str) -> bool:
     except (json.JSONDecodeError, RecursionError):
         return False
     return isinstance(obj, dict) and any(isinstance(obj.get(k), str) for k in TEXT_KEYS)
+
+
+def csv_rows(text: str):
+    """rows() for a CSV export with a header: (row's first line, text, published, title, source)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        raise ValueError("1: empty; expected a header with a text column") from None
+    except csv.Error as e:
+        raise ValueError(f"1: invalid CSV: {e}") from None
+    body = next((header.index(k) for k in TEXT_KEYS if k in header), None)
+    if body is None:
+        raise ValueError(f"1: no article text (a column named {', '.join(repr(k) for k in TEXT_KEYS)})")
+    col = {k: header.index(k) for k in ("published", "date", "title", "source") if k in header}
+    end = reader.line_num
+    while True:
+        start = end + 1
+        try:
+            row = next(reader, None)
+        except csv.Error as e:   # a field past the csv module's limit, a bad quote
+            raise ValueError(f"{reader.line_num}: invalid CSV: {e}") from None
+        if row is None:
+            return
+        end = reader.line_num
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) != len(header):
+            raise ValueError(f"{start}: expected {len(header)} fields, found {len(row)}")
+
+        def cell(key):
+            return row[col[key]] or None if key in col else None
+        yield start, row[body], cell("published") or cell("date"), cell("title"), cell("source")
 
 
 def rows(text: str):
