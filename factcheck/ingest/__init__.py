@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import bisect
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
 import os
 import re
@@ -83,27 +81,19 @@ def read_manifest(path: Path) -> dict[str, Meta]:
                 raise InputError(f"{path}:{n}: unknown key {sorted(unknown)[0]!r} (expected {', '.join(MANIFEST_KEYS)})")
             rows.append((n, obj))
     else:
-        reader = csv.reader(io.StringIO(text, newline=""))
+        from .dump import csv_table
+
+        if not text.strip():
+            raise InputError(f"{path}:1: manifest is empty; expected a header {','.join(MANIFEST_KEYS)}")
         try:
-            header = next(reader)
-        except StopIteration:
-            raise InputError(f"{path}:1: manifest is empty; expected a header {','.join(MANIFEST_KEYS)}") from None
-        header = [MANIFEST_ALIASES.get(h.strip(), h.strip()) for h in header]
-        if "path" not in header or set(header) - set(MANIFEST_KEYS):
-            raise InputError(f"{path}:1: manifest header must be {','.join(MANIFEST_KEYS)} (got {','.join(header)})")
-        while True:
-            try:
-                row = next(reader, None)
-            except csv.Error as e:   # a field past the csv module's limit (128 KB), a bad quote
-                raise InputError(f"{path}:{reader.line_num}: invalid CSV: {e}") from None
-            if row is None:
-                break
-            n = reader.line_num
-            if not any(c.strip() for c in row):
-                continue
-            if len(row) != len(header):
-                raise InputError(f"{path}:{n}: expected {len(header)} fields, found {len(row)}")
-            rows.append((n, dict(zip(header, row))))
+            header, records = csv_table(text)
+            header = [MANIFEST_ALIASES.get(h.strip(), h.strip()) for h in header]
+            if "path" not in header or set(header) - set(MANIFEST_KEYS):
+                raise InputError(f"{path}:1: manifest header must be {','.join(MANIFEST_KEYS)} "
+                                 f"(got {','.join(header)})")
+            rows += [(n, dict(zip(header, row))) for n, row in records]
+        except ValueError as e:   # "LINE: why" from the CSV reader
+            raise InputError(f"{path}:{e}") from None
     out: dict[str, Meta] = {}
     for n, r in rows:
         where = f"{path}:{n}"

@@ -45,34 +45,46 @@ def looks_like_articles(text: str) -> bool:
     return isinstance(obj, dict) and any(isinstance(obj.get(k), str) for k in TEXT_KEYS)
 
 
-def csv_rows(text: str):
-    """rows() for a CSV export with a header: (row's first line, text, published, title, source)."""
+def csv_table(text: str) -> tuple[list[str], object]:
+    """A CSV file's header and its records as (line the record starts on, fields), blank
+    records skipped; ValueError "LINE: why" for an empty file, a bad record (a field past the
+    csv module's limit, a bad quote) or one with more or fewer fields than the header."""
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        header = [h.strip().lower() for h in next(reader)]
+        header = next(reader)
     except StopIteration:
-        raise ValueError("1: empty; expected a header with a text column") from None
+        raise ValueError("1: empty; expected a header") from None
     except csv.Error as e:
         raise ValueError(f"1: invalid CSV: {e}") from None
+
+    def records():
+        end = reader.line_num
+        while True:
+            start = end + 1
+            try:
+                row = next(reader, None)
+            except csv.Error as e:
+                raise ValueError(f"{reader.line_num}: invalid CSV: {e}") from None
+            if row is None:
+                return
+            end = reader.line_num
+            if not any(c.strip() for c in row):
+                continue
+            if len(row) != len(header):
+                raise ValueError(f"{start}: expected {len(header)} fields, found {len(row)}")
+            yield start, row
+    return header, records()
+
+
+def csv_rows(text: str):
+    """rows() for a CSV export with a header: (row's first line, text, published, title, source)."""
+    header, records = csv_table(text)
+    header = [h.strip().lower() for h in header]
     body = next((header.index(k) for k in TEXT_KEYS if k in header), None)
     if body is None:
         raise ValueError(f"1: no article text (a column named {', '.join(repr(k) for k in TEXT_KEYS)})")
     col = {k: header.index(k) for k in ("published", "date", "title", "source") if k in header}
-    end = reader.line_num
-    while True:
-        start = end + 1
-        try:
-            row = next(reader, None)
-        except csv.Error as e:   # a field past the csv module's limit, a bad quote
-            raise ValueError(f"{reader.line_num}: invalid CSV: {e}") from None
-        if row is None:
-            return
-        end = reader.line_num
-        if not any(c.strip() for c in row):
-            continue
-        if len(row) != len(header):
-            raise ValueError(f"{start}: expected {len(header)} fields, found {len(row)}")
-
+    for start, row in records:
         def cell(key):
             return row[col[key]] or None if key in col else None
         yield start, row[body], cell("published") or cell("date"), cell("title"), cell("source")
