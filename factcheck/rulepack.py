@@ -249,6 +249,17 @@ def _placed(e: ValidationError, prefix: tuple, root, label: str) -> str:
     return "\n".join(lines)
 
 
+def _pack_keys() -> list[str]:
+    """Every key a rule pack's sections take (the fields of each Strict model), for
+    suggesting the one a typo meant."""
+    keys, models = set(), [Strict]
+    while models:
+        cls = models.pop()
+        models += cls.__subclasses__()
+        keys |= {f.alias or name for name, f in cls.model_fields.items()}
+    return sorted(keys)
+
+
 def _plain(err: dict) -> str:
     """A validation error in a pack author's words, with the likely intended value where a
     known word was mistyped; pydantic's own message for the rest."""
@@ -262,7 +273,10 @@ def _plain(err: dict) -> str:
         hint = f" (did you mean {near[0]!r}?)" if near else ""
         return f"{given!r} is not one of {', '.join(allowed)}{hint}"
     if kind == "extra_forbidden":
-        return "unknown key (a typo, or a key this section does not take)"
+        key = str(err["loc"][-1]) if err["loc"] else ""
+        near = difflib.get_close_matches(key, [k for k in _pack_keys() if k != key], n=1, cutoff=0.8)
+        hint = f"; did you mean {near[0]!r}?" if near else ""   # a key of another section gets none
+        return f"unknown key (a typo, or a key this section does not take{hint})"
     if kind == "missing":
         return "required, and missing"
     return err["msg"]

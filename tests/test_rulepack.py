@@ -37,8 +37,17 @@ def test_every_error_is_reported_with_its_place(tmp_path):
         load_pack(pack)
     lines = str(e.value).splitlines()
     assert lines[0].startswith(f"{pack}:6:15: rules.0.severity: 'eror' is not one of error, warning, info (did you mean 'error'?)")
-    assert lines[1].startswith(f"{pack}:7:") and "rules.0.colour" in lines[1]
+    assert lines[1].startswith(f"{pack}:7:") and "rules.0.colour" in lines[1] and "did you mean" not in lines[1]
     assert len(lines) == 2
+
+
+def test_a_mistyped_key_gets_the_key_it_meant(tmp_path):
+    pack = tmp_path / "typo.yaml"
+    pack.write_text("pack: t\nrules:\n  - id: FC900\n    name: x.y\n    compar: same-measure\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_pack(pack)
+    assert f"{pack}:5:13: rules.0.compar: unknown key (a typo, or a key this section does not take; " \
+           "did you mean 'compare'?)" in str(e.value)
 
 
 def test_broken_yaml_names_the_place(tmp_path):
@@ -121,7 +130,8 @@ def _load_error(pack: Path, text: str) -> str:
 @pytest.mark.parametrize("tail,where,message", [
     ("    compare: summ\n", "6:14", "rules.0.compare: 'summ' is not one of same-measure, sum, elapsed, weekday, reference (did you mean 'sum'?)"),
     ("    compare: sum\n    params: {sentences: lots}\n", "7:25", "rules.0.params.sentences: Input should be a valid integer"),
-    ("    compare: sum\n    params: {sentence: 3}\n", "7:24", "rules.0.params.sentence: unknown key (a typo, or a key this section does not take)"),
+    ("    compare: sum\n    params: {sentence: 3}\n", "7:24",
+     "rules.0.params.sentence: unknown key (a typo, or a key this section does not take; did you mean 'sentences'?)"),
     ("    compare: sum\n    params: {max_gap: 2}\n", "7:23", "rules.0.params.max_gap: Input should be less than or equal to 1"),
     ("    compare: weekday\n    params: {sentences: 2}\n", "7:25", "rules.0.params.sentences: unknown key (a typo, or a key this section does not take)"),
 ])
