@@ -16,6 +16,7 @@ from pathlib import Path
 import regex
 
 from .errors import InputError
+from .ingest import part_of
 
 WHOLE = None   # in a file's entry: every line is new (an untracked file, or one added since REF)
 
@@ -66,8 +67,6 @@ def _unquote(name: str) -> str:
 
 
 _BINARY = regex.compile(r"Binary files .* and (b/.*|\"b/.*\") differ$")
-# Where a claim of a PDF page or a dump's row is (ingest.pdf, ingest.dump): the file, and the row's line.
-_PART = regex.compile(r"(?|(.+\.pdf)#(page)=(\d+)|(.+\.(?:jsonl|ndjson|csv))#(row)=(\d+))$", regex.I)
 
 
 def parse_diff(diff: str) -> dict[str, set[int] | None]:
@@ -120,8 +119,9 @@ def keep_changed(report, ref: str, changed: dict[str, set[int] | None]):
         if c is None:
             return False
         path, at = c.path, range(c.line, c.line + c.text.count("\n") + 1)
-        if m := _PART.match(path):   # a PDF's page or an article dump's row: the file's own lines
-            path, at = m.group(1), (range(int(m.group(3)), int(m.group(3)) + 1) if m.group(2) == "row" else None)
+        if part := part_of(path):   # a PDF's page or an article dump's row: the file's own lines
+            path, kind, n = part
+            at = range(n, n + 1) if kind == "row" else None
         if path not in real:
             real[path] = os.path.realpath(path)
         lines = changed.get(real[path], set())

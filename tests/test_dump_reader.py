@@ -118,3 +118,18 @@ def test_a_csv_without_a_text_column_is_one_line(tmp_path, run):
     (tmp_path / "table.csv").write_text("option,default\ntimeout,30s\n", encoding="utf-8")
     code, out, err = run("check", tmp_path / "table.csv", "--no-report", "--no-cache")
     assert code == 2 and "table.csv:1: no article text (a column named 'text', 'body', 'content')" in err
+
+
+def test_ci_formats_point_into_the_dump_file_at_the_rows_line(tmp_path, run, monkeypatch):
+    # code scanning and CI annotations know files, not rows: the row's line in the file is given
+    monkeypatch.chdir(tmp_path)
+    dump(tmp_path, ARTICLES)
+    code, out, _ = run("check", "archive.jsonl", "--no-report", "--no-cache", "--format", "sarif")
+    places = {(loc["physicalLocation"]["artifactLocation"]["uri"], loc["physicalLocation"]["region"]["startLine"])
+              for r in json.loads(out)["runs"][0]["results"] for loc in r["locations"]}
+    # two conflicts, 41 (row 1) vs 47 (row 2) and 47 vs 41 (row 3): each at its first claim's row
+    assert places == {("archive.jsonl", 1), ("archive.jsonl", 2)}
+    code, out, _ = run("check", "archive.jsonl", "--no-report", "--no-cache", "--format", "github")
+    assert "::error file=archive.jsonl,line=1,title=FC101" in out
+    code, out, _ = run("check", "archive.jsonl", "--no-report", "--no-cache", "--format", "gitlab")
+    assert {i["location"]["path"] for i in json.loads(out)} == {"archive.jsonl"}

@@ -430,10 +430,21 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
     return sorted(docs, key=_in_order)
 
 
+# A path that names a part of a file: a PDF's page (ingest.pdf) or an article dump's row
+# (ingest.dump), as `report.pdf#page=3` and `archive.jsonl#row=12`.
+_PART = regex.compile(r"(?|(.+\.pdf)#(page)=(\d+)|(.+\.(?:jsonl|ndjson|csv))#(row)=(\d+))$", regex.I)
+
+
+def part_of(path: str) -> tuple[str, str, int] | None:
+    """(file, "page" or "row", number) for a path that names a part of a file, else None."""
+    m = _PART.match(path)
+    return (m.group(1), m.group(2), int(m.group(3))) if m else None
+
+
 def _in_order(doc: Document) -> tuple:
     """Documents by path, an article dump's rows in the order of its lines."""
-    base, _, row = doc.path.partition("#row=")
-    return (base, int(row) if row.isdigit() else 0)
+    part = part_of(doc.path)
+    return (part[0], part[2]) if part else (doc.path, 0)
 
 
 def _articles(f: Path, doc_id: str, text: str, rows) -> list[Document]:

@@ -17,6 +17,21 @@ def end_position(c) -> tuple[int, int]:
     return c.line + len(lines) - 1, len(lines[-1]) + 1
 
 
+def in_file(c) -> tuple[str, int, str | None, bool]:
+    """(file, line in that file, page, whether the claim's columns are the file's) for tools
+    that point into files (code scanning, CI annotations). A claim of an article dump's row is
+    on the file's line of that row plus its line within the row's text, its columns unknown
+    (they are inside a JSON string or a quoted CSV field); a PDF's claim is in the PDF, page
+    "page=N"; any other claim at its own path, line and column."""
+    from ..ingest import part_of
+
+    part = part_of(c.path)
+    if part is None:
+        return c.path, c.line, None, True
+    file, kind, n = part
+    return (file, n + c.line - 1, None, False) if kind == "row" else (file, c.line, f"page={n}", True)
+
+
 def ordered(report, kinds=("conflict", "update", "agreement")) -> list:
     """Findings of the given kinds: conflicts first, then by the first claim's path and offset, then rule."""
     claims = claim_index(report)

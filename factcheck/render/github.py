@@ -7,7 +7,7 @@ $GITHUB_STEP_SUMMARY, where every finding fits.
 """
 from __future__ import annotations
 
-from .common import claim_index, end_position, ordered
+from .common import claim_index, end_position, in_file, ordered
 from .text import summary_line
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -25,11 +25,14 @@ def escape_property(s: str) -> str:
 
 def annotation(f, claims: dict) -> str:
     first, *others = [claims[c] for c in f.claims]
-    end_line, end_col = end_position(first)
-    props = [("file", first.path), ("line", str(first.line))]
-    if end_line != first.line:
-        props.append(("endLine", str(end_line)))
-    props += [("col", str(first.column)), ("endColumn", str(end_col)), ("title", f"{f.rule} {f.name}")]
+    file, line, _, columns = in_file(first)
+    props = [("file", file), ("line", str(line))]
+    if columns:   # not inside an article dump's row
+        end_line, end_col = end_position(first)
+        if end_line != first.line:
+            props.append(("endLine", str(end_line)))
+        props += [("col", str(first.column)), ("endColumn", str(end_col))]
+    props.append(("title", f"{f.rule} {f.name}"))
     message = f.message
     if others:
         message += "\n" + "\n".join(f"also {c.path}:{c.line}:{c.column}: {c.text!r}" for c in others)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from .common import claim_index, ordered
+from .common import claim_index, in_file, ordered
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}   # GitLab: info..blocker
 
@@ -21,12 +21,13 @@ def render_gitlab(report) -> str:
         if f.suppressed:
             continue
         first, *others = [claims[c] for c in f.claims]
+        file, line, _, _ = in_file(first)
         description = f.message + "".join(f" Also {c.path}:{c.line}:{c.column} ({c.text!r})." for c in others)
         issues.append({
             "description": description,
             "check_name": f"{f.rule} {f.name}",
             "fingerprint": f.id,
             "severity": SEVERITY[f.severity],
-            "location": {"path": first.path, "lines": {"begin": first.line}},
+            "location": {"path": file, "lines": {"begin": line}},
         })
     return json.dumps(issues, ensure_ascii=False, indent=1) + "\n"

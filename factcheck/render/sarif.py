@@ -16,9 +16,7 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
-import regex
-
-from .common import claim_index, end_position, ordered
+from .common import claim_index, end_position, in_file, ordered
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -90,20 +88,24 @@ def render_sarif(report, keep_suppressed: bool = False, max_results: int = MAX_R
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def _uri(path: str) -> str:
+def _uri(path: str, fragment: str = "") -> str:
     """A URI reference for a path: absolute as file://, relative percent-encoded ("a b#1.md" is
-    "a%20b%231.md"; a space or '#' left bare makes code scanning drop or misplace the result).
-    A PDF claim's page ("r.pdf#page=3") stays a fragment of the file's URI."""
-    path, page = (path.rsplit("#", 1) + [""])[:2] if regex.search(r"\.pdf#page=\d+$", path, regex.I) else (path, "")
+    "a%20b%231.md"; a space or '#' left bare makes code scanning drop or misplace the result)."""
     p = Path(path)
-    uri = p.as_uri() if p.is_absolute() else quote(p.as_posix(), safe="/")
-    return uri + (f"#{page}" if page else "")   # a PDF's page, as PDF viewers open one
+    return (p.as_uri() if p.is_absolute() else quote(p.as_posix(), safe="/")) + fragment
 
 
 def _location(c) -> dict:
+    file, line, page, columns = in_file(c)
+    if not columns:
+        # An article dump's row: columns inside a JSON string or a quoted CSV field are not
+        # the file's, so only the line is given.
+        return {"physicalLocation": {"artifactLocation": {"uri": _uri(file)},
+                                     "region": {"startLine": line, "snippet": {"text": c.text}}}}
     end_line, end_col = end_position(c)
     return {"physicalLocation": {
-        "artifactLocation": {"uri": _uri(c.path)},
+        # A PDF's page stays a fragment of the file's URI, as PDF viewers open one ("r.pdf#page=3").
+        "artifactLocation": {"uri": _uri(file, f"#{page}" if page else "")},
         "region": {"startLine": c.line, "startColumn": c.column, "endLine": end_line, "endColumn": end_col,
                    "charOffset": c.start, "charLength": c.end - c.start, "snippet": {"text": c.text}},
     }}
