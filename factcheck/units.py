@@ -118,9 +118,10 @@ _U = [
     ("terabyte", "data", 1000000000000.0, "terabyte", "TB"),
     ("petabyte", "data", 1000000000000000.0, "petabyte", "PB"),
     ("exabyte", "data", 1e+18, "exabyte", "EB"),
-    ("kibibyte", "data", 1024.0, "kibibyte", "KiB"),
-    ("mebibyte", "data", 1048576.0, "mebibyte", "MiB"),
-    ("gibibyte", "data", 1073741824.0, "gibibyte", "GiB"),
+    ("kibibyte", "data", 1024.0, "kibibyte", "KiB, Ki"),
+    ("mebibyte", "data", 1048576.0, "mebibyte", "MiB, Mi"),
+    ("gibibyte", "data", 1073741824.0, "gibibyte", "GiB, Gi"),
+    ("tebibyte", "data", 1099511627776.0, "tebibyte", "TiB, Ti"),
     ("megabit", "data", 125000.0, "megabit", "Mb"),
     ("gigabit", "data", 125000000.0, "gigabit", "Gb"),
     ("megabit per second", "data rate", 125000.0, "", "Mbps, Mbit/s, Mb/s"),
@@ -179,7 +180,7 @@ _TIME_WIRE = {
 }
 # Symbols accepted only in context (see _special_ok).
 SPECIAL = {"C", "F", "m", "in", "\"", "t", "g", "l", "L", "s", "h", "W", "V", "J", "Ma", "Ga",
-           "Cal", "cc", "ha", "° C", "º C", "° F", "º F", "°", "º", "mb", "Pa", "rad", "cal", "gal"}
+           "Cal", "cc", "ha", "Ki", "Mi", "Gi", "Ti", "° C", "º C", "° F", "º F", "°", "º", "mb", "Pa", "rad", "cal", "gal"}
 # Long names that are also ordinary words: never attached to a number by "a"/"an",
 # and "pound" is checked for money context.
 _IRREGULAR = {"foot": "feet", "century": "centuries", "millennium": "millennia", "megaannum": "megaanna",

@@ -161,7 +161,8 @@ _YEAR_CONTEXT_BEFORE = regex.compile(
     r"mid|summer|spring|autumn|winter|fall|season|the|\d{1,2},?|[A-Z][a-z]+\.?)\s*-?\s*\Z")
 _COUNT_NOUN_AFTER = regex.compile(r"[\x20\u00a0]+(?:people|[a-z]{3,}s)\b")
 _SLASH_DATE = regex.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)(?![\d/])")
-_IPV4 = regex.compile(r"(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)")
+# A dotted quad with its port or prefix length ("0.0.0.0:8080", "10.0.0.0/8"): an address, not four counts.
+_IPV4 = regex.compile(r"(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d]|\.\d)(?::\d{1,5}|/\d{1,2})?(?!\d)")
 # Text every match of _IPV4 contains; most texts have none, and the stdlib finds that
 # several times faster than a full _IPV4 scan (same for _ORD_DIGIT_SEEN below).
 _IPV4_SEEN = re.compile(r"\d\.\d{1,3}\.\d")
@@ -175,6 +176,13 @@ _REF_NOUN = regex.compile(
     r"rfc|iso|pep|cve|ieee|ecma)\s+\Z", regex.I)   # standards are named by number: RFC 3986, ISO 8601
 _RELEASE = regex.compile(r"\d{1,2}\.\d{1,3}")   # "2.15": a release number after "version" or a name
 _HEADING_NAME = regex.compile(r"(?:^|\n)#{1,6}[\x20\t]+[^\n]*\p{Lu}[\w.-]*[\x20\t]+\Z")
+# An HTTP status code names a response ("HTTP 308 redirect", "status code `404`", "a 503 error"): not a count.
+_STATUS_BEFORE = regex.compile(r"\b(?:HTTP(?:/[\d.]+)?|status(?:[\x20\u00a0]+codes?)?|response[\x20\u00a0]+codes?)[\x20\u00a0`]*\Z", regex.I)
+_STATUS_AFTER = regex.compile(r"`?[\x20\u00a0]+(?:(?:status|response|redirect|error)\b|(?-i:Not|Bad|Internal|Too|Service|"
+                              r"Gateway|Moved|Found|Unauthori[sz]ed|Forbidden|Conflict)\b)", regex.I)
+# A release a requirement or a pre-release names: "Go 1.20 or newer", "2.10 beta 1" (not "a GPA
+# of 3.5 or higher": a quantity's bound).
+_RELEASE_AFTER = regex.compile(r"[\x20\u00a0]+(?:or[\x20\u00a0]+(?:newer|later)|beta|alpha|rc\d*)\b", regex.I)
 _PORT_BEFORE = regex.compile(r"\bports?[\x20\u00a0]+(?:\d{2,5}(?:,?[\x20\u00a0]+(?:and|or)[\x20\u00a0]+|,[\x20\u00a0]*))*\Z",
                              regex.I)
 # a capitalised word in mid-sentence right before a bare integer names a thing ("Boeing 737")
@@ -679,9 +687,6 @@ def extract_numbers(text: str) -> list[Mention]:
             keep.append(x)
         elif x.extra and x.extra.get("hide"):
             hidden.append(x)
-    ips = _ip_parts(text)
-    if ips:
-        keep = sorted(keep + ips, key=lambda x: x.start)
     keep = _combine(text, keep)
     out = []
     for x in keep:
@@ -728,8 +733,10 @@ def _dedupe(ms: list[Mention]) -> list[Mention]:
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs, e-mail addresses and paths (numbers inside are identifiers)."""
+    """Spans of URLs, e-mail addresses, paths and IPv4 addresses (numbers inside are identifiers)."""
     spans = []
+    if text.count(".") >= 3 and _IPV4_SEEN.search(text):
+        spans += [m.span() for m in _IPV4.finditer(text)]
     for ch in ("/", "@", "www."):
         p = text.find(ch)
         while p >= 0:
@@ -790,6 +797,11 @@ def _reject(text: str, x: _N) -> bool:
         if seg.isdigit() and len(seg) <= 5 and (_PORT_BEFORE.search(text, max(0, s - 48), s)
                                                  or before[-1:] == ":" and before[:1].isalpha()):
             return True
+        if seg.isdigit() and len(seg) == 3 and "100" <= seg <= "599" and (
+                _STATUS_BEFORE.search(text, max(0, s - 24), s) or _STATUS_AFTER.match(text, e)):
+            return True
+        if _RELEASE.fullmatch(seg) and _RELEASE_AFTER.match(text, e):
+            return True
         # references and model names: "page 12", "Chapter 11", "Boeing 737", "Apollo 11"
         if _RELEASE.fullmatch(seg) and before[-1:] in (" ", "\u00a0") and not after[:1] == "-":
             # releases: "version 2.15", "NATS 2.11" closing a heading or a clause
@@ -849,17 +861,6 @@ def _in_slash_date(text, s, e) -> bool:
         if m.start() <= s and e <= m.end():
             return True
     return False
-
-
-def _ip_parts(text):
-    """The four numbers of each dotted IPv4 address (each one a number, the address an identifier)."""
-    out = []
-    if text.count(".") < 3 or not _IPV4_SEEN.search(text):
-        return out
-    for m in _IPV4.finditer(text):
-        for k in range(1, 5):
-            out.append(_N(m.start(k), m.end(k), float(m.group(k)), 0.0))
-    return out
 
 
 def _attach_context(text: str, x: _N) -> None:

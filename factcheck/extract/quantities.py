@@ -40,6 +40,7 @@ second, joule, watt, byte, hertz, pascal, second, ...), so a rule can compare
 from __future__ import annotations
 
 import bisect
+import math
 import re as _re
 
 import regex
@@ -314,6 +315,8 @@ def _special_ok(key: str, sep: str, text: str, end: int, numtxt: str, rate: bool
         return digits and sep == "" and not _P9.match(after)
     if key == "s":
         return digits and sep == "" and "." in numtxt
+    if key in ("Ki", "Mi", "Gi", "Ti"):  # Kubernetes quantities: "512Mi", "2Gi", never spaced
+        return digits and sep == ""
     if key in ("Ma", "Ga"):  # "66 Ma ago", "1Ga"; not "in 2019 Ma said"
         return digits and (sep == "" or bool(_AGO.match(text, end)))
     if key in ("C", "F"):  # "40C": attached, in a temperature context
@@ -335,6 +338,8 @@ def _time_value(low, high, canon):
 
 
 _CHUNK_RE = regex.compile(_CHUNK)
+_DIGIT_RUN = regex.compile(r"\d+(?:\.\d+)?")
+_COMPACT_LETTERS = frozenset("smhdµu")
 _ATTACHED_SCALE = {"k": 1e3, "K": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 _AGE_SYMBOLS = {"yo", "y/o"}
 _NAME_BEFORE = regex.compile(
@@ -365,7 +370,7 @@ for _k, _u in _SYMBOLS.items():
             v is _u for k2, v in _SYMBOLS.items() if k2.lower() == _k.lower()):
         _SYMBOLS_CI[_k.lower()] = _u
 _FIRST_TOKENS = {_norm(k).split(" ")[0] for k in _SYMBOLS} | {k.split(" ")[0] for k in _NAMES} | \
-    {k.split(" ")[0].lower() for k in _SYMBOLS} | {"yo", "y/o", "k", "K", "m", "mn", "bn"}
+    {k.split(" ")[0].lower() for k in _SYMBOLS} | {"yo", "y/o", "k", "K", "m", "mn", "bn", "d", "us", "ns", "µs"}
 _FIRST_TOKENS |= {k.upper() for k in _SYMBOLS_CI} | {k.capitalize() for k in _SYMBOLS_CI}
 
 
@@ -575,8 +580,52 @@ _TIME_SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "day": ("hour
                  "year": ("month", 12)}
 
 
+# Compact durations as configuration is written (Go, Kubernetes, systemd): "1m30s", "2h45m",
+# "500ms", "15s". Several parts, largest first, are a duration wherever they stand; one part
+# whose letter is also a word's ("the 1990s", "$5m", "3d") only where a literal value stands.
+_COMPACT = regex.compile(r"(?:\d+(?:ms|us|µs|ns|h|m|s|d)){2,4}(?!\w|\.\d)"
+                         r"|\d+(?:\.\d+)?(?:ms|us|µs|ns|h|m|s|d)(?![a-zA-Z])")
+_COMPACT_PART = regex.compile(r"(\d+(?:\.\d+)?)(ms|us|µs|ns|h|m|s|d)")
+_COMPACT_SECONDS = {"d": 86400.0, "h": 3600.0, "m": 60.0, "s": 1.0, "ms": 1e-3, "us": 1e-6, "µs": 1e-6, "ns": 1e-9}
+# Where a literal value stands alone: in a code span holding nothing else, right after
+# "defaults to", "default:", "timeout =", or (a table's) in a cell of its own.
+_CUE_BEFORE = regex.compile(r"\b(?i:defaults?|timeout|interval|ttl)(?:[ \t]+(?i:to|is|of|value))?[ \t]*[:=]?[ \t]*`?\Z")
+_CELL_BEFORE = regex.compile(r"\|[ \t]*\Z")
+_CELL_AFTER = regex.compile(r"[ \t]*\|")
+
+
+def literal_slot(text: str, start: int, end: int, cells: bool = False) -> bool:
+    """Whether text[start:end] stands where configuration docs write a literal value; a table
+    cell counts only with `cells` (a finance table's "5m" is millions)."""
+    if text[start - 1:start] == "`" and text[end:end + 1] == "`" or _CUE_BEFORE.search(text, max(0, start - 24), start):
+        return True
+    return cells and bool(_CELL_BEFORE.search(text, max(0, start - 8), start)) and bool(_CELL_AFTER.match(text, end))
+
+
+def _compact(text: str, p: int, out: list) -> int:
+    """A compact duration at p ("1m30s", "15s" in a literal's place); the end consumed, or p."""
+    m = _COMPACT.match(text, p)
+    if m is None:
+        return p
+    parts = _COMPACT_PART.findall(m.group())
+    sizes = [_COMPACT_SECONDS[u] for _, u in parts]
+    if len(parts) > 1:
+        if any(a <= b for a, b in zip(sizes, sizes[1:])):
+            return p   # "1s2m": not a duration anyone writes
+    elif (parts[0][1] in ("h", "ms") or "." in parts[0][0] and parts[0][1] == "s"
+          or not literal_slot(text, p, m.end(), cells=parts[0][1] == "s")):
+        return p       # the general reader's ("2h", "500ms", "9.58s"), or not in a literal's place
+    seconds = math.fsum(float(n) * _COMPACT_SECONDS[u] for n, u in parts)
+    unit, mult = "second", 1.0
+    if len(parts) == 1 and parts[0][1] in ("m", "d"):
+        unit, mult = ("minute", 60.0) if parts[0][1] == "m" else ("day", 86400.0)
+    value = seconds / mult
+    _emit(out, p, m.end(), "duration", {"low": value, "high": value, "unit": unit}, unit=unit, dimension="time")
+    return m.end()
+
+
 def _digit_candidate(text: str, p: int, out: list) -> int:
-    """Clock times, feet'inches", appositive ages; then the general reader."""
+    """Clock times, feet'inches", appositive ages, compact durations; then the general reader."""
     prev = text[p - 1:p]
     if prev and (prev in "$£€¥₹#@&+*^'’/:" or (prev in "-–" and p >= 2 and (text[p - 2].isalnum() or text[p - 2] == "_"))):
         return p
@@ -599,6 +648,10 @@ def _digit_candidate(text: str, p: int, out: list) -> int:
             if float(f.group("i")) < 12:
                 _emit(out, p, f.end(), "quantity", {"low": v, "high": v}, unit="foot", dimension="length")
                 return f.end()
+    if (d := _DIGIT_RUN.match(text, p)) and text[d.end():d.end() + 1] in _COMPACT_LETTERS:
+        end = _compact(text, p, out)
+        if end != p:
+            return end
     if text[p - 2:p] in (", ", ",\u00a0"):
         a = _APPOS_AFTER.match(text, p)
         if a:

@@ -111,15 +111,6 @@ def test_grouped_integers_round_trip(n):
     assert got and got[0].value["low"] == n
 
 
-def test_ip_parts_only_for_dotted_quads():
-    from factcheck.extract.numbers import _ip_parts
-    text = "The server at 192.168.10.4 went down."
-    assert [(text[x.start:x.end], x.value) for x in _ip_parts(text)] == [
-        ("192", 192.0), ("168", 168.0), ("10", 10.0), ("4", 4.0)]
-    assert _ip_parts("Version 1.2.3 shipped. Then 4.5. And 6.") == []   # three dots, no quad
-    assert _ip_parts("Listen on 10.0.0.1:8080 or 0.0.0.0.") != []
-
-
 def test_ordinal_words_are_the_ordinals_among_word_atoms():
     """extract_numbers takes the ordinal words from the word-atom scan instead of scanning again;
     both patterns match whole words, so that is what an ordinal-word scan finds."""
