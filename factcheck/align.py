@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 import regex
 
 from .frames import Lexicon, stem
-from .intervals import date_interval, numeric_interval, overlap, stated_size
+from .keys import OptionWords, edition, past_page
+from .intervals import date_interval, numeric_interval, overlap, stated_bounds, stated_size
 from .models import Claim, Document
 from .pairs import Context, PairModel, as_if_agreeing, features, worded_alike
 
@@ -86,6 +87,8 @@ def _doc_names(claims: list[Claim]) -> dict[str, set[str]]:
     names: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         names[c.doc].update(c.frame.entities)
+        if c.frame.key:
+            names[c.doc].add("`" + c.frame.key)   # an option's key names it as a name does a place
     return names
 
 
@@ -172,7 +175,8 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
     keys_of: list[list[tuple]] = []
     for i, c in enumerate(claims):
         f = c.frame
-        keys = {("p", f.predicate), ("m", f.measure), *value_keys(c)} | {("w", w) for w in f.words[:WORD_KEYS]}
+        keys = {("p", f.predicate), ("m", f.measure), ("k", f.key), *value_keys(c)} | \
+            {("w", w) for w in f.words[:WORD_KEYS]}
         fam = family(c)
         own = [(fam, k) for k in keys if k[1]]
         keys_of.append(own)
@@ -216,12 +220,16 @@ def value_keys(c: Claim) -> list[tuple[str, str]]:
     return [("v", str(round(math.log(size) / math.log(1.02))))]
 
 
-def comparable(a: Claim, b: Claim) -> bool:
+def comparable(a: Claim, b: Claim, words: OptionWords | None = None) -> bool:
     """Whether a candidate pair is judged at all. A number that only refers back to things
     already named ("the two countries", "said on Friday") states no fact of its own; two
     claims of one text are compared only when worded as one measure restated."""
     if a.frame.incidental or b.frame.incidental:
         return False
+    if words is not None and a.doc != b.doc and (past_page(a.path, words) or past_page(b.path, words)):
+        return False   # a changelog or upgrade guide states what values were, or how they changed
+    if a.frame.key or b.frame.key:
+        return _options_comparable(a, b, words) and (a.doc != b.doc or same_option(a, b))
     ra, rb = a.frame.row, b.frame.row
     if ra and rb and ra != rb:
         return False   # two table rows: the values of two options, plans or regions
@@ -232,6 +240,37 @@ def comparable(a: Claim, b: Claim) -> bool:
         if not label_stems(row) & set(other.frame.words):
             return False
     return a.doc != b.doc or restated(a, b)
+
+
+def same_option(a: Claim, b: Claim) -> bool:
+    """Both claims state one option's value in one role: one measure by their keys alone."""
+    return a.frame.key is not None and a.frame.key == b.frame.key and a.frame.role == b.frame.role
+
+
+def literals_agree(a: Claim, b: Claim) -> bool:
+    """Two values of one option agree when they are one value: a literal allows no rounding
+    ("100" and "120" connections are two settings)."""
+    x, y = stated_bounds(a), stated_bounds(b)
+    if x is None or y is None:
+        return overlap(a, b)
+    return all(math.isclose(p, q, rel_tol=1e-9, abs_tol=1e-12) for p, q in zip(x, y))
+
+
+def _options_comparable(a: Claim, b: Claim, words: OptionWords | None) -> bool:
+    """Claims of which one at least is an option's value: two keys, two roles or two editions
+    of the docs are never one measure; an example is no option's setting; a figure without
+    a key is about an option only where its sentence names every word of the key."""
+    fa, fb = a.frame, b.frame
+    if "example" in (fa.role, fb.role):
+        return False
+    if fa.key and fb.key:
+        if not same_option(a, b):
+            return False
+        if words is not None and edition(a.path, words) != edition(b.path, words):
+            return False   # "v1/limits.md" and "limits.md": two releases' values
+        return True
+    keyed, other = (a, b) if fa.key else (b, a)
+    return label_stems(keyed.frame.key.replace(".", " ")) <= set(other.frame.words)
 
 
 @lru_cache(maxsize=4096)
@@ -279,17 +318,22 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
     (`restated`), and kept only when their values disagree.
     """
     cx = Context(claims, {d.id: d for d in docs}, lex)
+    option_words = lex.options if lex else None
     n_cands = 0
     scored: list[Pair] = []
     for a, b in iter_candidate_pairs(claims, links):
         n_cands += 1
-        if not comparable(a, b):
+        if not comparable(a, b, option_words):
             continue
         f = features(a, b, cx)
-        p = model.probability(f)
         agree = "values_agree" in f
-        # Disagreeing values are judged on what their words say (`as_if_agreeing`).
-        words = p if agree else model.probability(as_if_agreeing(f))
+        if same_option(a, b):
+            p = words = 1.0   # one option's one value: its key says so, whatever the words around
+            agree = literals_agree(a, b)
+        else:
+            p = model.probability(f)
+            # Disagreeing values are judged on what their words say (`as_if_agreeing`).
+            words = p if agree else model.probability(as_if_agreeing(f))
         if max(p, words) >= KEEP_FROM:
             scored.append(Pair(a, b, p, words, agree))
     match([p for p in scored if p.a.doc != p.b.doc], model.agree_at, model.conflict_at)
@@ -297,11 +341,12 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
         # A text that gives one measure two values contradicts itself; one that repeats a
         # value only restates it, which is no finding.
         if p.a.doc == p.b.doc and not p.agree and p.if_agreeing >= model.same_text_at \
-                and worded_alike(p.a, p.b, cx):
+                and (worded_alike(p.a, p.b, cx) or same_option(p.a, p.b)):
             p.kept = True
         if p.kept:   # only findings show evidence: the features are worked out again for these few
             f = features(p.a, p.b, cx)
-            p.evidence = model.evidence(f if p.agree else as_if_agreeing(f))
+            p.evidence = [("same_option", 1.0)] if same_option(p.a, p.b) else \
+                model.evidence(f if p.agree else as_if_agreeing(f))
     kept = sum(p.kept for p in scored)
     stats = {"claims": len(claims), "candidate_pairs": n_cands, "aligned_pairs": kept}
     return scored, stats

@@ -13,9 +13,9 @@ from collections import defaultdict
 
 import regex
 
-from .align import Pair, align, anchored, blocks
+from .align import Pair, align, anchored, blocks, same_option
 from .frames import build_frames, days_apart, in_words, lexicon, reference_time, stem
-from .intervals import (LIMIT, date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap,
+from .intervals import (LIMIT, stated_bounds, date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap,
                         stated_size, unit_slip)
 from .errors import InputError
 from .models import Claim, DateValue, Document, Finding, claim_place
@@ -87,6 +87,11 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
         if (a.frame.stage or b.frame.stage) and a.frame.stage != b.frame.stage:
             continue  # a running count at two stages ("with 545 results declared"): two moments
         expl, arith = _pair_explanation(p, False)
+        if same_option(a, b):
+            arith = f"{_as_stated(a)} against {_as_stated(b)}"
+            expl["arithmetic"] = arith
+            out.append(make(rule, "conflict", "same-measure", [a, b], _option_message(a, b, arith), expl, docs))
+            continue
         measure = about(p, docs, lex)
         if measure:
             expl["measure"] = measure
@@ -101,6 +106,24 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
         out.append(make(rule, kind, "same-measure", [a, b], msg, expl, docs))
     out.extend(_agreement_groups(rule, agreeing, docs, lex))
     return out
+
+
+def _option_message(a: Claim, b: Claim, arith: str) -> str:
+    """"`server.readTimeout` default: '30s' (docs/a.md:5) conflicts with '60s' (docs/b.md:10):
+    30 seconds against 60 seconds; ...": the option named, then each value where it stands."""
+    role = f" {a.frame.role}" if a.frame.role else ""
+    spelled = f" (written `{b.frame.option}` there)" if b.frame.option != a.frame.option else ""
+    return (f"`{a.frame.option}`{role}: {a.text!r} ({a.path}:{a.line}) conflicts with {b.text!r} ({b.path}:{b.line})"
+            f"{spelled}: {arith}; one option's {a.frame.role or 'value'} has one value.")
+
+
+def _as_stated(c: Claim) -> str:
+    """'30 seconds', '100', '512 mebibytes' for an option's literal: the value as stated, no rounding."""
+    lo, hi = stated_bounds(c)
+    unit = numeric_interval(c)[2] or ""
+    plural = "s" if unit and c.kind != "quantity" and not (lo == hi == 1) else ""
+    value = fmt_num(lo) if lo == hi else f"{fmt_num(lo)}..{fmt_num(hi)}"
+    return f"{value} {unit}{plural}".strip()
 
 
 def _pair_explanation(p: Pair, ok: bool) -> tuple[dict, str]:
@@ -135,6 +158,8 @@ def _alignment(p: Pair) -> dict:
     that moved it most. Values that disagree were compared because their words alone make
     them one measure (`if_values_agreed`)."""
     out = {"probability": round(p.score, 3), "evidence": [{"feature": k, "weight": w} for k, w in p.evidence]}
+    if same_option(p.a, p.b):
+        out["option"] = {"key": p.a.frame.key, "role": p.a.frame.role, "as_written": [p.a.frame.option, p.b.frame.option]}
     if not p.agree:
         out["if_values_agreed"] = round(p.if_agreeing, 3)
     return out
@@ -287,7 +312,8 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
     for doc_id, claims in by_doc.items():
         text = docs[doc_id].text
         # a bound ("more than 1,200", "up to 30") is no part and no total: any sum meets it
-        nums = [c for c in claims if c.kind in rule.kinds and c.value.low == c.value.high
+        # an option's setting ("Default 4, Max 64") is no part of a total and no total
+        nums = [c for c in claims if c.kind in rule.kinds and c.value.low == c.value.high and c.frame.key is None
                 and c.qualifier in ("exact", "approx") and not _STARTING.search(text, max(0, c.start - 24), c.start)
                 and not _RATE.match(text, c.end) and not _SUBSET.match(text, c.end)
                 and not _OPERATOR_BEFORE.search(text, max(0, c.start - 4), c.start)

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
 import snowballstemmer
 
+from . import keys
 from .models import Claim, DateValue, Document, Frame
 from .rulepack import Rules
 
@@ -113,6 +115,7 @@ class Lexicon:
     negation: frozenset
     attribution_re: regex.Pattern | None
     cumulative: frozenset = field(default_factory=frozenset)
+    options: keys.OptionWords | None = None
 
     def predicate(self, t: Token) -> str | None:
         """The event word a token is, matched by stem unless the lexicon lists it as written."""
@@ -187,6 +190,7 @@ def _compile_lexicon(rules: Rules) -> Lexicon:
         attribution_re=regex.compile(r"according to\s+((?:the\s+)?\p{Lu}[\w'’.-]*(?:\s+\p{Lu}[\w'’.-]*)*)"
                                      r"|(\p{Lu}[\w'’.-]*(?:\s+\p{Lu}[\w'’.-]*)*)\s+(?:said|says|reported|told)"),
         cumulative=frozenset(rules.cumulative),
+        options=keys.compile_words(rules.options),
     )
 
 
@@ -266,6 +270,7 @@ def frames_of(doc: Document, claims: list[Claim], rules: Rules) -> list[Frame]:
     at = {id(c): i for i, c in enumerate(claims)}
     out: list[Frame] = [None] * len(claims)   # type: ignore[list-item]
     stages: dict = {}
+    options = keys.OptionIndex(doc.text, lex.options) if lex.options and lex.options.role_re else None
     for (s0, s1), group in by_sentence.items():
         toks = tokens(text, s0, s1)
         ents = entities_in(text, s0, s1, lex)
@@ -277,8 +282,14 @@ def frames_of(doc: Document, claims: list[Claim], rules: Rules) -> list[Frame]:
         else:
             prev = []
         sent = _Sentence(text, s0, s1, group, toks, lex, stages)
-        for c in group:
-            out[at[id(c)]] = _frame(c, group, toks, ents, text, s0, s1, lex, doc, prev, sent)
+        found = [options.at(c.start, c.end, s0, s1) if options else None for c in group]
+        if len(group) > 1 and any(found):
+            # One sentence giving one option several figures in one role lists them (buckets,
+            # versions, a range's ends): none of them is the option's value alone.
+            seen = Counter((o.key, o.role) for o in found if o)
+            found = [o if o and seen[(o.key, o.role)] == 1 else None for o in found]
+        for c, option in zip(group, found):
+            out[at[id(c)]] = _frame(c, group, toks, ents, text, s0, s1, lex, doc, prev, sent, option)
     return out
 
 
@@ -447,7 +458,8 @@ def _measure(c: Claim, toks: list, first: int, last: int, in_claim, text: str, l
     return measure
 
 
-def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Document, prev, sent: _Sentence) -> Frame:
+def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Document, prev, sent: _Sentence,
+           option: keys.Option | None = None) -> Frame:
     series = sent.series.get(id(c))
     # A claim in a list ("the 1970s and 1980s") shares the list's context.
     lo, hi = (series[2], series[3]) if series else (c.start, c.end)
@@ -507,7 +519,9 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, scope=scope, previous=previous, time=time, hedges=hedges, incidental=incidental, row=row_label(doc.text, c.start),
                  stage=_stage(text, s0, s1, c, sent.stages),
                  attribution=attribution, negated=negated, words=words[:24],
-                 tense=_tense(text, s0, s1, c), series=series[:2] if series else None)
+                 tense=_tense(text, s0, s1, c), series=series[:2] if series else None,
+                 option=option.written if option else None, key=option.key if option else None,
+                 role=option.role if option else None)
 
 
 def _hedge_start(c: Claim, text: str, s0: int) -> int:

@@ -42,6 +42,22 @@ def stated_size(c: Claim) -> float | None:
     return x if math.isfinite(x) and x > 0 else None
 
 
+def stated_bounds(c: Claim) -> tuple[float, float] | None:
+    """The low and high a number claim states, with no allowance for rounding, in the units
+    numeric_interval compares in: a configuration literal ("30s", "100") is exact."""
+    if isinstance(c.value, DateValue):
+        return None
+    lo, hi = c.value.low, c.value.high
+    if isinstance(c.value, AmountValue):
+        lo, hi = lo * SECONDS[c.value.unit], hi * SECONDS[c.value.unit]
+    elif c.kind == "quantity" and c.unit:
+        try:
+            lo, hi = to_base(lo, c.unit)[0], to_base(hi, c.unit)[0]
+        except (KeyError, ValueError, TypeError):
+            pass
+    return lo, hi
+
+
 def date_interval(c: Claim) -> tuple[dt.date, dt.date]:
     return c.interval.start or dt.date.min, c.interval.end or dt.date.max
 

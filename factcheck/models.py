@@ -89,6 +89,9 @@ class Frame(Frozen):
     previous: bool = False              # about the previous occurrence ("last met in 2008", "since 2009")
     row: str | None = None              # the label of the table row it stands in ("`redis.maxActiveConns`")
     stage: str | None = None            # how far a count had got ("545" of "with 545 results declared")
+    option: str | None = None           # the configuration option it is the value of, as written ("`server.readTimeout`")
+    key: str | None = None              # that option's key in one spelling ("server.read.timeout")
+    role: str | None = None             # which of its values: "default", "max", "min", "example"
 
 
 class Claim(Frozen):

@@ -123,6 +123,17 @@ class PairModelSpec(Strict):
         return v
 
 
+class OptionWords(Strict):
+    """How configuration docs say what an option's figure is (see factcheck/keys.py)."""
+    roles: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict, description="role (default, max, min, example) -> the words that name it near a value "
+                                          "or head its table column")
+    editions: tuple[str, ...] = Field((), description="path segments naming another edition of the docs (legacy)")
+    past_pages: tuple[str, ...] = Field((), description="page names that state past values (changelog, upgrading)")
+    labels: tuple[str, ...] = Field((), description="words set in bold or code to open a paragraph that name no "
+                                                    "option (Note, Warning)")
+
+
 class RulePack(Strict):
     pack: str
     description: str = ""
@@ -138,6 +149,7 @@ class RulePack(Strict):
     stopwords: tuple[str, ...] = ()
     references: tuple[ReferenceFact, ...] = ()
     pair_model: PairModelSpec | None = None
+    options: OptionWords | None = None
     rules: tuple[RuleSpec, ...] = ()
     overrides: tuple[RuleOverride, ...] = ()
 
@@ -159,6 +171,7 @@ class Rules(BaseModel):
     stopwords: tuple[str, ...]
     references: tuple[ReferenceFact, ...]
     pair_model: PairModelSpec | None
+    options: OptionWords = OptionWords()
     rules: tuple[RuleSpec, ...]
 
 
@@ -326,6 +339,10 @@ def merge(packs: list[tuple[Path, RulePack]]) -> Rules:
     msyn: dict[str, list[str]] = {}
     rules: dict[str, RuleSpec] = {}
     pair_model = None
+    roles: dict[str, list[str]] = {}
+    editions: list[str] = []
+    past: list[str] = []
+    labels: list[str] = []
     digest = hashlib.sha256()
     for path, p in packs:
         digest.update(p.model_dump_json().encode())
@@ -339,6 +356,13 @@ def merge(packs: list[tuple[Path, RulePack]]) -> Rules:
         cumul += p.cumulative
         refs += p.references
         pair_model = p.pair_model or pair_model   # a later pack's model replaces the default
+        if p.options is not None:
+            for k, vs in p.options.roles.items():
+                roles.setdefault(k, [])
+                roles[k] += [v for v in vs if v not in roles[k]]
+            editions += p.options.editions
+            past += p.options.past_pages
+            labels += p.options.labels
         for table, src in ((preds, p.predicates), (aliases, p.aliases), (msyn, p.measure_synonyms)):
             for k, vs in src.items():
                 table.setdefault(k, [])
@@ -359,5 +383,7 @@ def merge(packs: list[tuple[Path, RulePack]]) -> Rules:
         aliases={k: tuple(v) for k, v in sorted(aliases.items())},
         measure_synonyms={k: tuple(v) for k, v in sorted(msyn.items())},
         cumulative=tuple(cumul), stopwords=tuple(stop), references=tuple(refs), pair_model=pair_model,
+        options=OptionWords(roles={k: tuple(v) for k, v in sorted(roles.items())}, editions=tuple(editions),
+                            past_pages=tuple(past), labels=tuple(labels)),
         rules=tuple(sorted(rules.values(), key=lambda r: r.id)),
     )

@@ -311,10 +311,11 @@ _CHANGE_RE = regex.compile(
 _ONE_BEFORE = regex.compile(
     r"(?:\b(?:no|this|that|the|which|any|every|each|some|another|last|next|other|little|loved|"
     r"young|right|wrong|same|new|old|big|such|every|someone|anyone|one|a|an|her|his|its|their|our|"
-    r"my|your|whichever|whatever|favourite|favorite|main|best|real|first|second|at|by|as)\s+|-)\Z",
+    r"my|your|whichever|whatever|favourite|favorite|main|best|real|first|second|at|by|as|current|existing|"
+    r"previous|latest|original|former|latter|different|particular|specific)\s+|-)\Z",
     regex.I)
 _ONE_AFTER = regex.compile(
-    r"(?:\s+(?:of|another|by\s+one|after\s+another|and\s+(?:the\s+same|only|all)|or\s+another|day|"
+    r"(?:\s+(?:of|another|by\s+one|after\s+another|and\s+(?:the\s+same|only|all)|or\s+another|or\s+more|day|"
     r"hand|thing|point|way|can|could|would|should|must|might|may|cannot|will|does|did|who|that|"
     r"which|else|apiece|time|morning|evening|night|afternoon|more\s+time)\b|'s\b|’s\b|-(?!\d))",
     regex.I)

@@ -1,0 +1,265 @@
+"""Frames stage, option keys: which configuration option a figure in a docs page is the value of.
+
+A docs tree states an option's default or limit in many places: a reference table's
+Default column, "`server.readTimeout` defaults to 30s" in a guide, "Default: `12h`" in
+the definition under the option's name. The option's key is what makes two such
+figures one measure, whatever the words around them: the same key (however it is
+spelled: `server.readTimeout`, `--server.read-timeout`, `SERVER_READ_TIMEOUT`) in the
+same role and edition is one measure; two keys are never one. A figure gets a key only
+where the page ties it to one: the row of a table, a key in code before "defaults to",
+the term a definition opens with, the option's own heading; outside a table, a word of
+its role (default, maximum, minimum, example) must stand beside it.
+
+The role words, the folders that name another edition and the pages that tell of past
+values are a rule pack's (`options:` in rules/config-docs.yaml).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# An option's name as docs write it: "server.readTimeout", "--max-conns", "$HOME", "tls.certs[0]".
+_IDENT = regex.compile(r"(?:--?|\$)?[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|-|/|::?)[A-Za-z0-9_]+|\[[^\]\s]*\])*(?:=|\(\))?")
+# Named as code would be even outside code: a dot, an underscore, a leading "--" or an inner capital.
+_CODE_SHAPED = regex.compile(r"[._]|^--|[a-z][A-Z]")
+_CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_SEPARATORS = regex.compile(r"[.\-_/:\[\]\s=()$]+")
+# Markup around a name, not in it: tags, link targets, code ticks, emphasis (an inner "_" is the name's).
+_MARKUP = regex.compile(r"<[^>]*>|\]\([^)]*\)|[`*\[\]]|(?<!\w)_+|_+(?!\w)")
+_CODE_SPAN = regex.compile(r"`([^`\n]+)`")
+# A definition's term at the start of a list item or paragraph: "- **lifetime** is ...",
+# "* `max_size`: ...", "`--workers` (int) ..."
+_TERM = regex.compile(r"[ \t>]*(?:[-*+]|\d{1,3}[.)])?[ \t]*(?P<open>\*\*|__|`)(?P<term>[^`*_\n]+?)(?P=open)"
+                      r"(?=[ \t]*(?::|\(|<|-|–|—|\bis\b|\bsets?\b|\bdefines?\b|$))", regex.M)
+_HEADING = regex.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", regex.M)
+_VERSION_SEGMENT = regex.compile(r"v\d+(?:\.(?:\d+|x))*|\d+\.(?:\d+|x)(?:\.(?:\d+|x))*", regex.I)
+# A condition before a figure: "If set to 0, it defaults to 10 per core" states what follows
+# from a setting, not the option's default.
+_CONDITION = regex.compile(r"\b(?i:if|when|unless|once|whenever)\b")
+_ROW_SEPARATOR = regex.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$")
+
+
+def normalise(raw: str) -> str | None:
+    """One spelling of a key: `server.readTimeout`, `--server.read-timeout`,
+    `SERVER_READ_TIMEOUT` and `server.read_timeout` are all "server.read.timeout"."""
+    words = [w for part in _SEPARATORS.split(raw.strip()) for w in _CAMEL.split(part) if w]
+    return ".".join(w.lower() for w in words) or None
+
+
+def key_like(raw: str, formatted: bool) -> bool:
+    """An option's name: an identifier shaped like code, or any identifier set in code or bold."""
+    return bool(_IDENT.fullmatch(raw)) and (formatted or bool(_CODE_SHAPED.search(raw)))
+
+
+@dataclass(frozen=True)
+class Option:
+    """The option a figure is the value of: its key as written, normalised, and the role."""
+    written: str
+    key: str
+    role: str | None
+
+
+@dataclass(frozen=True)
+class OptionWords:
+    """A rule set's option words, compiled (see rulepack.OptionWords)."""
+    role_re: regex.Pattern | None
+    role_of: dict
+    labels: frozenset           # words that open a paragraph as a label, not an option ("Note")
+    editions: frozenset
+    past_pages: frozenset
+
+
+def compile_words(spec) -> OptionWords:
+    """The option words of a rule set (`Rules.options`), compiled."""
+    role_of = {w.lower(): r for r, ws in spec.roles.items() for w in (r, *ws)}
+    alts = "|".join(regex.escape(w) for w in sorted(role_of, key=lambda w: (-len(w), w)))
+    role_re = regex.compile(rf"(?<![\w.])(?:{alts})(?![\w])", regex.I) if alts else None
+    return OptionWords(role_re, role_of, frozenset(role_of) | {w.lower() for w in spec.labels},
+                       frozenset(e.lower() for e in spec.editions), frozenset(p.lower() for p in spec.past_pages))
+
+
+class OptionIndex:
+    """What one page says about options, read once per page: its headings; `at` then finds the
+    option of one figure."""
+
+    def __init__(self, text: str, words: OptionWords):
+        self.text, self.words = text, words
+        self.headings = [(m.start(), m.group(2)) for m in _HEADING.finditer(text)] if "#" in text else []
+        self.heading_starts = [h[0] for h in self.headings]
+
+    def at(self, start: int, end: int, s0: int, s1: int) -> Option | None:
+        """The option of the figure text[start:end] in the sentence text[s0:s1], or None."""
+        text = self.text
+        line0 = text.rfind("\n", 0, start) + 1
+        if text.count("|", line0, start) and (cells := _cells(text, line0)) is not None:
+            return self._table(start, end, s0, s1, line0, cells)
+        role = self.role_near(start, end, s0, s1)
+        if role is None:
+            return None
+        for m in reversed(list(_CODE_SPAN.finditer(text, _with_leading_code(text, s0), start))):
+            raw = m.group(1).strip()
+            if key_like(raw, True) and raw.lower() not in self.words.labels:
+                return _option(raw, role)
+        if found := self._term(start, role):
+            return found
+        return self._heading(start, role)
+
+    def role_near(self, start: int, end: int, s0: int, s1: int) -> str | None:
+        """The role a word beside the figure gives it: the nearest role word before it in its
+        sentence ("defaults to 30s", "a maximum of 100"), or one right after ("100 (default)");
+        none in a sentence that sets a condition first."""
+        rr = self.words.role_re
+        if rr is None or _CONDITION.search(self.text, s0, start):
+            return None
+        before = list(rr.finditer(self.text, max(s0, start - 60), start))
+        if before:
+            return self.words.role_of[before[-1].group().lower()]
+        after = rr.search(self.text, end, min(s1, end + 16))
+        if after and self.text[end:after.start()].strip(" `*_(:,") == "":
+            return self.words.role_of[after.group().lower()]
+        return None
+
+    def _table(self, start: int, end: int, s0: int, s1: int, line0: int, cells: list[tuple[int, int]]) -> Option | None:
+        """A table row's key (its first cell, when shaped like one), for a figure whose column's
+        header names a role ("Default", "Max") or that a role word stands beside in its cell
+        ("... The default is 1000"). Other figures of a row (a "Since" version, the numbers of
+        a description) are not the option's value."""
+        text = self.text
+        col = next((i for i, (a, b) in enumerate(cells) if a <= start < b), None)
+        label = next(((i, a, b) for i, (a, b) in enumerate(cells) if _plain(text[a:b])), None)
+        if col is None or label is None or label[0] >= col:
+            return None
+        raw_cell = text[label[1]:label[2]]
+        raw = _plain(raw_cell)
+        if not key_like(raw, "`" in raw_cell) or raw.lower() in self.words.labels:
+            return None   # (a name in bold heads a row of products or plans, not of options)
+        role = None
+        header = _header_line(text, line0)
+        if header is not None and header != line0 and (hcells := _cells(text, header)) and col < len(hcells):
+            a, b = hcells[col]
+            if self.words.role_re is not None and (m := self.words.role_re.search(text, a, b)):
+                role = self.words.role_of[m.group().lower()]
+        if role is None:
+            a, b = cells[col]
+            role = self.role_near(start, end, max(a, s0), min(b, s1))
+        return _option(raw, role) if role else None
+
+    def _term(self, at: int, role: str) -> Option | None:
+        """The term the figure's list item or paragraph opens with: "- **lifetime** is ... Default: `12h`"."""
+        text = self.text
+        line = text.rfind("\n", 0, at) + 1
+        for _ in range(12):
+            m = _TERM.match(text, line)
+            if m and m.end() <= at:
+                raw = m.group("term").strip()
+                if key_like(raw, True) and raw.lower() not in self.words.labels:
+                    return _option(raw, role)
+                return None
+            stripped = text[line:text.find("\n", line) if text.find("\n", line) >= 0 else len(text)].lstrip()
+            if line == 0 or stripped[:1] in ("-", "*", "+") or not stripped:
+                return None   # the item's first line, or the paragraph's
+            prev = text.rfind("\n", 0, line - 1) + 1
+            if not text[prev:line].strip():
+                return None
+            line = prev
+        return None
+
+    def _heading(self, at: int, role: str) -> Option | None:
+        """The option a section is about, when its heading is nothing but its name ("##### `renew_interval`")."""
+        k = bisect.bisect_right(self.heading_starts, at) - 1
+        if k < 0:
+            return None
+        raw_heading = self.headings[k][1]
+        raw = _plain(raw_heading)
+        if " " in raw or not key_like(raw, "`" in raw_heading) or raw.lower() in self.words.labels:
+            return None
+        return _option(raw, role)
+
+
+def _with_leading_code(text: str, s0: int) -> int:
+    """Where a sentence starts when the code it opens with counts: a reader of Markdown blanks
+    non-literal code, so "`SERVER_MAX_CONNS` defaults to 120." is found starting at "defaults"."""
+    p = s0
+    while True:
+        q = p
+        while q > 0 and text[q - 1] in " \t":
+            q -= 1
+        if q == 0 or text[q - 1] != "`":
+            return p
+        opening = text.rfind("`", 0, q - 1)
+        if opening < 0 or "\n" in text[opening:q]:
+            return p
+        p = opening
+
+
+def _option(raw: str, role: str | None) -> Option | None:
+    key = normalise(raw)
+    return Option(raw, key, role) if key else None
+
+
+def _plain(cell: str) -> str:
+    return " ".join(_MARKUP.sub(" ", cell).split())
+
+
+def _cells(text: str, line0: int) -> list[tuple[int, int]] | None:
+    """The cells of the table row starting at line0, as (start, end) offsets; None if no row."""
+    end = text.find("\n", line0)
+    end = len(text) if end < 0 else end
+    line = text[line0:end]
+    if not line.lstrip().startswith("|"):
+        return None
+    out, pos = [], line0 + line.index("|") + 1
+    while pos < end:
+        nxt = text.find("|", pos, end)
+        while nxt > 0 and text[nxt - 1] == "\\":
+            nxt = text.find("|", nxt + 1, end)
+        if nxt < 0:
+            if text[pos:end].strip():
+                out.append((pos, end))
+            break
+        out.append((pos, nxt))
+        pos = nxt + 1
+    return out
+
+
+def _header_line(text: str, line0: int) -> int | None:
+    """Where the header row of the table holding the row at line0 starts: the row above its
+    separator ("|---|---|")."""
+    line = line0
+    for _ in range(2000):
+        if line == 0:
+            return None
+        prev = text.rfind("\n", 0, line - 1) + 1
+        row = text[prev:line - 1] if text[line - 1] == "\n" else text[prev:line]
+        row = row.rstrip("\r")
+        if not row.lstrip().startswith("|"):
+            return None
+        if _ROW_SEPARATOR.match(row):
+            return text.rfind("\n", 0, prev - 1) + 1 if prev > 0 else None
+        line = prev
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _segments(path: str) -> tuple[str, ...]:
+    return tuple(s for s in path.replace("\\", "/").split("/") if s)
+
+
+def edition(path: str, words: OptionWords) -> str | None:
+    """The edition of the docs a page belongs to: a version-shaped folder ("v2", "1.4", "2.x")
+    or one the pack names (legacy, archive); None for the current docs."""
+    for seg in _segments(path)[:-1]:
+        low = seg.lower()
+        if _VERSION_SEGMENT.fullmatch(low) or low in words.editions:
+            return low
+    return None
+
+
+def past_page(path: str, words: OptionWords) -> bool:
+    """A page that states values as they were (a changelog, upgrade notes)."""
+    name = _segments(path)[-1].lower() if _segments(path) else ""
+    stem = name.rsplit(".", 1)[0]
+    return stem in words.past_pages or stem.replace("_", "-") in words.past_pages

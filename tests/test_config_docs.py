@@ -1,0 +1,111 @@
+"""Configuration docs (issue 19): option keys, their roles and editions, and a docs tree with
+planted drifts and traps."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factcheck import keys
+from factcheck.frames import lexicon
+from factcheck.rulepack import load_rules
+
+CASES = Path(__file__).parent / "cases" / "config-docs"
+
+
+@pytest.fixture(scope="module")
+def words():
+    return lexicon(load_rules()).options
+
+
+@pytest.mark.parametrize("raw", ["server.readTimeout", "--server.read-timeout", "SERVER_READ_TIMEOUT",
+                                 "server.read_timeout", "Server.ReadTimeout"])
+def test_one_key_however_spelled(raw):
+    assert keys.normalise(raw) == "server.read.timeout"
+
+
+def test_key_shapes():
+    assert keys.key_like("maxPayload", False) and keys.key_like("max_size", False)
+    assert keys.key_like("--workers", False) and keys.key_like("lifetime", True)
+    assert not keys.key_like("lifetime", False)          # a plain word names an option only in code or bold
+    assert not keys.key_like("two words", True) and not keys.key_like("429", True)
+
+
+def _option(text, needle, words):
+    ix = keys.OptionIndex(text, words)
+    i = text.index(needle)
+    stop = text.rfind(". ", 0, i)
+    s0 = max(text.rfind("\n", 0, i) + 1, stop + 2 if stop >= 0 else 0)
+    end = text.find("\n", i)
+    return ix.at(i, i + len(needle), s0, len(text) if end < 0 else end)
+
+
+def test_table_row_key_and_column_role(words):
+    table = ("| Option | Type | Default | Max | Since |\n|---|---|---|---|---|\n"
+             "| `server.maxConns` | int | 100 | 10000 | 2.1 |\n")
+    assert _option(table, "100 ", words) == keys.Option("server.maxConns", "server.max.conns", "default")
+    assert _option(table, "10000", words).role == "max"
+    assert _option(table, "2.1", words) is None         # a release column states no value of the option
+
+
+def test_description_cell_needs_a_role_word(words):
+    row = ("| Option | Description |\n|---|---|\n"
+           "| `maxAckPending` | A value of -1 means no limit. The default is 1000. |\n")
+    assert _option(row, "-1", words) is None
+    assert _option(row, "1000", words) == keys.Option("maxAckPending", "max.ack.pending", "default")
+
+
+def test_prose_term_and_heading(words):
+    assert _option("The `--max-conns` flag defaults to 200.\n", "200", words).key == "max.conns"
+    assert _option("`SERVER_MAX_CONNS` defaults to 120.\n", "120", words).key == "server.max.conns"
+    assert _option("- **lifetime** is how long a certificate lives. Default: `12h`.\n", "12h", words).key == "lifetime"
+    page = "##### `renew_interval`\n\nHow often to renew. Default: `24h`\n"
+    assert _option(page, "24h", words) == keys.Option("renew_interval", "renew.interval", "default")
+
+
+def test_no_key_without_a_role_or_under_a_condition(words):
+    assert _option("Set `server.maxConns` to 500 on busy hosts.\n", "500", words) is None
+    assert _option("If `server.maxConns` is 0, it defaults to 10 per core.\n", "10", words) is None
+    assert _option("> **Note**: the default is 5.\n", "5", words) is None    # a label, not an option
+    assert _option("For example, set `timeout` to `90s`.\n", "90s", words).role == "example"
+
+
+def test_editions_and_past_pages(words):
+    assert keys.edition("docs/v2/limits.md", words) == "v2"
+    assert keys.edition("docs/1.4/limits.md", words) == "1.4"
+    assert keys.edition("docs/legacy/limits.md", words) == "legacy"
+    assert keys.edition("docs/2024/limits.md", words) is None and keys.edition("docs/limits.md", words) is None
+    assert keys.past_page("docs/CHANGELOG.md", words) and keys.past_page("docs/upgrading.md", words)
+    assert not keys.past_page("docs/limits.md", words)
+
+
+def _conflicts(report: dict) -> set[tuple[str, ...]]:
+    claims = {c["id"]: c for c in report["claims"]}
+
+    def place(cid):
+        c = claims[cid]
+        return f"{Path(c['path']).relative_to(CASES / 'tree').as_posix()}:{c['line']} {c['text']}"
+    return {tuple(sorted(place(i) for i in f["claims"])) for f in report["findings"] if f["kind"] == "conflict"}
+
+
+def test_docs_tree_every_drift_and_no_trap(run, tmp_path):
+    out = tmp_path / "r.json"
+    code, _, err = run("check", CASES / "tree", "--no-cache", "--no-report", "--format", "json", "-o", out)
+    assert code == 1, err
+    report = json.loads(out.read_text())
+    want = {tuple(sorted(d)) for d in yaml.safe_load((CASES / "expected.yaml").read_text())["drifts"]}
+    assert _conflicts(report) == want
+
+
+def test_an_option_conflict_names_the_option_and_both_places(run, tmp_path):
+    out = tmp_path / "r.json"
+    run("check", CASES / "tree", "--no-cache", "--no-report", "--format", "json", "-o", out)
+    report = json.loads(out.read_text())
+    [f] = [f for f in report["findings"] if f["kind"] == "conflict" and "read-timeout" in f["message"]]
+    assert f["message"].startswith("`--server.read-timeout` default: '60s' (")
+    assert "guides/tuning.md:3" in f["message"] and "reference/server.md:7" in f["message"]
+    assert "(written `server.readTimeout` there): 60 seconds against 30 seconds" in f["message"]
+    assert f["explanation"]["alignment"]["option"] == {
+        "key": "server.read.timeout", "role": "default", "as_written": ["--server.read-timeout", "server.readTimeout"]}
