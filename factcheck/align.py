@@ -226,10 +226,15 @@ def comparable(a: Claim, b: Claim, words: OptionWords | None = None) -> bool:
     claims of one text are compared only when worded as one measure restated."""
     if a.frame.incidental or b.frame.incidental:
         return False
-    if words is not None and a.doc != b.doc and (past_page(a.path, words) or past_page(b.path, words)):
-        return False   # a changelog or upgrade guide states what values were, or how they changed
+    if words is not None and a.doc != b.doc:
+        if past_page(a.path, words) or past_page(b.path, words):
+            return False   # a changelog or upgrade guide states what values were, or how they changed
+        if edition(a.path, words) != edition(b.path, words):
+            return False   # "v1/limits.md" and "limits.md": two releases' docs
     if a.frame.key or b.frame.key:
         return _options_comparable(a, b, words) and (a.doc != b.doc or same_option(a, b))
+    if a.frame.code or b.frame.code:
+        return False   # a literal in code no option names: an example, a sentinel, some argument's value
     ra, rb = a.frame.row, b.frame.row
     if ra and rb and ra != rb:
         return False   # two table rows: the values of two options, plans or regions
@@ -257,18 +262,14 @@ def literals_agree(a: Claim, b: Claim) -> bool:
 
 
 def _options_comparable(a: Claim, b: Claim, words: OptionWords | None) -> bool:
-    """Claims of which one at least is an option's value: two keys, two roles or two editions
-    of the docs are never one measure; an example is no option's setting; a figure without
+    """Claims of which one at least is an option's value: two keys or two roles are never one
+    measure; an example is no option's setting; a figure without
     a key is about an option only where its sentence names every word of the key."""
     fa, fb = a.frame, b.frame
     if "example" in (fa.role, fb.role):
         return False
     if fa.key and fb.key:
-        if not same_option(a, b):
-            return False
-        if words is not None and edition(a.path, words) != edition(b.path, words):
-            return False   # "v1/limits.md" and "limits.md": two releases' values
-        return True
+        return same_option(a, b)
     keyed, other = (a, b) if fa.key else (b, a)
     return label_stems(keyed.frame.key.replace(".", " ")) <= set(other.frame.words)
 

@@ -179,6 +179,11 @@ class OptionIndex:
         return _option(raw, role)
 
 
+def in_code(text: str, start: int, end: int) -> bool:
+    """Whether a figure fills a code span of its own ("`500`", "`1m30s`"): written as a setting's literal."""
+    return text[start - 1:start] == "`" and text[end:end + 1] == "`"
+
+
 def _with_leading_code(text: str, s0: int) -> int:
     """Where a sentence starts when the code it opens with counts: a reader of Markdown blanks
     non-literal code, so "`SERVER_MAX_CONNS` defaults to 120." is found starting at "defaults"."""

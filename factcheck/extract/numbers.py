@@ -183,8 +183,11 @@ _STATUS_AFTER = regex.compile(r"`?[\x20\u00a0]+(?:(?:status|response|redirect|er
 # A release a requirement or a pre-release names: "Go 1.20 or newer", "2.10 beta 1" (not "a GPA
 # of 3.5 or higher": a quantity's bound).
 _RELEASE_AFTER = regex.compile(r"[\x20\u00a0]+(?:or[\x20\u00a0]+(?:newer|later)|beta|alpha|rc\d*)\b", regex.I)
-_PORT_BEFORE = regex.compile(r"\bports?[\x20\u00a0]+(?:\d{2,5}(?:,?[\x20\u00a0]+(?:and|or)[\x20\u00a0]+|,[\x20\u00a0]*))*\Z",
+_PORT_BEFORE = regex.compile(r"\b(?:ports?|bound[\x20\u00a0]+to|binds?[\x20\u00a0]+to|listen(?:s|ing)?[\x20\u00a0]+on)"
+                             r"[\x20\u00a0]+`?(?:\d{2,5}`?(?:,?[\x20\u00a0]+(?:and|or)[\x20\u00a0]+`?|,[\x20\u00a0]*`?))*\Z",
                              regex.I)
+# "your local 4222 port": a number naming a port ("12 ports" counts them)
+_PORT_AFTER = regex.compile(r"`?[\x20\u00a0]+port\b", regex.I)
 # a capitalised word in mid-sentence right before a bare integer names a thing ("Boeing 737")
 # A capitalised word before a number is a name ("Boeing 737") when a word stands before it, not
 # a sentence end: "It rained. With 50 percent ..." opens a sentence.
@@ -795,8 +798,9 @@ def _reject(text: str, x: _N) -> bool:
         if (after[:1] in ".:" and after[1:2].isdigit()) or (before[-1:] in ".:" and before[:1].isdigit()):
             return True
         # network ports and lists of them: "port 4222", "ports 4222, 5222, and 6222", "localhost:4248"
-        if seg.isdigit() and len(seg) <= 5 and (_PORT_BEFORE.search(text, max(0, s - 48), s)
-                                                 or before[-1:] == ":" and before[:1].isalpha()):
+        if seg.isdigit() and 2 <= len(seg) <= 5 and (_PORT_BEFORE.search(text, max(0, s - 48), s)
+                                                      or _PORT_AFTER.match(text, e)
+                                                      or before[-1:] == ":" and before[:1].isalpha()):
             return True
         if seg.isdigit() and len(seg) == 3 and "100" <= seg <= "599" and (
                 _STATUS_BEFORE.search(text, max(0, s - 24), s) or _STATUS_AFTER.match(text, e)):
