@@ -21,7 +21,7 @@ import regex
 from .frames import Lexicon, stem
 from .keys import OptionWords, edition, past_page
 from .intervals import date_interval, numeric_interval, overlap, stated_bounds, stated_size
-from .models import Claim, Document
+from .models import Claim, Document, Frame
 from .pairs import Context, PairModel, as_if_agreeing, features, worded_alike
 
 # A name in more documents than this (or than this share of the corpus, if more) is too common
@@ -34,6 +34,7 @@ MAX_PARTNERS = 200         # later claims one claim is compared with, those shar
 #                            real corpora reach 95 (a docs tree); one text repeating a paragraph
 #                            200 times made each claim a partner of all its copies (quadratic)
 WORD_KEYS = 4              # a claim is indexed under this many of its nearest context words
+KEY_NAME = "`"             # how an option's key is told from other names among a document's names
 KEEP_FROM = 0.05           # pairs less likely than this to be one measure are dropped at once
 
 
@@ -86,10 +87,14 @@ def _doc_names(claims: list[Claim]) -> dict[str, set[str]]:
     """Each document's names near its claims, documents in the order of their first claim."""
     names: dict[str, set[str]] = defaultdict(set)
     for c in claims:
-        names[c.doc].update(c.frame.entities)
-        if c.frame.key:
-            names[c.doc].add("`" + c.frame.key)   # an option's key names it as a name does a place
+        names[c.doc].update(names_of(c.frame))
     return names
+
+
+def names_of(frame: Frame) -> tuple[str, ...]:
+    """The names a claim's frame gives its document for story linking: the places and
+    participants near it, and the option it sets (a key names it as a name does a place)."""
+    return frame.entities + ((KEY_NAME + frame.key,) if frame.key else ())
 
 
 def link_names(names: dict[str, set[str]]) -> dict[str, set[str]] | None:
@@ -113,7 +118,8 @@ def link_names(names: dict[str, set[str]]) -> dict[str, set[str]] | None:
         for n in own:
             for e in holders[n]:
                 if e > d and n in telling[e]:
-                    shared[(d, e)] += 1
+                    # an option's key is no chance coincidence: one shared is enough
+                    shared[(d, e)] += LINK_MIN_SHARED if n.startswith(KEY_NAME) else 1
     links: dict[str, set[str]] = {d: {d} for d in telling}
     for (d, e), k in shared.items():
         # One name in common can be chance (two places called Springfield); two rarely are,
@@ -194,14 +200,21 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
             indexes = [everywhere]
         else:
             indexes = [per_doc[e] for e in sorted(links[a.doc])] + [open_]
+        same_key: set[int] = set()
         for index in indexes:
             for k in own:
                 posting = index.get(k)
                 if not posting or posting[-1] <= i or len(posting) > MAX_POSTING:
                     continue
-                shared.update(posting[bisect.bisect_right(posting, i):])
-        partners = sorted(shared) if len(shared) <= MAX_PARTNERS else \
-            sorted(sorted(shared, key=lambda j: (-shared[j], j))[:MAX_PARTNERS])
+                later = posting[bisect.bisect_right(posting, i):]
+                shared.update(later)
+                if k[1][0] == "k":
+                    same_key.update(later)   # the same option: a partner however many share words
+        if len(shared) <= MAX_PARTNERS:
+            partners = sorted(shared)
+        else:
+            rest = sorted((j for j in shared if j not in same_key), key=lambda j: (-shared[j], j))
+            partners = sorted([*same_key, *rest[:max(0, MAX_PARTNERS - len(same_key))]])
         for j in partners:
             yield a, claims[j]
 

@@ -91,6 +91,10 @@ def row_label(text: str, at: int) -> str | None:
     return None
 
 
+# A clause about the text it stands in ("This guide walks through 5 settings"): a fact of that
+# text alone, which another text's figure cannot restate.
+_SELF = regex.compile(r"\b(?i:this|the\s+present)\s+(?:guide|page|section|document|tutorial|chapter|walkthrough|"
+                      r"post|article|report|manual)\b")
 _REFERRING = frozenset({"the", "these", "those", "both", "its", "their", "our", "his", "her", "all", "between"})
 _CAPS = regex.compile(r"\b\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*")
 # A capital after a dateline's dash, a colon or an opening quote starts a clause, not a name:
@@ -283,6 +287,9 @@ def frames_of(doc: Document, claims: list[Claim], rules: Rules) -> list[Frame]:
             prev = []
         sent = _Sentence(text, s0, s1, group, toks, lex, stages)
         found = [options.at(c.start, c.end, s0, s1) if options else None for c in group]
+        # a bare name is the page's own option: its key is the page's too
+        found = [o if o is None or keys.global_key(o.written) else
+                 keys.Option(o.written, f"{doc.id}#{o.key}", o.role) for o in found]
         if len(group) > 1 and any(found):
             # One sentence giving one option several figures in one role lists them (buckets,
             # versions, a range's ends): none of them is the option's value alone.
@@ -515,7 +522,7 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
         behind.pop()
     incidental = (c.kind == "count" and before in _REFERRING and c.step == 0 and (c.value.high or 0) < 10) or \
         (c.kind == "date" and (bool(behind) and behind[-1] in _SPEECH or after in _SPEECH)) or \
-        (c.kind == "date" and _own_date_line(text, c))
+        (c.kind == "date" and _own_date_line(text, c)) or bool(_SELF.search(text, c0, c.start))
     return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, scope=scope, previous=previous, time=time, hedges=hedges, incidental=incidental, row=row_label(doc.text, c.start),
                  stage=_stage(text, s0, s1, c, sent.stages),
                  attribution=attribution, negated=negated, words=words[:24],

@@ -32,13 +32,15 @@ _MARKUP = regex.compile(r"<[^>]*>|\]\([^)]*\)|[`*\[\]]|(?<!\w)_+|_+(?!\w)")
 _CODE_SPAN = regex.compile(r"`([^`\n]+)`")
 # A definition's term at the start of a list item or paragraph: "- **lifetime** is ...",
 # "* `max_size`: ...", "`--workers` (int) ..."
-_TERM = regex.compile(r"[ \t>]*(?:[-*+]|\d{1,3}[.)])?[ \t]*(?P<open>\*\*|__|`)(?P<term>[^`*_\n]+?)(?P=open)"
+_TERM = regex.compile(r"[ \t>]*(?:[-*+]|\d{1,3}[.)])?[ \t]*(?P<open>\*\*|__|`)(?P<term>[^`*\n]+?)(?P=open)"
                       r"(?=[ \t]*(?::|\(|<|-|–|—|\bis\b|\bsets?\b|\bdefines?\b|$))", regex.M)
 _HEADING = regex.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", regex.M)
 _VERSION_SEGMENT = regex.compile(r"v\d+(?:\.(?:\d+|x))*|\d+\.(?:\d+|x)(?:\.(?:\d+|x))*", regex.I)
 # A condition before a figure: "If set to 0, it defaults to 10 per core" states what follows
 # from a setting, not the option's default.
 _CONDITION = regex.compile(r"\b(?i:if|when|unless|once|whenever)\b")
+_WORD = regex.compile(r"[^\W\d_]+")
+_FILLER = frozenset({"is", "are", "the", "a", "value", "its", "it", "set", "to", "of"})
 _ROW_SEPARATOR = regex.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$")
 
 
@@ -47,6 +49,14 @@ def normalise(raw: str) -> str | None:
     `SERVER_READ_TIMEOUT` and `server.read_timeout` are all "server.read.timeout"."""
     words = [w for part in _SEPARATORS.split(raw.strip()) for w in _CAMEL.split(part) if w]
     return ".".join(w.lower() for w in words) or None
+
+
+def global_key(raw: str) -> bool:
+    """A key that names one option across the docs: a dotted path (`server.readTimeout`), a
+    command-line flag (`--max-conns`) or an environment variable (`SERVER_MAX_CONNS`). A bare
+    name (`port`, `maxRequestBodyBytes`) is its section's: two components' pages each have one."""
+    bare = raw.lstrip("-$")
+    return "." in bare or "/" in bare or raw.startswith("--") or "_" in bare and bare.isupper()
 
 
 def key_like(raw: str, formatted: bool) -> bool:
@@ -76,7 +86,8 @@ def compile_words(spec) -> OptionWords:
     """The option words of a rule set (`Rules.options`), compiled."""
     role_of = {w.lower(): r for r, ws in spec.roles.items() for w in (r, *ws)}
     alts = "|".join(regex.escape(w) for w in sorted(role_of, key=lambda w: (-len(w), w)))
-    role_re = regex.compile(rf"(?<![\w.])(?:{alts})(?![\w])", regex.I) if alts else None
+    # not inside a name: the "limit" of `--dial-limit`, the "max" of `max_size`
+    role_re = regex.compile(rf"(?<![\w.\-`])(?:{alts})(?![\w\-`])", regex.I) if alts else None
     return OptionWords(role_re, role_of, frozenset(role_of) | {w.lower() for w in spec.labels},
                        frozenset(e.lower() for e in spec.editions), frozenset(p.lower() for p in spec.past_pages))
 
@@ -99,13 +110,14 @@ class OptionIndex:
         role = self.role_near(start, end, s0, s1)
         if role is None:
             return None
+        # a definition's term is what its item is about; code further on in it is what it refers to
+        if found := self._term(start, role):
+            return found
         for m in reversed(list(_CODE_SPAN.finditer(text, _with_leading_code(text, s0), start))):
             raw = m.group(1).strip()
             if key_like(raw, True) and raw.lower() not in self.words.labels:
                 return _option(raw, role)
-        if found := self._term(start, role):
-            return found
-        return self._heading(start, role)
+        return self._heading(start, role, self._bare(start, end, s0, s1))
 
     def role_near(self, start: int, end: int, s0: int, s1: int) -> str | None:
         """The role a word beside the figure gives it: the nearest role word before it in its
@@ -167,16 +179,26 @@ class OptionIndex:
             line = prev
         return None
 
-    def _heading(self, at: int, role: str) -> Option | None:
-        """The option a section is about, when its heading is nothing but its name ("##### `renew_interval`")."""
+    def _heading(self, at: int, role: str, bare: bool) -> Option | None:
+        """The option a section is about, when its heading is nothing but its name ("##### `renew_interval`");
+        for a bare statement ("Default: 30 days."), whatever its heading names ("## Request logs")."""
         k = bisect.bisect_right(self.heading_starts, at) - 1
         if k < 0:
             return None
         raw_heading = self.headings[k][1]
         raw = _plain(raw_heading)
-        if " " in raw or not key_like(raw, "`" in raw_heading) or raw.lower() in self.words.labels:
+        if raw.lower() in self.words.labels:
             return None
-        return _option(raw, role)
+        if " " not in raw and key_like(raw, "`" in raw_heading):
+            return _option(raw, role)
+        return _option(raw, role) if bare and raw else None
+
+    def _bare(self, start: int, end: int, s0: int, s1: int) -> bool:
+        """A sentence that says nothing but a role and a value ("Default: 30 days."): what the
+        value is of, its section's heading says."""
+        rest = self.text[s0:start] + " " + self.text[end:s1]
+        words = [w.lower() for w in _WORD.findall(rest)]
+        return all(w in self.words.role_of or w in _FILLER for w in words)
 
 
 def in_code(text: str, start: int, end: int) -> bool:

@@ -181,11 +181,12 @@ def _map_one(doc: Document, rules: Rules, framed: bool, stored: bool) -> Mapped:
     blob = encode(claims) if stored else None
     if not framed:
         return Mapped(doc, len(claims), blob, claims=claims)
+    from .align import names_of
     from .frames import frames_of
     from .render.json import claims_fragment
     frames = frames_of(doc, claims, rules)
     return Mapped(doc, len(claims), blob, claims_fragment(claims), encode(frames),
-                  tuple(sorted({e for f in frames for e in f.entities})), claims)
+                  tuple(sorted({n for f in frames for n in names_of(f)})), claims)
 
 
 def _extract_blob(doc: Document) -> tuple[bool, tuple | str]:

@@ -72,6 +72,19 @@ def test_no_key_without_a_role_or_under_a_condition(words):
     assert _option("For example, set `timeout` to `90s`.\n", "90s", words).role == "example"
 
 
+def test_a_bare_statement_belongs_to_its_section(words):
+    page = "## Request logs\n\nDefault: 30 days.\n\n## Audit logs\n\nKept for audits. The default is 90 days for audits.\n"
+    assert _option(page, "30 days", words) == keys.Option("Request logs", "request.logs", "default")
+    assert _option(page, "90 days", words) is None     # a sentence with words of its own says what it is about
+
+
+def test_global_and_bare_keys():
+    assert keys.global_key("server.readTimeout") and keys.global_key("--max-conns")
+    assert keys.global_key("SERVER_MAX_CONNS")
+    assert not keys.global_key("port") and not keys.global_key("maxRequestBodyBytes")
+    assert not keys.global_key("max_size")
+
+
 def test_editions_and_past_pages(words):
     assert keys.edition("docs/v2/limits.md", words) == "v2"
     assert keys.edition("docs/1.4/limits.md", words) == "1.4"
@@ -103,7 +116,8 @@ def test_an_option_conflict_names_the_option_and_both_places(run, tmp_path):
     out = tmp_path / "r.json"
     run("check", CASES / "tree", "--no-cache", "--no-report", "--format", "json", "-o", out)
     report = json.loads(out.read_text())
-    [f] = [f for f in report["findings"] if f["kind"] == "conflict" and "read-timeout" in f["message"]]
+    [f] = [f for f in report["findings"] if f["kind"] == "conflict" and "read-timeout" in f["message"]
+           and "reference/server.md" in f["message"]]
     assert f["message"].startswith("`--server.read-timeout` default: '60s' (")
     assert "guides/tuning.md:3" in f["message"] and "reference/server.md:7" in f["message"]
     assert "(written `server.readTimeout` there): 60 seconds against 30 seconds" in f["message"]
