@@ -79,6 +79,7 @@ class OptionWords:
     role_of: dict
     labels: frozenset           # words that open a paragraph as a label, not an option ("Note")
     editions: frozenset
+    variants: frozenset         # folders whose pages each document one variant (providers, plans)
     past_pages: frozenset
 
 
@@ -89,7 +90,8 @@ def compile_words(spec) -> OptionWords:
     # not inside a name: the "limit" of `--dial-limit`, the "max" of `max_size`
     role_re = regex.compile(rf"(?<![\w.\-`])(?:{alts})(?![\w\-`])", regex.I) if alts else None
     return OptionWords(role_re, role_of, frozenset(role_of) | {w.lower() for w in spec.labels},
-                       frozenset(e.lower() for e in spec.editions), frozenset(p.lower() for p in spec.past_pages))
+                       frozenset(e.lower() for e in spec.editions), frozenset(v.lower() for v in spec.variants),
+                       frozenset(p.lower() for p in spec.past_pages))
 
 
 class OptionIndex:
@@ -277,11 +279,15 @@ def _segments(path: str) -> tuple[str, ...]:
 
 def edition(path: str, words: OptionWords) -> str | None:
     """The edition of the docs a page belongs to: a version-shaped folder ("v2", "1.4", "2.x")
-    or one the pack names (legacy, archive); None for the current docs."""
-    for seg in _segments(path)[:-1]:
+    or one the pack names (legacy); a page of a folder of variants (providers/aws.md: each
+    page one provider's); None for the current docs."""
+    segs = _segments(path)
+    for i, seg in enumerate(segs[:-1]):
         low = seg.lower()
         if _VERSION_SEGMENT.fullmatch(low) or low in words.editions:
             return low
+        if low in words.variants:
+            return "/".join(s.lower() for s in segs[i:i + 2]).rsplit(".", 1)[0]
     return None
 
 

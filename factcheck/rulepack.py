@@ -129,6 +129,7 @@ class OptionWords(Strict):
         default_factory=dict, description="role (default, max, min, example) -> the words that name it near a value "
                                           "or head its table column")
     editions: tuple[str, ...] = Field((), description="path segments naming another edition of the docs (legacy)")
+    variants: tuple[str, ...] = Field((), description="folders whose pages each document one variant (providers, plans)")
     past_pages: tuple[str, ...] = Field((), description="page names that state past values (changelog, upgrading)")
     labels: tuple[str, ...] = Field((), description="words set in bold or code to open a paragraph that name no "
                                                     "option (Note, Warning)")
@@ -341,6 +342,7 @@ def merge(packs: list[tuple[Path, RulePack]]) -> Rules:
     pair_model = None
     roles: dict[str, list[str]] = {}
     editions: list[str] = []
+    variants: list[str] = []
     past: list[str] = []
     labels: list[str] = []
     digest = hashlib.sha256()
@@ -361,6 +363,7 @@ def merge(packs: list[tuple[Path, RulePack]]) -> Rules:
                 roles.setdefault(k, [])
                 roles[k] += [v for v in vs if v not in roles[k]]
             editions += p.options.editions
+            variants += p.options.variants
             past += p.options.past_pages
             labels += p.options.labels
         for table, src in ((preds, p.predicates), (aliases, p.aliases), (msyn, p.measure_synonyms)):
@@ -384,6 +387,7 @@ def merge(packs: list[tuple[Path, RulePack]]) -> Rules:
         measure_synonyms={k: tuple(v) for k, v in sorted(msyn.items())},
         cumulative=tuple(cumul), stopwords=tuple(stop), references=tuple(refs), pair_model=pair_model,
         options=OptionWords(roles={k: tuple(v) for k, v in sorted(roles.items())}, editions=tuple(editions),
+                            variants=tuple(variants),
                             past_pages=tuple(past), labels=tuple(labels)),
         rules=tuple(sorted(rules.values(), key=lambda r: r.id)),
     )

@@ -89,6 +89,7 @@ def test_editions_and_past_pages(words):
     assert keys.edition("docs/v2/limits.md", words) == "v2"
     assert keys.edition("docs/1.4/limits.md", words) == "1.4"
     assert keys.edition("docs/legacy/limits.md", words) == "legacy"
+    assert keys.edition("docs/providers/aws.md", words) == "providers/aws"
     assert keys.edition("docs/2024/limits.md", words) is None and keys.edition("docs/limits.md", words) is None
     assert keys.past_page("docs/CHANGELOG.md", words) and keys.past_page("docs/upgrading.md", words)
     assert not keys.past_page("docs/limits.md", words)
