@@ -28,32 +28,38 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
+import docs_corpus  # noqa: E402
 
 
-def snapshot(workdir: Path) -> Path:
-    """A copy of the package and rule packs that every run uses.
+def snapshot(workdir: Path, name: str = "code", without: tuple[str, ...] = ()) -> Path:
+    """A copy of the package and rule packs that every run uses (less the packs `without` names).
 
     The cache key includes a digest of the extraction code, so an edit to the
     working tree between the cold and the warm run would make the warm run cold.
     """
-    dest = workdir / "code"
+    dest = workdir / name
     shutil.rmtree(dest, ignore_errors=True)
     shutil.copytree(ROOT / "factcheck", dest / "factcheck", ignore=shutil.ignore_patterns("__pycache__"))
     # The default packs are the package factcheck.packs (rules/, mapped in pyproject.toml): put
     # them where that import finds them, or the editable install's finder reads the live rules/.
-    shutil.copytree(ROOT / "rules", dest / "factcheck" / "packs", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "rules", dest / "factcheck" / "packs", ignore=shutil.ignore_patterns("__pycache__", *without))
     return dest
 
 
 CODE = ROOT
+# The docs tree is also checked without the option-key pack, in the same run, so the cost of
+# reading option keys is a ratio of two runs on one machine at one time.
+CODE_WITHOUT_KEYS = ROOT
+KEYS_PACK = "config-docs.yaml"
 
 
-def run_once(corpus_dir: Path, cwd: Path, jobs: int, *extra: str, timeout: float | None = None) -> dict:
+def run_once(corpus_dir: Path, cwd: Path, jobs: int, *extra: str, timeout: float | None = None,
+             code: Path | None = None) -> dict:
     """One `factcheck check` in a new process: wall, CPU, peak RSS, exit code and the pipeline's stats."""
     stats_file = cwd / "stats.json"
     stats_file.unlink(missing_ok=True)
     env = {**os.environ, "FACTCHECK_BENCH_STATS": str(stats_file),
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(CODE), os.environ.get("PYTHONPATH")]))}
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(code or CODE), os.environ.get("PYTHONPATH")]))}
     cmd = [sys.executable, str(HERE / "_driver.py"), "check", str(corpus_dir), "--jobs", str(jobs),
            "--format", "json", "-o", str(cwd / "report.json"), "--no-report", "--fail-on", "never", *extra]
     t0 = time.perf_counter()
@@ -86,44 +92,63 @@ def run_once(corpus_dir: Path, cwd: Path, jobs: int, *extra: str, timeout: float
 
 
 RUNS = ("cold", "warm", "one_changed", "no_cache")
+SHAPES = ("news", "docs")
 
 
-def bench_size(n: int, jobs: int, workdir: Path, seed: int, runs_wanted=RUNS, timeout: float | None = None) -> dict:
-    corpus_dir = workdir / f"corpus-{n}-{seed}"
-    if not (corpus_dir / "manifest.csv").exists():
-        shutil.rmtree(corpus_dir, ignore_errors=True)
-        info = corpus.generate(corpus_dir, n, seed)
+def _corpus(shape: str, n: int, workdir: Path, seed: int) -> tuple[Path, dict, Path]:
+    """The corpus of one shape and size (generated once per workdir), its counts and the file
+    the one_changed run edits."""
+    if shape == "docs":
+        corpus_dir = workdir / f"docs-{n}-{seed}"
+        if not (corpus_dir / "planted.jsonl").exists():
+            shutil.rmtree(corpus_dir, ignore_errors=True)
+            info = docs_corpus.generate(corpus_dir, n, seed)
+        files = sorted(corpus_dir.rglob("*.md"))
     else:
+        corpus_dir = workdir / f"corpus-{n}-{seed}"
+        if not (corpus_dir / "manifest.csv").exists():
+            shutil.rmtree(corpus_dir, ignore_errors=True)
+            corpus.generate(corpus_dir, n, seed)
         files = sorted(corpus_dir.glob("*.txt"))
-        info = {"documents": len(files), "bytes": sum(f.stat().st_size for f in files)}
-    cwd = workdir / f"run-{n}"
+    info = {"documents": len(files), "bytes": sum(f.stat().st_size for f in files)}
+    return corpus_dir, info, files[0]
+
+
+def bench_size(n: int, jobs: int, workdir: Path, seed: int, runs_wanted=RUNS, timeout: float | None = None,
+               shape: str = "news") -> dict:
+    corpus_dir, info, changed = _corpus(shape, n, workdir, seed)
+    cwd = workdir / f"run-{shape}-{n}"
     shutil.rmtree(cwd, ignore_errors=True)
     cwd.mkdir(parents=True)
     runs = {}
-    changed = corpus_dir / "000000.txt"
     original = changed.read_bytes()
-    for name in RUNS:
-        if name not in runs_wanted:
-            continue
-        print(f"[{n} documents] {name} ...", file=sys.stderr, flush=True)
+    wanted = [r for r in RUNS if r in runs_wanted]
+    if shape == "docs" and "no_cache" in wanted:
+        wanted.append("no_cache_without_keys")
+    for name in wanted:
+        print(f"[{shape} {n}] {name} ...", file=sys.stderr, flush=True)
         try:
             if name == "one_changed":
                 changed.write_bytes(original + b"\nA correction: the figures above were revised to 1,250 on Monday.\n")
-            runs[name] = run_once(corpus_dir, cwd, jobs, *(["--no-cache"] if name == "no_cache" else []),
-                                  timeout=timeout)
+            runs[name] = run_once(corpus_dir, cwd, jobs, *(["--no-cache"] if name.startswith("no_cache") else []),
+                                  timeout=timeout, code=CODE_WITHOUT_KEYS if name.endswith("without_keys") else None)
         finally:
             changed.write_bytes(original)
-        print(f"[{n} documents] {name}: {runs[name]['wall_s']} s", file=sys.stderr, flush=True)
+        print(f"[{shape} {n}] {name}: {runs[name]['wall_s']} s", file=sys.stderr, flush=True)
         if name == "cold" and (cwd / "report.json").exists():
             runs[name]["planted"] = planted_score(cwd / "report.json", corpus_dir)
     cold = runs.get("cold") or next(iter(runs.values()))
     docs = cold.get("documents") or info["documents"]
-    return {"documents": docs, "bytes": info["bytes"], "jobs": jobs, "runs": runs,
-            "claims": cold.get("claims"),
-            "claims_per_s": round(cold["claims"] / cold["wall_s"]) if cold.get("claims") else None,
-            "claims_per_cpu_s": round(cold["claims"] / cold["cpu_s"]) if cold.get("claims") else None,
-            "candidate_pairs_per_doc": round(cold["candidate_pairs"] / docs, 1) if cold.get("candidate_pairs") is not None else None,
-            "findings": cold.get("findings")}
+    out = {"shape": shape, "documents": docs, "bytes": info["bytes"], "jobs": jobs, "runs": runs,
+           "claims": cold.get("claims"),
+           "claims_per_s": round(cold["claims"] / cold["wall_s"]) if cold.get("claims") else None,
+           "claims_per_cpu_s": round(cold["claims"] / cold["cpu_s"]) if cold.get("claims") else None,
+           "candidate_pairs_per_doc": round(cold["candidate_pairs"] / docs, 1) if cold.get("candidate_pairs") is not None else None,
+           "findings": cold.get("findings")}
+    if "no_cache" in runs and "no_cache_without_keys" in runs:
+        out["option_keys_cost"] = {k: round(runs["no_cache"][k] / runs["no_cache_without_keys"][k], 2)
+                                   for k in ("wall_s", "cpu_s", "peak_rss_mb")}
+    return out
 
 
 def planted_score(report: Path, corpus_dir: Path) -> dict:
@@ -132,7 +157,8 @@ def planted_score(report: Path, corpus_dir: Path) -> dict:
     unplanned: the generator's stories are otherwise consistent)."""
     planted = [json.loads(line) for line in (corpus_dir / "planted.jsonl").read_text(encoding="utf-8").splitlines()]
     rep = json.loads(report.read_text(encoding="utf-8"))
-    file_of = {c["id"]: Path(c["path"]).name for c in rep["claims"]}
+    root = corpus_dir.resolve()
+    file_of = {c["id"]: Path(c["path"]).resolve().relative_to(root).as_posix() for c in rep["claims"]}
     touched: set[str] = set()
     other = 0
     paths = {p["path"] for p in planted}
@@ -166,12 +192,12 @@ TARGETS = {"cold_wall_s": 60, "warm_wall_s": 6, "one_changed_wall_s": 8, "peak_r
 
 
 def table(results: list[dict], helpt: dict | None) -> str:
-    rows = [("docs", "MB", "run", "wall s", "CPU s", "peak RSS MB", "claims/s", "pairs/doc", "cache hits", "exit")]
+    rows = [("shape", "docs", "MB", "run", "wall s", "CPU s", "peak RSS MB", "claims/s", "pairs/doc", "cache hits", "exit")]
     for r in results:
         for name, run in r["runs"].items():
             rate = round(run["claims"] / run["wall_s"]) if run.get("claims") else ""
             wall = f"{run['wall_s']:.1f}" + ("+ (killed)" if "timed_out_after_s" in run else "")
-            rows.append((str(r["documents"]), f"{r['bytes'] / 1e6:.1f}", name, wall,
+            rows.append((r.get("shape", "news"), str(r["documents"]), f"{r['bytes'] / 1e6:.1f}", name, wall,
                          f"{run['cpu_s']:.1f}", str(run["peak_rss_mb"]), str(rate),
                          f"{run['candidate_pairs'] / r['documents']:.1f}" if "candidate_pairs" in run else "",
                          str(run.get("cache_hits", "")), str(run["exit"])))
@@ -180,9 +206,13 @@ def table(results: list[dict], helpt: dict | None) -> str:
     for r in results:
         p = r["runs"].get("cold", {}).get("planted")
         if p:
-            lines.append(f"{r['documents']} documents: {p['conflicts']} conflicts; planted changes in conflict: "
-                         f"{p['found']} of {p['planted']}; conflicts touching no planted article: "
-                         f"{p['conflicts_touching_no_planted_article']}")
+            lines.append(f"{r.get('shape', 'news')} {r['documents']} documents: {p['conflicts']} conflicts; planted "
+                         f"changes in conflict: {p['found']} of {p['planted']}; conflicts touching no planted "
+                         f"document: {p['conflicts_touching_no_planted_article']}")
+        if r.get("option_keys_cost"):
+            k = r["option_keys_cost"]
+            lines.append(f"docs {r['documents']} documents, uncached, with option keys / without: wall x{k['wall_s']}, "
+                         f"CPU x{k['cpu_s']}, peak RSS x{k['peak_rss_mb']}")
     if helpt:
         lines.append(f"factcheck --help: {helpt['median_s']:.3f} s median ({helpt['command']}); "
                      f"imports quantulum3: {helpt['imports_quantulum3']}")
@@ -200,17 +230,22 @@ def main(argv=None) -> int:
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--runs", default=",".join(RUNS), help="which runs, of " + ",".join(RUNS))
     ap.add_argument("--timeout", type=float, default=1800, help="stop a run after this many seconds (default 1800)")
+    ap.add_argument("--shapes", default="news", help="comma-separated corpus shapes, of " + ",".join(SHAPES) +
+                    " (default news): generated news stories, or one product's docs tree (docs_corpus.py)")
     a = ap.parse_args(argv)
     from machine import machine
-    global CODE
+    global CODE, CODE_WITHOUT_KEYS
     tmp = None
     if a.workdir is None:
         tmp = tempfile.TemporaryDirectory(prefix="factcheck-bench-")
         a.workdir = Path(tmp.name)
     CODE = snapshot(a.workdir)
+    shapes = a.shapes.split(",")
+    if "docs" in shapes:
+        CODE_WITHOUT_KEYS = snapshot(a.workdir, "code-without-keys", without=(KEYS_PACK,))
     try:
-        results = [bench_size(int(n), a.jobs, a.workdir, a.seed, a.runs.split(","), a.timeout)
-                   for n in a.sizes.split(",")]
+        results = [bench_size(int(n), a.jobs, a.workdir, a.seed, a.runs.split(","), a.timeout, shape)
+                   for shape in shapes for n in a.sizes.split(",")]
     finally:
         if tmp:
             tmp.cleanup()

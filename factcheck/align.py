@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .frames import Lexicon, stem
-from .keys import OptionWords, edition, past_page
+from .keys import OptionWords, page_scope
 from .intervals import date_interval, numeric_interval, overlap, stated_bounds, stated_size
 from .models import Claim, Document, Frame
 from .pairs import Context, PairModel, as_if_agreeing, features, worded_alike
@@ -215,8 +215,11 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
         else:
             rest = sorted((j for j in shared if j not in same_key), key=lambda j: (-shared[j], j))
             partners = sorted([*same_key, *rest[:max(0, MAX_PARTNERS - len(same_key))]])
+        key = a.frame.key
         for j in partners:
-            yield a, claims[j]
+            # two options' values are never one measure: no need to weigh their words
+            if key is None or claims[j].frame.key in (None, key):
+                yield a, claims[j]
 
 
 def value_keys(c: Claim) -> list[tuple[str, str]]:
@@ -240,9 +243,10 @@ def comparable(a: Claim, b: Claim, words: OptionWords | None = None) -> bool:
     if a.frame.incidental or b.frame.incidental:
         return False
     if words is not None and a.doc != b.doc:
-        if past_page(a.path, words) or past_page(b.path, words):
+        (ea, pa), (eb, pb) = page_scope(a.path, words), page_scope(b.path, words)
+        if pa or pb:
             return False   # a changelog or upgrade guide states what values were, or how they changed
-        if edition(a.path, words) != edition(b.path, words):
+        if ea != eb:
             return False   # "v1/limits.md" and "limits.md": two releases' docs
     if a.frame.key or b.frame.key:
         return _options_comparable(a, b, words) and (a.doc != b.doc or same_option(a, b))

@@ -16,7 +16,7 @@ values are a rule pack's (`options:` in rules/config-docs.yaml).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -81,6 +81,7 @@ class OptionWords:
     editions: frozenset
     variants: frozenset         # folders whose pages each document one variant (providers, plans)
     past_pages: frozenset
+    seen: dict = field(default_factory=dict, compare=False, hash=False, repr=False)   # path -> its scope
 
 
 def compile_words(spec) -> OptionWords:
@@ -275,6 +276,14 @@ def _header_line(text: str, line0: int) -> int | None:
 @lru_cache(maxsize=4096)
 def _segments(path: str) -> tuple[str, ...]:
     return tuple(s for s in path.replace("\\", "/").split("/") if s)
+
+
+def page_scope(path: str, words: OptionWords) -> tuple[str | None, bool]:
+    """(edition, past page) of a page, worked out once per path: pairs ask it of both claims."""
+    found = words.seen.get(path)
+    if found is None:
+        found = words.seen[path] = (edition(path, words), past_page(path, words))
+    return found
 
 
 def edition(path: str, words: OptionWords) -> str | None:

@@ -124,3 +124,25 @@ def test_an_option_conflict_names_the_option_and_both_places(run, tmp_path):
     assert "(written `server.readTimeout` there): 60 seconds against 30 seconds" in f["message"]
     assert f["explanation"]["alignment"]["option"] == {
         "key": "server.read.timeout", "role": "default", "as_written": ["--server.read-timeout", "server.readTimeout"]}
+
+
+def test_generated_docs_tree_every_planted_drift_and_nothing_else(run, tmp_path):
+    """The benchmark's docs-tree shape (benchmarks/docs_corpus.py), small: every guide with a
+    planted drift is in a conflict, and every conflict touches such a guide."""
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    try:
+        import docs_corpus
+    finally:
+        sys.path.pop(0)
+    tree = tmp_path / "docs"
+    info = docs_corpus.generate(tree, 80, seed=2)
+    planted = {json.loads(line)["path"] for line in (tree / "planted.jsonl").read_text().splitlines()}
+    assert info["planted"] == len(planted) >= 4
+    out = tmp_path / "r.json"
+    run("check", tree, "--no-cache", "--no-report", "--format", "json", "-o", out)
+    report = json.loads(out.read_text())
+    page = {c["id"]: Path(c["path"]).relative_to(tree).as_posix() for c in report["claims"]}
+    touched = [{page[i] for i in f["claims"]} for f in report["findings"] if f["kind"] == "conflict"]
+    assert all(pages & planted for pages in touched)
+    assert planted <= set().union(*touched)
