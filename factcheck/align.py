@@ -271,7 +271,10 @@ def same_option(a: Claim, b: Claim) -> bool:
 
 def literals_agree(a: Claim, b: Claim) -> bool:
     """Two values of one option agree when they are one value: a literal allows no rounding
-    ("100" and "120" connections are two settings)."""
+    ("100" and "120" connections are two settings); two values each page says mean one thing
+    ("0 (unlimited)", "-1 means no limit") are one setting written two ways."""
+    if a.frame.sentinel and a.frame.sentinel == b.frame.sentinel:
+        return True
     x, y = stated_bounds(a), stated_bounds(b)
     if x is None or y is None:
         return overlap(a, b)

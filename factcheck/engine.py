@@ -111,17 +111,34 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
 def _option_message(a: Claim, b: Claim, arith: str) -> str:
     """"`server.readTimeout` default: '30s' (docs/a.md:5) conflicts with '60s' (docs/b.md:10):
     30 seconds against 60 seconds; ...": the option named, then each value where it stands."""
-    role = f" {a.frame.role}" if a.frame.role else ""
     spelled = f" (written `{b.frame.option}` there)" if b.frame.option != a.frame.option else ""
-    return (f"`{a.frame.option}`{role}: {a.text!r} ({a.path}:{a.line}) conflicts with {b.text!r} ({b.path}:{b.line})"
-            f"{spelled}: {arith}; one option's {a.frame.role or 'value'} has one value.")
+    return (f"`{a.frame.option}`{_role(a)}: {_placed(a)} conflicts with {_placed(b)}{spelled}: {arith}; "
+            f"one option's {a.frame.role or 'value'} has one value.")
+
+
+def _role(c: Claim) -> str:
+    return f" {c.frame.role}" if c.frame.role else ""
+
+
+def _placed(c: Claim) -> str:
+    """"'30s' (docs/a.md:5)": a value where it stands, for an option's findings."""
+    return f"{c.text!r} ({c.path}:{c.line})"
+
+
+def _option_agreement(*claims: Claim) -> str:
+    """What values of one option agree on: one meaning the pages give them ("both mean
+    unlimited"), or one value as stated ("each states 30 seconds")."""
+    meanings = {c.frame.sentinel for c in claims}
+    if len(meanings) == 1 and None not in meanings:
+        return f"{'both' if len(claims) == 2 else 'all'} mean {meanings.pop()}"
+    return f"each states {_as_stated(claims[0])}"
 
 
 def _as_stated(c: Claim) -> str:
     """'30 seconds', '100', '512 mebibytes' for an option's literal: the value as stated, no rounding."""
     lo, hi = stated_bounds(c)
     unit = numeric_interval(c)[2] or ""
-    plural = "s" if unit and c.kind != "quantity" and not (lo == hi == 1) else ""
+    plural = "s" if unit and " per " not in unit and not unit.endswith("s") and not (lo == hi == 1) else ""
     value = fmt_num(lo) if lo == hi else f"{fmt_num(lo)}..{fmt_num(hi)}"
     return f"{value} {unit}{plural}".strip()
 
@@ -206,6 +223,13 @@ def _agreement_groups(rule: RuleSpec, agreeing: list[Pair], docs, lex) -> list[F
                         all(z in adj[m] and key(z, m) not in covered for m in members):
                     members.append(z)
         covered.update(key(x, y) for i, x in enumerate(members) for y in members[i + 1:])
+        if len(members) == 2 and same_option(p.a, p.b):
+            expl, _ = _pair_explanation(p, True)
+            expl["arithmetic"] = arith = _option_agreement(p.a, p.b)
+            out.append(make(rule, "agreement", "same-measure", [p.a, p.b],
+                            f"`{p.a.frame.option}`{_role(p.a)}: {_placed(p.a)} agrees with {_placed(p.b)}: {arith}.",
+                            expl, docs))
+            continue
         if len(members) == 2:
             expl, arith = _pair_explanation(p, True)
             measure = about(p, docs, lex)
@@ -225,6 +249,10 @@ def _agreement_groups(rule: RuleSpec, agreeing: list[Pair], docs, lex) -> list[F
         names = ", ".join(quote(c) for c in group[:-1]) + f" and {quote(group[-1])}"
         measure = about(p, docs, lex)
         msg = f"{names} agree on {measure or 'the same measure'}: {arith}; {evidence_text(weakest)}."
+        if all(same_option(x, y) for x, y in zip(group, group[1:])):
+            arith = _option_agreement(*group)
+            msg = f"`{group[0].frame.option}`{_role(group[0])}: " + ", ".join(_placed(c) for c in group[:-1]) + \
+                f" and {_placed(group[-1])} agree: {arith}."
         expl = {"alignment": {**_alignment(weakest), "weakest_pair": [weakest.a.id, weakest.b.id],
                               "pairs": len(pairs)},
                 "arithmetic": arith, "intervals": [fmt_interval(c) for c in group]}

@@ -528,7 +528,8 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
                  attribution=attribution, negated=negated, words=words[:24],
                  tense=_tense(text, s0, s1, c), series=series[:2] if series else None,
                  option=option.written if option else None, key=option.key if option else None,
-                 role=option.role if option else None, code=keys.in_code(doc.text, c.start, c.end))
+                 role=option.role if option else None, code=keys.in_code(doc.text, c.start, c.end),
+                 sentinel=keys.sentinel(doc.text, c.end, lex.options) if option and lex.options else None)
 
 
 def _hedge_start(c: Claim, text: str, s0: int) -> int:

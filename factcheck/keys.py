@@ -81,6 +81,8 @@ class OptionWords:
     editions: frozenset
     variants: frozenset         # folders whose pages each document one variant (providers, plans)
     past_pages: frozenset
+    sentinel_re: regex.Pattern | None = None
+    sentinel_of: dict = field(default_factory=dict)
     seen: dict = field(default_factory=dict, compare=False, hash=False, repr=False)   # path -> its scope
 
 
@@ -90,9 +92,14 @@ def compile_words(spec) -> OptionWords:
     alts = "|".join(regex.escape(w) for w in sorted(role_of, key=lambda w: (-len(w), w)))
     # not inside a name: the "limit" of `--dial-limit`, the "max" of `max_size`
     role_re = regex.compile(rf"(?<![\w.\-`])(?:{alts})(?![\w\-`])", regex.I) if alts else None
+    sentinel_of = {w.lower(): m for m, ws in spec.sentinels.items() for w in ws}
+    words = "|".join(regex.escape(w) for w in sorted(sentinel_of, key=lambda w: (-len(w), w)))
+    # right after the value: "-1 means no limit", "`0` (off)", "0 = unlimited", "-1 for no limit", "0 disables it"
+    sentinel_re = regex.compile(rf"[`*]?[ \t]*(?:\(|,|:|=|-|–|—)?[ \t]*(?:which[ \t]+)?(?:means?[ \t]+|is[ \t]+|for[ \t]+)?"
+                                rf"(?P<w>{words})(?![\w-])", regex.I) if words else None
     return OptionWords(role_re, role_of, frozenset(role_of) | {w.lower() for w in spec.labels},
                        frozenset(e.lower() for e in spec.editions), frozenset(v.lower() for v in spec.variants),
-                       frozenset(p.lower() for p in spec.past_pages))
+                       frozenset(p.lower() for p in spec.past_pages), sentinel_re, sentinel_of)
 
 
 class OptionIndex:
@@ -202,6 +209,14 @@ class OptionIndex:
         rest = self.text[s0:start] + " " + self.text[end:s1]
         words = [w.lower() for w in _WORD.findall(rest)]
         return all(w in self.words.role_of or w in _FILLER for w in words)
+
+
+def sentinel(text: str, end: int, words: OptionWords) -> str | None:
+    """What the page says a value means, right after it ("-1 means no limit" -> "unlimited")."""
+    if words.sentinel_re is None:
+        return None
+    m = words.sentinel_re.match(text, end, min(len(text), end + 40))
+    return words.sentinel_of[m.group("w").lower()] if m else None
 
 
 def in_code(text: str, start: int, end: int) -> bool:

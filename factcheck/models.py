@@ -93,6 +93,7 @@ class Frame(Frozen):
     key: str | None = None              # that option's key in one spelling ("server.read.timeout")
     role: str | None = None             # which of its values: "default", "max", "min", "example"
     code: bool = False                  # written as a literal in code ("`500`"): some setting's value
+    sentinel: str | None = None         # what the page says the value means: "unlimited" ("-1 means no limit")
 
 
 class Claim(Frozen):

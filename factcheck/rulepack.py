@@ -133,6 +133,9 @@ class OptionWords(Strict):
     past_pages: tuple[str, ...] = Field((), description="page names that state past values (changelog, upgrading)")
     labels: tuple[str, ...] = Field((), description="words set in bold or code to open a paragraph that name no "
                                                     "option (Note, Warning)")
+    sentinels: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict, description="meaning (unlimited, disabled) -> the words that give a value that meaning "
+                                          "right after it ('-1 means no limit', '0 (off)')")
 
 
 class RulePack(Strict):
@@ -345,6 +348,7 @@ def merge(packs: list[tuple[Path, RulePack]]) -> Rules:
     variants: list[str] = []
     past: list[str] = []
     labels: list[str] = []
+    sentinels: dict[str, list[str]] = {}
     digest = hashlib.sha256()
     for path, p in packs:
         digest.update(p.model_dump_json().encode())
@@ -366,6 +370,9 @@ def merge(packs: list[tuple[Path, RulePack]]) -> Rules:
             variants += p.options.variants
             past += p.options.past_pages
             labels += p.options.labels
+            for k, vs in p.options.sentinels.items():
+                sentinels.setdefault(k, [])
+                sentinels[k] += [v for v in vs if v not in sentinels[k]]
         for table, src in ((preds, p.predicates), (aliases, p.aliases), (msyn, p.measure_synonyms)):
             for k, vs in src.items():
                 table.setdefault(k, [])
@@ -388,6 +395,7 @@ def merge(packs: list[tuple[Path, RulePack]]) -> Rules:
         cumulative=tuple(cumul), stopwords=tuple(stop), references=tuple(refs), pair_model=pair_model,
         options=OptionWords(roles={k: tuple(v) for k, v in sorted(roles.items())}, editions=tuple(editions),
                             variants=tuple(variants),
-                            past_pages=tuple(past), labels=tuple(labels)),
+                            past_pages=tuple(past), labels=tuple(labels),
+                            sentinels={k: tuple(v) for k, v in sorted(sentinels.items())}),
         rules=tuple(sorted(rules.values(), key=lambda r: r.id)),
     )

@@ -85,6 +85,15 @@ def test_global_and_bare_keys():
     assert not keys.global_key("max_size")
 
 
+@pytest.mark.parametrize("text, value, meaning", [
+    ("Set to `-1` for no limit.", "-1", "unlimited"), ("Default `0` (off).", "0", "disabled"),
+    ("0 means unlimited", "0", "unlimited"), ("defaults to -1, which means no limit.", "-1", "unlimited"),
+    ("defaults to 30 seconds", "30", None), ("an offset of 0 offsets nothing", "0", None)])
+def test_what_a_page_says_a_value_means(words, text, value, meaning):
+    i = text.index(value)
+    assert keys.sentinel(text, i + len(value), words) == meaning
+
+
 def test_editions_and_past_pages(words):
     assert keys.edition("docs/v2/limits.md", words) == "v2"
     assert keys.edition("docs/1.4/limits.md", words) == "1.4"
@@ -122,6 +131,8 @@ def test_an_option_conflict_names_the_option_and_both_places(run, tmp_path):
     assert f["message"].startswith("`--server.read-timeout` default: '60s' (")
     assert "guides/tuning.md:3" in f["message"] and "reference/server.md:7" in f["message"]
     assert "(written `server.readTimeout` there): 60 seconds against 30 seconds" in f["message"]
+    [agree] = [f for f in report["findings"] if f["kind"] == "agreement" and "session.maxAge" in f["message"]]
+    assert agree["message"].endswith("both mean unlimited.")
     assert f["explanation"]["alignment"]["option"] == {
         "key": "server.read.timeout", "role": "default", "as_written": ["--server.read-timeout", "server.readTimeout"]}
 
