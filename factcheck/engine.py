@@ -138,7 +138,7 @@ def _as_stated(c: Claim) -> str:
     """'30 seconds', '100', '512 mebibytes' for an option's literal: the value as stated, no rounding."""
     lo, hi = stated_bounds(c)
     unit = numeric_interval(c)[2] or ""
-    plural = "s" if unit and " per " not in unit and not unit.endswith("s") and not (lo == hi == 1) else ""
+    plural = "s" if unit and "per " not in unit and not unit.endswith("s") and not (lo == hi == 1) else ""
     value = fmt_num(lo) if lo == hi else f"{fmt_num(lo)}..{fmt_num(hi)}"
     return f"{value} {unit}{plural}".strip()
 

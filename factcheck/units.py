@@ -21,7 +21,7 @@ BASE_UNITS = {
     "data": "byte", "data rate": "byte per second", "frequency": "hertz", "pressure": "pascal",
     "dose": "sievert", "absorbed dose": "gray", "radioactivity": "becquerel", "voltage": "volt",
     "current": "ampere", "charge": "ampere hour", "angle": "degree", "time": "second",
-    "mass rate": "kilogram per second",
+    "mass rate": "kilogram per second", "rate": "per second",
 }
 
 _U = [
@@ -166,6 +166,11 @@ _U = [
     ("century", "time", 3155695200.0, "century", ""),
     ("millennium", "time", 31556952000.0, "millennium", ""),
     ("tonne per day", "mass rate", 0.011574074074074073, "", "tpd"),
+    # events per unit of time, as configuration writes a rate limit ("100/s", "10r/s"): read only
+    # by the compact reader (extract/quantities.py), so no word form is listed
+    ("per second", "rate", 1.0, "", ""),
+    ("per minute", "rate", 1 / 60, "", ""),
+    ("per hour", "rate", 1 / 3600, "", ""),
     ("megayear", "time", 31556952000000.0, "megayear, megaannum", "Ma, Myr"),
     ("gigayear", "time", 3.1556952e+16, "gigayear, gigaannum", "Ga, Gyr"),
 ]

@@ -133,6 +133,8 @@ def test_an_option_conflict_names_the_option_and_both_places(run, tmp_path):
     assert "(written `server.readTimeout` there): 60 seconds against 30 seconds" in f["message"]
     [agree] = [f for f in report["findings"] if f["kind"] == "agreement" and "session.maxAge" in f["message"]]
     assert agree["message"].endswith("both mean unlimited.")
+    [rate] = [f for f in report["findings"] if f["kind"] == "agreement" and "auth.rate_limit" in f["message"]]
+    assert rate["message"].endswith("each states 100 per second.")   # 6000/min = 100/s
     assert f["explanation"]["alignment"]["option"] == {
         "key": "server.read.timeout", "role": "default", "as_written": ["--server.read-timeout", "server.readTimeout"]}
 

@@ -370,7 +370,7 @@ for _k, _u in _SYMBOLS.items():
             v is _u for k2, v in _SYMBOLS.items() if k2.lower() == _k.lower()):
         _SYMBOLS_CI[_k.lower()] = _u
 _FIRST_TOKENS = {_norm(k).split(" ")[0] for k in _SYMBOLS} | {k.split(" ")[0] for k in _NAMES} | \
-    {k.split(" ")[0].lower() for k in _SYMBOLS} | {"yo", "y/o", "k", "K", "m", "mn", "bn", "d", "us", "ns", "µs"}
+    {k.split(" ")[0].lower() for k in _SYMBOLS} | {"yo", "y/o", "k", "K", "m", "mn", "bn", "d", "us", "ns", "µs", "req", "reqs", "rps", "qps", "ops"}
 _FIRST_TOKENS |= {k.upper() for k in _SYMBOLS_CI} | {k.capitalize() for k in _SYMBOLS_CI}
 
 
@@ -624,6 +624,24 @@ def _compact(text: str, p: int, out: list) -> int:
     return m.end()
 
 
+# A rate as configuration writes it: "100/s", "10r/s", "50 req/min", "1000 rps".
+_RATE_LIT = regex.compile(r"(?P<n>\d+(?:\.\d+)?)(?:[ ]?(?:r|req|reqs|requests|ops|msgs|events|queries))?"
+                          r"(?:/(?P<per>s|sec|m|min|h|hr)|[ ]?(?P<ps>rps|qps))(?![\w/])")
+_RATE_UNIT = {"s": "per second", "sec": "per second", "m": "per minute", "min": "per minute", "h": "per hour",
+              "hr": "per hour", "rps": "per second", "qps": "per second", "ops": "per second"}
+
+
+def _rate(text: str, p: int, out: list) -> int:
+    """A compact rate at p ("100/s"); the end consumed, or p."""
+    m = _RATE_LIT.match(text, p)
+    if m is None:
+        return p
+    v = float(m.group("n"))
+    _emit(out, p, m.end(), "quantity", {"low": v, "high": v}, unit=_RATE_UNIT[m.group("per") or m.group("ps")],
+          dimension="rate")
+    return m.end()
+
+
 def _digit_candidate(text: str, p: int, out: list) -> int:
     """Clock times, feet'inches", appositive ages, compact durations; then the general reader."""
     prev = text[p - 1:p]
@@ -650,6 +668,10 @@ def _digit_candidate(text: str, p: int, out: list) -> int:
                 return f.end()
     if (d := _DIGIT_RUN.match(text, p)) and text[d.end():d.end() + 1] in _COMPACT_LETTERS:
         end = _compact(text, p, out)
+        if end != p:
+            return end
+    if d and (text[d.end():d.end() + 1] in "/rq" or text[d.end():d.end() + 2] in (" r", " q", " o", "ro", "op", "ev", "re", "ms")):
+        end = _rate(text, p, out)
         if end != p:
             return end
     if text[p - 2:p] in (", ", ",\u00a0"):

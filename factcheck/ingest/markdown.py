@@ -38,7 +38,8 @@ _LIST_NUMBER = regex.compile(r"[ \t>]*\d{1,9}[.)](?=[ \t]|$)")
 # an address, a path, an option name or an expression in backticks states no figure.
 _CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 LITERAL = regex.compile(r"\s*[-+−]?(?:(?:\d[\d,_]*(?:\.\d+)?|\.\d+)(?:[ \u00a0]?[^\W\d_]{1,5}|%)?"
-                     r"|(?:\d+(?:\.\d+)?(?:ms|us|µs|ns|h|m|s|d)){2,4})\s*")   # "1m30s": a compact duration
+                     r"|(?:\d+(?:\.\d+)?(?:ms|us|µs|ns|h|m|s|d)){2,4}"          # "1m30s": a compact duration
+                     r"|\d+(?:\.\d+)?(?:r|req)?/(?:s|sec|m|min|h|hr))\s*")       # "100/s", "10r/s": a rate
 # A table row whose first cell holds nothing but a number: a row's index, not a value.
 _ROW_NUMBER = regex.compile(r"[ \t]*\|[ \t]*(\d{1,3})[ \t]*\|")
 
