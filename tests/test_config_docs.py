@@ -131,6 +131,8 @@ def test_an_option_conflict_names_the_option_and_both_places(run, tmp_path):
     assert f["message"].startswith("`--server.read-timeout` default: '60s' (")
     assert "guides/tuning.md:3" in f["message"] and "reference/server.md:7" in f["message"]
     assert "(written `server.readTimeout` there): 60 seconds against 30 seconds" in f["message"]
+    [v1] = [f for f in report["findings"] if f["kind"] == "conflict" and "v1/server.md" in f["message"]]
+    assert v1["message"].startswith("`server.readTimeout` default (v1 docs): '10s' (")
     [agree] = [f for f in report["findings"] if f["kind"] == "agreement" and "session.maxAge" in f["message"]]
     assert agree["message"].endswith("both mean unlimited.")
     [rate] = [f for f in report["findings"] if f["kind"] == "agreement" and "auth.rate_limit" in f["message"]]
