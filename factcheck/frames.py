@@ -261,7 +261,7 @@ def with_frames(claims: list[Claim], frames: list[Frame]) -> list[Claim]:
 
 def frames_of(doc: Document, claims: list[Claim], rules: Rules) -> list[Frame]:
     """The frame of each of one document's claims, in the claims' order."""
-    from .ingest import html
+    from .ingest import html, markdown
 
     lex = lexicon(rules)
     # An HTML page's own text is mostly tags: its words are read from its prose. Markdown's
@@ -274,7 +274,10 @@ def frames_of(doc: Document, claims: list[Claim], rules: Rules) -> list[Frame]:
     at = {id(c): i for i, c in enumerate(claims)}
     out: list[Frame] = [None] * len(claims)   # type: ignore[list-item]
     stages: dict = {}
-    options = keys.OptionIndex(doc.text, lex.options) if lex.options and lex.options.role_re else None
+    options = None
+    if lex.options and lex.options.role_re:
+        samples = markdown.default_samples(doc.text, doc.body_start) if markdown.is_markdown(doc.path) else []
+        options = keys.OptionIndex(doc.text, lex.options, samples)
     for (s0, s1), group in by_sentence.items():
         toks = tokens(text, s0, s1)
         ents = entities_in(text, s0, s1, lex)

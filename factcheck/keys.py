@@ -40,6 +40,10 @@ _VERSION_SEGMENT = regex.compile(r"v\d+(?:\.(?:\d+|x))*|\d+\.(?:\d+|x)(?:\.(?:\d
 # from a setting, not the option's default.
 _CONDITION = regex.compile(r"\b(?i:if|when|unless|once|whenever)\b")
 _WORD = regex.compile(r"[^\W\d_]+")
+# In a sample: a setting ("  readTimeout: 30s"), a mapping that holds settings ("server:"), a section ("[server]").
+_SETTING = regex.compile(r"(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w.-]*)[ \t]*[:=][ \t]*[^\s#;]")
+_PARENT = regex.compile(r"(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w.-]*)[ \t]*:[ \t]*(?:#.*)?$")
+_SECTION = regex.compile(r"[ \t]*\[+([A-Za-z_][\w.-]*)\]+[ \t]*$")
 _FILLER = frozenset({"is", "are", "the", "a", "value", "its", "it", "set", "to", "of"})
 _ROW_SEPARATOR = regex.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$")
 
@@ -106,8 +110,9 @@ class OptionIndex:
     """What one page says about options, read once per page: its headings; `at` then finds the
     option of one figure."""
 
-    def __init__(self, text: str, words: OptionWords):
+    def __init__(self, text: str, words: OptionWords, samples: list[tuple[int, int]] = ()):
         self.text, self.words = text, words
+        self.samples = list(samples)    # where the page's samples of the defaults are
         self.headings = [(m.start(), m.group(2)) for m in _HEADING.finditer(text)] if "#" in text else []
         self.heading_starts = [h[0] for h in self.headings]
 
@@ -115,6 +120,9 @@ class OptionIndex:
         """The option of the figure text[start:end] in the sentence text[s0:s1], or None."""
         text = self.text
         line0 = text.rfind("\n", 0, start) + 1
+        for a, b in self.samples:
+            if a <= start < b:
+                return self._setting(line0, a)
         if text.count("|", line0, start) and (cells := _cells(text, line0)) is not None:
             return self._table(start, end, s0, s1, line0, cells)
         role = self.role_near(start, end, s0, s1)
@@ -128,6 +136,27 @@ class OptionIndex:
             if key_like(raw, True) and raw.lower() not in self.words.labels:
                 return _option(raw, role)
         return self._heading(start, role, self._bare(start, end, s0, s1))
+
+    def _setting(self, line0: int, sample: int) -> Option | None:
+        """The key of a setting in a sample of the defaults: its name under the mappings it is
+        indented in (YAML) or the section above it (TOML, INI): "server:" / "  readTimeout: 30s"
+        is `server.readTimeout`."""
+        text = self.text
+        m = _SETTING.match(text, line0)
+        if m is None:
+            return None
+        path, indent, line = [m.group("key")], len(m.group("indent")), line0
+        while line > sample:
+            line = text.rfind("\n", 0, line - 1) + 1
+            row = text[line:text.find("\n", line)]
+            if h := _SECTION.match(row):
+                path.insert(0, h.group(1))
+                break
+            if (p := _PARENT.match(row)) and len(p.group("indent")) < indent:
+                path.insert(0, p.group("key"))
+                indent = len(p.group("indent"))
+        raw = ".".join(path)
+        return _option(raw, "default")
 
     def role_near(self, start: int, end: int, s0: int, s1: int) -> str | None:
         """The role a word beside the figure gives it: the nearest role word before it in its

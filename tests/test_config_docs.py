@@ -161,3 +161,19 @@ def test_generated_docs_tree_every_planted_drift_and_nothing_else(run, tmp_path)
     touched = [{page[i] for i in f["claims"]} for f in report["findings"] if f["kind"] == "conflict"]
     assert all(pages & planted for pages in touched)
     assert planted <= set().union(*touched)
+
+
+def test_a_sample_of_the_defaults_keeps_its_values_under_their_keys(words):
+    from factcheck.ingest.markdown import default_samples, prose
+    page = ("The default configuration:\n\n```yaml\nserver:\n  readTimeout: 30s\n  name: edge\n```\n\n"
+            "An override:\n\n```yaml\nserver:\n  readTimeout: 5s\n```\n\n"
+            "```toml\n# defaults\n[server]\nmax_conns = \"100\"\n```\n")
+    masked = prose(page)
+    assert "  readTimeout: 30s" in page and "             : 30s" in masked
+    assert "5s" not in masked and "edge" not in masked and "server" not in masked
+    assert "100" in masked
+    ix = keys.OptionIndex(page, words, default_samples(page))
+    at = page.index("30s")
+    assert ix.at(at, at + 3, at, at + 3) == keys.Option("server.readTimeout", "server.read.timeout", "default")
+    at = page.index("100")
+    assert ix.at(at, at + 3, at, at + 3) == keys.Option("server.max_conns", "server.max.conns", "default")

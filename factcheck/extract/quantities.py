@@ -588,8 +588,10 @@ _COMPACT = regex.compile(r"(?:\d+(?:ms|us|µs|ns|h|m|s|d)){2,4}(?!\w|\.\d)"
 _COMPACT_PART = regex.compile(r"(\d+(?:\.\d+)?)(ms|us|µs|ns|h|m|s|d)")
 _COMPACT_SECONDS = {"d": 86400.0, "h": 3600.0, "m": 60.0, "s": 1.0, "ms": 1e-3, "us": 1e-6, "µs": 1e-6, "ns": 1e-9}
 # Where a literal value stands alone: in a code span holding nothing else, right after
-# "defaults to", "default:", "timeout =", or (a table's) in a cell of its own.
-_CUE_BEFORE = regex.compile(r"\b(?i:defaults?|timeout|interval|ttl)(?:[ \t]+(?i:to|is|of|value))?[ \t]*[:=]?[ \t]*`?\Z")
+# "defaults to", "default:", "timeout =", as a setting of a sample of the defaults (whose keys
+# the Markdown reader blanks), or (a table's) in a cell of its own.
+_CUE_BEFORE = regex.compile(r"\b(?i:defaults?|timeout|interval|ttl)(?:[ \t]+(?i:to|is|of|value))?[ \t]*[:=]?[ \t]*`?\Z"
+                            r"|(?:^|\n)[ \t]*[:=][ \t]*\Z")   # a sample's setting, its key blanked: "   : 30s"
 _CELL_BEFORE = regex.compile(r"\|[ \t]*\Z")
 _CELL_AFTER = regex.compile(r"[ \t]*\|")
 

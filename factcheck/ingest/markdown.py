@@ -40,6 +40,39 @@ _CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 LITERAL = regex.compile(r"\s*[-+−]?(?:(?:\d[\d,_]*(?:\.\d+)?|\.\d+)(?:[ \u00a0]?[^\W\d_]{1,5}|%)?"
                      r"|(?:\d+(?:\.\d+)?(?:ms|us|µs|ns|h|m|s|d)){2,4}"          # "1m30s": a compact duration
                      r"|\d+(?:\.\d+)?(?:r|req)?/(?:s|sec|m|min|h|hr))\s*")       # "100/s", "10r/s": a rate
+# A sample of configuration that states the defaults: a YAML, TOML, INI or env block whose own
+# comment or introducing sentence says so ("The default configuration:", "# defaults").
+SAMPLE_LANGS = frozenset({"yaml", "yml", "toml", "ini", "conf", "cfg", "properties", "env", "dotenv"})
+_DEFAULTS_WORD = regex.compile(r"\bdefaults?\b", regex.I)
+_DEFAULTS_COMMENT = regex.compile(r"^[ \t]*[#;].*\bdefaults?\b", regex.I | regex.M)
+# A setting's line in a sample: "  readTimeout: 30s", "max_conns = 100", "SERVER_PORT=8080".
+_SETTING = regex.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w.-]*)[ \t]*(?P<sep>[:=])[ \t]*[\"']?(?P<value>[^\s#;\"']+)[\"']?"
+                         r"[ \t]*(?:[#;].*)?$", regex.M)
+
+
+def _defaults_sample(tok, said: str) -> bool:
+    lang = tok.info.strip().split(" ")[0].lower()
+    return lang in SAMPLE_LANGS and bool(_DEFAULTS_COMMENT.search(tok.content) or
+                                          said.rstrip().endswith(":") and _DEFAULTS_WORD.search(said))
+
+
+def default_samples(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Where the samples of the defaults are (their lines, as offsets into text)."""
+    body = text[start:]
+    starts = LineIndex(body).starts
+    out, said = [], ""
+    for tok in _parser().parse(body):
+        if tok.type == "inline":
+            said = tok.content
+        elif tok.type == "fence" and tok.map is not None:
+            if _defaults_sample(tok, said):
+                a = starts[tok.map[0]] if tok.map[0] < len(starts) else len(body)
+                b = starts[tok.map[1]] if tok.map[1] < len(starts) else len(body)
+                out.append((start + a, start + b))
+            said = ""
+    return out
+
+
 # A table row whose first cell holds nothing but a number: a row's index, not a value.
 _ROW_NUMBER = regex.compile(r"[ \t]*\|[ \t]*(\d{1,3})[ \t]*\|")
 
@@ -65,11 +98,25 @@ def prose(text: str, start: int = 0) -> str:
         return starts[line] if line < len(starts) else len(body)
 
     blank: list[tuple[int, int]] = []
+    said = ""   # the last paragraph's text: "The default configuration:" marks the sample after it
     for tok in _parser().parse(body):
+        if tok.type == "inline":
+            said = tok.content
         if tok.map is None:
             continue
-        if tok.type in _NOT_PROSE_BLOCKS:
+        if tok.type == "fence" and _defaults_sample(tok, said):
+            # a sample of the defaults: each "key: value" line keeps its value, read as ": 30s"
+            a, b = offset(tok.map[0]), offset(tok.map[1])
+            kept = [m.span("value") for m in _SETTING.finditer(body, a, b) if LITERAL.fullmatch(m.group("value"))]
+            kept += [(m.start("sep"), m.end("sep")) for m in _SETTING.finditer(body, a, b)
+                     if LITERAL.fullmatch(m.group("value"))]
+            edges = sorted(x for span in kept for x in span)
+            bounds = [a, *edges, b]
+            blank += [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+        elif tok.type in _NOT_PROSE_BLOCKS:
             blank.append((offset(tok.map[0]), offset(tok.map[1])))
+        if tok.type == "fence":
+            said = ""
         elif tok.type == "list_item_open" and tok.markup in (".", ")"):
             line = offset(tok.map[0])
             if m := _LIST_NUMBER.match(body, line):
