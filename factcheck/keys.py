@@ -43,6 +43,7 @@ _WORD = regex.compile(r"[^\W\d_]+")
 # In a sample: a setting ("  readTimeout: 30s"), a mapping that holds settings ("server:"), a section ("[server]").
 _SETTING = regex.compile(r"(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w.-]*)[ \t]*[:=][ \t]*[^\s#;]")
 _PARENT = regex.compile(r"(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w.-]*)[ \t]*:[ \t]*(?:#.*)?$")
+_ITEM = regex.compile(r"([ \t]*)-[ \t]")
 _SECTION = regex.compile(r"[ \t]*\[+([A-Za-z_][\w.-]*)\]+[ \t]*$")
 _FILLER = frozenset({"is", "are", "the", "a", "value", "its", "it", "set", "to", "of"})
 _ROW_SEPARATOR = regex.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$")
@@ -137,6 +138,10 @@ class OptionIndex:
                 return _option(raw, role)
         return self._heading(start, role, self._bare(start, end, s0, s1))
 
+    def in_sample(self, start: int) -> bool:
+        """Whether a figure is a setting of a sample of the defaults (keyed or not, a literal)."""
+        return any(a <= start < b for a, b in self.samples)
+
     def _setting(self, line0: int, sample: int) -> Option | None:
         """The key of a setting in a sample of the defaults: its name under the mappings it is
         indented in (YAML) or the section above it (TOML, INI): "server:" / "  readTimeout: 30s"
@@ -155,6 +160,8 @@ class OptionIndex:
             if (p := _PARENT.match(row)) and len(p.group("indent")) < indent:
                 path.insert(0, p.group("key"))
                 indent = len(p.group("indent"))
+            elif (item := _ITEM.match(row)) and len(item.group(1)) < indent:
+                return None   # a setting of one item of a list: no key names it alone
         raw = ".".join(path)
         return _option(raw, "default")
 

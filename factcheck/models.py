@@ -92,7 +92,7 @@ class Frame(Frozen):
     option: str | None = None           # the configuration option it is the value of, as written ("`server.readTimeout`")
     key: str | None = None              # that option's key in one spelling ("server.read.timeout")
     role: str | None = None             # which of its values: "default", "max", "min", "example"
-    code: bool = False                  # written as a literal in code ("`500`"): some setting's value
+    code: bool = False                  # a literal in code ("`500`") or a sample's setting: some setting's value
     sentinel: str | None = None         # what the page says the value means: "unlimited" ("-1 means no limit")
 
 

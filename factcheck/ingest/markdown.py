@@ -44,7 +44,8 @@ LITERAL = regex.compile(r"\s*[-+−]?(?:(?:\d[\d,_]*(?:\.\d+)?|\.\d+)(?:[ \u00a0
 # comment or introducing sentence says so ("The default configuration:", "# defaults").
 SAMPLE_LANGS = frozenset({"yaml", "yml", "toml", "ini", "conf", "cfg", "properties", "env", "dotenv"})
 _DEFAULTS_WORD = regex.compile(r"\bdefaults?\b", regex.I)
-_DEFAULTS_COMMENT = regex.compile(r"^[ \t]*[#;].*\bdefaults?\b", regex.I | regex.M)
+# the sample's first line, a comment: "# defaults", "; the default configuration"
+_DEFAULTS_COMMENT = regex.compile(r"\s*[#;][^\n]*\bdefaults?\b", regex.I)
 # A setting's line in a sample: "  readTimeout: 30s", "max_conns = 100", "SERVER_PORT=8080".
 _SETTING = regex.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w.-]*)[ \t]*(?P<sep>[:=])[ \t]*[\"']?(?P<value>[^\s#;\"']+)[\"']?"
                          r"[ \t]*(?:[#;].*)?$", regex.M)
@@ -52,7 +53,7 @@ _SETTING = regex.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w.-]*)[ \t]*(?P<sep>[:=])[ 
 
 def _defaults_sample(tok, said: str) -> bool:
     lang = tok.info.strip().split(" ")[0].lower()
-    return lang in SAMPLE_LANGS and bool(_DEFAULTS_COMMENT.search(tok.content) or
+    return lang in SAMPLE_LANGS and bool(_DEFAULTS_COMMENT.match(tok.content) or
                                           said.rstrip().endswith(":") and _DEFAULTS_WORD.search(said))
 
 
