@@ -243,10 +243,9 @@ def comparable(a: Claim, b: Claim, words: OptionWords | None = None) -> bool:
     if a.frame.incidental or b.frame.incidental:
         return False
     if words is not None and a.doc != b.doc:
-        (ea, pa), (eb, pb) = page_scope(a.path, words), page_scope(b.path, words)
-        if pa or pb:
+        if page_scope(a.path, words)[1] or page_scope(b.path, words)[1]:
             return False   # a changelog or upgrade guide states what values were, or how they changed
-        if ea != eb:
+        if a.frame.edition != b.frame.edition:
             return False   # "v1/limits.md" and "limits.md": two releases' docs
     if a.frame.key or b.frame.key:
         return _options_comparable(a, b, words) and (a.doc != b.doc or same_option(a, b))

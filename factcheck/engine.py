@@ -14,7 +14,6 @@ from collections import defaultdict
 import regex
 
 from .align import Pair, align, anchored, blocks, same_option
-from .keys import page_scope
 from .frames import build_frames, days_apart, in_words, lexicon, reference_time, stem
 from .intervals import (LIMIT, stated_bounds, date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap,
                         stated_size, unit_slip)
@@ -91,7 +90,7 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
         if same_option(a, b):
             arith = f"{_as_stated(a)} against {_as_stated(b)}"
             expl["arithmetic"] = arith
-            out.append(make(rule, "conflict", "same-measure", [a, b], _option_message(a, b, arith, lex), expl, docs))
+            out.append(make(rule, "conflict", "same-measure", [a, b], _option_message(a, b, arith), expl, docs))
             continue
         measure = about(p, docs, lex)
         if measure:
@@ -109,18 +108,18 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
     return out
 
 
-def _option_message(a: Claim, b: Claim, arith: str, lex) -> str:
+def _option_message(a: Claim, b: Claim, arith: str) -> str:
     """"`server.readTimeout` default: '30s' (docs/a.md:5) conflicts with '60s' (docs/b.md:10):
     30 seconds against 60 seconds; ...": the option named, then each value where it stands."""
     spelled = f" (written `{b.frame.option}` there)" if b.frame.option != a.frame.option else ""
-    return (f"`{a.frame.option}`{_role(a, lex)}: {_placed(a)} conflicts with {_placed(b)}{spelled}: {arith}; "
+    return (f"`{a.frame.option}`{_role(a)}: {_placed(a)} conflicts with {_placed(b)}{spelled}: {arith}; "
             f"one option's {a.frame.role or 'value'} has one value.")
 
 
-def _role(c: Claim, lex) -> str:
+def _role(c: Claim) -> str:
     """" default", " default (v1 docs)": the option's role, and the edition of the docs both pages
     belong to when not the current one (pages of two editions are never compared)."""
-    edition = page_scope(c.path, lex.options)[0] if lex.options else None
+    edition = c.frame.edition
     return (f" {c.frame.role}" if c.frame.role else "") + (f" ({edition} docs)" if edition else "")
 
 
@@ -231,7 +230,7 @@ def _agreement_groups(rule: RuleSpec, agreeing: list[Pair], docs, lex) -> list[F
             expl, _ = _pair_explanation(p, True)
             expl["arithmetic"] = arith = _option_agreement(p.a, p.b)
             out.append(make(rule, "agreement", "same-measure", [p.a, p.b],
-                            f"`{p.a.frame.option}`{_role(p.a, lex)}: {_placed(p.a)} agrees with {_placed(p.b)}: {arith}.",
+                            f"`{p.a.frame.option}`{_role(p.a)}: {_placed(p.a)} agrees with {_placed(p.b)}: {arith}.",
                             expl, docs))
             continue
         if len(members) == 2:
@@ -255,7 +254,7 @@ def _agreement_groups(rule: RuleSpec, agreeing: list[Pair], docs, lex) -> list[F
         msg = f"{names} agree on {measure or 'the same measure'}: {arith}; {evidence_text(weakest)}."
         if all(same_option(x, y) for x, y in zip(group, group[1:])):
             arith = _option_agreement(*group)
-            msg = f"`{group[0].frame.option}`{_role(group[0], lex)}: " + ", ".join(_placed(c) for c in group[:-1]) + \
+            msg = f"`{group[0].frame.option}`{_role(group[0])}: " + ", ".join(_placed(c) for c in group[:-1]) + \
                 f" and {_placed(group[-1])} agree: {arith}."
         expl = {"alignment": {**_alignment(weakest), "weakest_pair": [weakest.a.id, weakest.b.id],
                               "pairs": len(pairs)},

@@ -95,6 +95,9 @@ def row_label(text: str, at: int) -> str | None:
 # text alone, which another text's figure cannot restate.
 _SELF = regex.compile(r"\b(?i:this|the\s+present)\s+(?:guide|page|section|document|tutorial|chapter|walkthrough|"
                       r"post|article|report|manual)\b")
+# A figure in the condition of a hypothetical ("If `maxConns` is 0, ...", "unless more than 50
+# reply, ..."): what would follow from it, not a fact anyone states.
+_CONDITION = regex.compile(r"\b(?i:if|unless)\b(?:[^,;:.!?\n]|\.(?=\S))*\Z")
 _REFERRING = frozenset({"the", "these", "those", "both", "its", "their", "our", "his", "her", "all", "between"})
 _CAPS = regex.compile(r"\b\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*")
 # A capital after a dateline's dash, a colon or an opening quote starts a clause, not a name:
@@ -274,10 +277,11 @@ def frames_of(doc: Document, claims: list[Claim], rules: Rules) -> list[Frame]:
     at = {id(c): i for i, c in enumerate(claims)}
     out: list[Frame] = [None] * len(claims)   # type: ignore[list-item]
     stages: dict = {}
-    options = None
+    options, edition = None, None
     if lex.options and lex.options.role_re:
         samples = markdown.default_samples(doc.text, doc.body_start) if markdown.is_markdown(doc.path) else []
         options = keys.OptionIndex(doc.text, lex.options, samples)
+        edition = keys.page_edition(doc.text, doc.body_start, doc.path, lex.options)
     for (s0, s1), group in by_sentence.items():
         toks = tokens(text, s0, s1)
         ents = entities_in(text, s0, s1, lex)
@@ -299,8 +303,9 @@ def frames_of(doc: Document, claims: list[Claim], rules: Rules) -> list[Frame]:
             seen = Counter((o.key, o.role) for o in found if o)
             found = [o if o and seen[(o.key, o.role)] == 1 else None for o in found]
         for c, option in zip(group, found):
-            out[at[id(c)]] = _frame(c, group, toks, ents, text, s0, s1, lex, doc, prev, sent, option,
-                                    bool(options and options.in_sample(c.start)))
+            frame = _frame(c, group, toks, ents, text, s0, s1, lex, doc, prev, sent, option,
+                           bool(options and options.in_sample(c.start)))
+            out[at[id(c)]] = frame.model_copy(update={"edition": edition}) if edition else frame
     return out
 
 
@@ -526,7 +531,8 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
         behind.pop()
     incidental = (c.kind == "count" and before in _REFERRING and c.step == 0 and (c.value.high or 0) < 10) or \
         (c.kind == "date" and (bool(behind) and behind[-1] in _SPEECH or after in _SPEECH)) or \
-        (c.kind == "date" and _own_date_line(text, c)) or bool(_SELF.search(text, c0, c.start))
+        (c.kind == "date" and _own_date_line(text, c)) or bool(_SELF.search(text, c0, c.start)) or \
+        bool(_CONDITION.search(text, max(s0, c.start - 120), c.start))
     return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, scope=scope, previous=previous, time=time, hedges=hedges, incidental=incidental, row=row_label(doc.text, c.start),
                  stage=_stage(text, s0, s1, c, sent.stages),
                  attribution=attribution, negated=negated, words=words[:24],

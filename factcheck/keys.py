@@ -329,6 +329,17 @@ def _segments(path: str) -> tuple[str, ...]:
     return tuple(s for s in path.replace("\\", "/").split("/") if s)
 
 
+# A version selector in a page's front matter: "version: 2.x", "release: v1.4".
+_VERSION_FIELD = regex.compile(r"^(?:version|release)[ \t]*:[ \t]*[\"']?v?([\w.]+)", regex.M | regex.I)
+
+
+def page_edition(text: str, body_start: int, path: str, words: OptionWords) -> str | None:
+    """A page's docs edition: the version its front matter selects, else its folder's (`edition`)."""
+    if body_start and (m := _VERSION_FIELD.search(text, 0, body_start)):
+        return m.group(1).lower()
+    return page_scope(path, words)[0]
+
+
 def page_scope(path: str, words: OptionWords) -> tuple[str | None, bool]:
     """(edition, past page) of a page, worked out once per path: pairs ask it of both claims."""
     found = words.seen.get(path)

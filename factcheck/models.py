@@ -94,6 +94,7 @@ class Frame(Frozen):
     role: str | None = None             # which of its values: "default", "max", "min", "example"
     code: bool = False                  # a literal in code ("`500`") or a sample's setting: some setting's value
     sentinel: str | None = None         # what the page says the value means: "unlimited" ("-1 means no limit")
+    edition: str | None = None          # the docs edition of its page ("v1" from v1/, "2.x" from `version:`)
 
 
 class Claim(Frozen):
