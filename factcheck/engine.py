@@ -72,12 +72,16 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
     conflict, or update each other when a running total grew between the two publications."""
     out = []
     agreeing: list[Pair] = []
+    options: list[Pair] = []
     lex = lexicon(rules)
     for p in pairs:
         if not p.kept:
             continue
         a, b = p.a, p.b
         if a.kind not in rule.kinds or b.kind not in rule.kinds:
+            continue
+        if same_option(a, b):
+            options.append(p)
             continue
         if p.agree:
             agreeing.append(p)
@@ -87,11 +91,6 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
         if (a.frame.stage or b.frame.stage) and a.frame.stage != b.frame.stage:
             continue  # a running count at two stages ("with 545 results declared"): two moments
         expl, arith = _pair_explanation(p, False)
-        if same_option(a, b):
-            arith = f"{_as_stated(a)} against {_as_stated(b)}"
-            expl["arithmetic"] = arith
-            out.append(make(rule, "conflict", "same-measure", [a, b], _option_message(a, b, arith), expl, docs))
-            continue
         measure = about(p, docs, lex)
         if measure:
             expl["measure"] = measure
@@ -104,16 +103,80 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
             kind = "conflict"
             msg = f"{quote(a)} conflicts with {quote(b)} on {said}: {arith}; {evidence_text(p)}."
         out.append(make(rule, kind, "same-measure", [a, b], msg, expl, docs))
-    out.extend(_agreement_groups(rule, agreeing, docs, lex))
+    agreed, groups = _option_groups(options)
+    out.extend(_option_conflict(rule, g) for g in groups)
+    out.extend(_agreement_groups(rule, agreeing + agreed, docs, lex))
     return out
 
 
-def _option_message(a: Claim, b: Claim, arith: str) -> str:
-    """"`server.readTimeout` default: '30s' (docs/a.md:5) conflicts with '60s' (docs/b.md:10):
-    30 seconds against 60 seconds; ...": the option named, then each value where it stands."""
-    spelled = f" (written `{b.frame.option}` there)" if b.frame.option != a.frame.option else ""
-    return (f"`{a.frame.option}`{_role(a)}: {_placed(a)} conflicts with {_placed(b)}{spelled}: {arith}; "
-            f"one option's {a.frame.role or 'value'} has one value.")
+def _option_groups(pairs: list[Pair]) -> tuple[list[Pair], list[list[Claim]]]:
+    """The matched pairs of options' values, gathered by option: every place that states one
+    option's value in one role. Where all of them state one value the pairs are agreements;
+    where they state two or more, the places are one finding (not one per pair: a page that
+    drifted from ten others is one thing to fix)."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+    for p in pairs:
+        ra, rb = root(p.a.id), root(p.b.id)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    members: dict[str, dict[str, Claim]] = defaultdict(dict)
+    for p in pairs:
+        for c in (p.a, p.b):
+            members[root(c.id)][c.id] = c
+    split = {r for r, cs in members.items() if len({_option_value(c) for c in cs.values()}) > 1}
+    agreed = [p for p in pairs if p.agree and root(p.a.id) not in split]
+    groups = [sorted(members[r].values(), key=lambda c: (c.path, c.start)) for r in sorted(split)]
+    return agreed, groups
+
+
+def _option_value(c: Claim) -> tuple:
+    """What an option's value is, for telling values apart: the meaning the page gives it, else
+    the value as stated in its dimension's unit."""
+    if c.frame.sentinel:
+        return ("means", c.frame.sentinel)
+    bounds = stated_bounds(c)
+    return ("is", *(float(f"{x:.9g}") for x in bounds)) if bounds else ("is", c.text)
+
+
+def _option_conflict(rule: RuleSpec, claims: list[Claim]) -> Finding:
+    """One finding for one option stated with two values or more: each value and where it
+    stands, the least stated first (most often the one that drifted)."""
+    by_value: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_value[_option_value(c)].append(c)
+    ordered = sorted(by_value.values(), key=lambda cs: (len(cs), cs[0].path, cs[0].start))
+    first = ordered[0][0]
+    labels = [_value_label(cs[0]) for cs in ordered]
+    places = [", ".join(f"{c.path}:{c.line}" for c in cs) for cs in ordered]
+    msg = (f"`{first.frame.option}`{_role(first)}: {len(ordered)} values where the option has one: "
+           + "; ".join(f"{label} at {where}" for label, where in zip(labels, places)) + ".")
+    expl = {"alignment": {"probability": 1.0, "evidence": [{"feature": "same_option", "weight": 1.0}],
+                          "option": {"key": first.frame.key, "role": first.frame.role,
+                                     "as_written": sorted({c.frame.option for c in claims})}},
+            "arithmetic": " against ".join(labels),
+            "values": [{"value": label, "claims": [c.id for c in cs]} for label, cs in zip(labels, ordered)]}
+    # The option and its values name the finding, not its places: a page that joins restating a
+    # value already stated leaves the finding (and a baseline's entry for it) as it was.
+    h = hashlib.sha256(rule.id.encode())
+    for part in (first.frame.key or "", first.frame.role or "", first.frame.edition or "", *sorted(labels)):
+        h.update(f"\x1f{part}".encode())
+    return Finding(id=h.hexdigest()[:16], rule=rule.id, name=rule.name, kind="conflict", relation="same-measure",
+                   severity=rule.severity, message=msg, claims=tuple(c.id for cs in ordered for c in cs),
+                   explanation=expl)
+
+
+def _value_label(c: Claim) -> str:
+    """"60 seconds ('60s')", "-1 (unlimited)", "120": a value as it compares, and as written."""
+    stated = _as_stated(c)
+    if c.frame.sentinel:
+        return f"{stated} ({c.frame.sentinel})"
+    return stated if c.text.replace(",", "") == stated.replace(",", "") else f"{stated} ({c.text!r})"
 
 
 def _role(c: Claim) -> str:

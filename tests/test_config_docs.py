@@ -106,13 +106,13 @@ def test_editions_and_past_pages(words):
     assert not keys.past_page("docs/limits.md", words)
 
 
-def _conflicts(report: dict) -> set[tuple[str, ...]]:
+def _conflicts(report: dict) -> set[frozenset[str]]:
     claims = {c["id"]: c for c in report["claims"]}
 
     def place(cid):
         c = claims[cid]
         return f"{Path(c['path']).relative_to(CASES / 'tree').as_posix()}:{c['line']} {c['text']}"
-    return {tuple(sorted(place(i) for i in f["claims"])) for f in report["findings"] if f["kind"] == "conflict"}
+    return {frozenset(place(i) for i in f["claims"]) for f in report["findings"] if f["kind"] == "conflict"}
 
 
 def test_docs_tree_every_drift_and_no_trap(run, tmp_path):
@@ -120,21 +120,24 @@ def test_docs_tree_every_drift_and_no_trap(run, tmp_path):
     code, _, err = run("check", CASES / "tree", "--no-cache", "--no-report", "--format", "json", "-o", out)
     assert code == 1, err
     report = json.loads(out.read_text())
-    want = {tuple(sorted(d)) for d in yaml.safe_load((CASES / "expected.yaml").read_text())["drifts"]}
+    want = {frozenset(d) for d in yaml.safe_load((CASES / "expected.yaml").read_text())["drifts"]}
     assert _conflicts(report) == want
 
 
-def test_an_option_conflict_names_the_option_and_both_places(run, tmp_path):
+def test_an_option_conflict_names_the_option_its_values_and_their_places(run, tmp_path):
     out = tmp_path / "r.json"
     run("check", CASES / "tree", "--no-cache", "--no-report", "--format", "json", "-o", out)
     report = json.loads(out.read_text())
-    [f] = [f for f in report["findings"] if f["kind"] == "conflict" and "read-timeout" in f["message"]
-           and "reference/server.md" in f["message"]]
-    assert f["message"].startswith("`--server.read-timeout` default: '60s' (")
-    assert "guides/tuning.md:3" in f["message"] and "reference/server.md:7" in f["message"]
-    assert "(written `server.readTimeout` there): 60 seconds against 30 seconds" in f["message"]
+    [f] = [f for f in report["findings"] if f["kind"] == "conflict" and "read-timeout" in f["message"]]
+    tree = (CASES / "tree").as_posix()
+    assert f["message"].replace(tree + "/", "") == (
+        "`--server.read-timeout` default: 2 values where the option has one: 60 seconds ('60s') at guides/tuning.md:3; "
+        "30 seconds ('30s') at guides/faq.md:3, reference/server.md:7.")
+    assert f["explanation"]["alignment"]["option"] == {
+        "key": "server.read.timeout", "role": "default", "as_written": ["--server.read-timeout", "server.readTimeout"]}
+    assert [v["value"] for v in f["explanation"]["values"]] == ["60 seconds ('60s')", "30 seconds ('30s')"]
     [v1] = [f for f in report["findings"] if f["kind"] == "conflict" and "v1/server.md" in f["message"]]
-    assert v1["message"].startswith("`server.readTimeout` default (v1 docs): '10s' (")
+    assert v1["message"].startswith("`server.readTimeout` default (v1 docs): 2 values")
     [agree] = [f for f in report["findings"] if f["kind"] == "agreement" and "session.maxAge" in f["message"]]
     assert agree["message"].endswith("both mean unlimited.")
     [rate] = [f for f in report["findings"] if f["kind"] == "agreement" and "auth.rate_limit" in f["message"]]
@@ -179,3 +182,24 @@ def test_a_sample_of_the_defaults_keeps_its_values_under_their_keys(words):
     assert ix.at(at, at + 3, at, at + 3) == keys.Option("server.readTimeout", "server.read.timeout", "default")
     at = page.index("100")
     assert ix.at(at, at + 3, at, at + 3) == keys.Option("server.max_conns", "server.max.conns", "default")
+
+
+def test_an_option_conflict_keeps_its_id_as_pages_join(run, tmp_path):
+    """A page that joins restating a value already stated adds a place to the finding, and
+    leaves its id (and a baseline's entry for it) as it was; a new value is a new finding."""
+    (tmp_path / "ref.md").write_text("| Option | Default |\n|---|---|\n| `server.readTimeout` | `30s` |\n")
+    (tmp_path / "guide.md").write_text("The `server.readTimeout` option defaults to `60s`.\n")
+
+    def conflicts():
+        out = tmp_path / "r.json"
+        run("check", tmp_path, "--no-cache", "--no-report", "--format", "json", "-o", out)
+        report = json.loads(out.read_text())
+        out.unlink()
+        return {f["id"]: len(f["claims"]) for f in report["findings"] if f["kind"] == "conflict"}
+    [(first, n)] = conflicts().items()
+    assert n == 2
+    (tmp_path / "faq.md").write_text("`SERVER_READ_TIMEOUT` defaults to `30s`.\n")
+    assert conflicts() == {first: 3}
+    (tmp_path / "tips.md").write_text("`server.readTimeout` defaults to `45s`.\n")
+    [(other, n)] = conflicts().items()
+    assert other != first and n == 4
