@@ -19,7 +19,8 @@ import yaml
 from ..errors import InputError
 from ..models import Document
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".text", ".html", ".htm", ".pdf", ".jsonl", ".ndjson")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".rst", ".rest", ".text", ".html", ".htm", ".pdf", ".jsonl",
+                 ".ndjson")
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 MANIFEST_KEYS = ("path", "published", "title", "source")
 MANIFEST_ALIASES = {"date": "published"}   # as front matter reads `date:` for `published:`
@@ -466,13 +467,15 @@ def _articles(f: Path, doc_id: str, text: str, rows) -> list[Document]:
 
 
 def reading_text(doc: Document) -> str:
-    """The document as a reader reads it: in Markdown and HTML, code, markup and URLs blanked
+    """The document as a reader reads it: in Markdown, reStructuredText and HTML, code, markup and URLs blanked
     character for character (offsets stay those of doc.text); in a PDF, the lines a page
     filled joined and page numbers blanked; other text as it is."""
-    from . import html, markdown, pdf   # NOTE: here: the readers import LineIndex from this module
+    from . import html, markdown, pdf, rst   # NOTE: here: the readers import LineIndex from this module
 
     if markdown.is_markdown(doc.path):
         return markdown.prose(doc.text, doc.body_start)
+    if rst.is_rst(doc.path):
+        return rst.prose(doc.text)
     if html.is_html(doc.path):
         return html.prose(doc.text)
     if pdf.is_pdf(doc.path):

@@ -96,9 +96,9 @@ def test_utf16_with_its_byte_order_mark_is_read(tmp_path, run, monkeypatch):
 
 
 @pytest.mark.parametrize("argv,message", [
-    (["check", "news", "--exclude", "*"], "news: no .txt/.md/.markdown/.mdx/.text/.html/.htm/.pdf/.jsonl/.ndjson files to check (every one matches --exclude)"),
-    (["check", "empty"], "empty: no .txt/.md/.markdown/.mdx/.text/.html/.htm/.pdf/.jsonl/.ndjson files to check"),
-    (["extract", "empty"], "empty: no .txt/.md/.markdown/.mdx/.text/.html/.htm/.pdf/.jsonl/.ndjson files to check"),
+    (["check", "news", "--exclude", "*"], "news: no .txt/.md/.markdown/.mdx/.rst/.rest/.text/.html/.htm/.pdf/.jsonl/.ndjson files to check (every one matches --exclude)"),
+    (["check", "empty"], "empty: no .txt/.md/.markdown/.mdx/.rst/.rest/.text/.html/.htm/.pdf/.jsonl/.ndjson files to check"),
+    (["extract", "empty"], "empty: no .txt/.md/.markdown/.mdx/.rst/.rest/.text/.html/.htm/.pdf/.jsonl/.ndjson files to check"),
 ])
 def test_a_check_of_nothing_is_an_error_not_a_pass(flood, run, argv, message):
     # "0 documents" and exit 0 once let a CI gate pass without checking anything
