@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 import regex
 
 from .frames import Lexicon, stem
-from .keys import OptionWords, page_scope
 from .intervals import date_interval, numeric_interval, overlap, stated_bounds, stated_size
+from .keys import OptionWords, page_scope
 from .models import Claim, Document, Frame
 from .pairs import Context, PairModel, as_if_agreeing, features, worded_alike
 
@@ -282,8 +282,8 @@ def literals_agree(a: Claim, b: Claim) -> bool:
 
 def _options_comparable(a: Claim, b: Claim, words: OptionWords | None) -> bool:
     """Claims of which one at least is an option's value: two keys or two roles are never one
-    measure; an example is no option's setting; a figure without
-    a key is about an option only where its sentence names every word of the key."""
+    measure; an example is no option's setting; a figure without a key is about an option only
+    where its sentence names every word of the key."""
     fa, fb = a.frame, b.frame
     if "example" in (fa.role, fb.role):
         return False

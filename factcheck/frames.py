@@ -303,9 +303,8 @@ def frames_of(doc: Document, claims: list[Claim], rules: Rules) -> list[Frame]:
             seen = Counter((o.key, o.role) for o in found if o)
             found = [o if o and seen[(o.key, o.role)] == 1 else None for o in found]
         for c, option in zip(group, found):
-            frame = _frame(c, group, toks, ents, text, s0, s1, lex, doc, prev, sent, option,
-                           bool(options and options.in_sample(c.start)))
-            out[at[id(c)]] = frame.model_copy(update={"edition": edition}) if edition else frame
+            out[at[id(c)]] = _frame(c, group, toks, ents, text, s0, s1, lex, doc, prev, sent, option,
+                                    bool(options and options.in_sample(c.start)), edition)
     return out
 
 
@@ -475,7 +474,7 @@ def _measure(c: Claim, toks: list, first: int, last: int, in_claim, text: str, l
 
 
 def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Document, prev, sent: _Sentence,
-           option: keys.Option | None = None, in_sample: bool = False) -> Frame:
+           option: keys.Option | None = None, in_sample: bool = False, edition: str | None = None) -> Frame:
     series = sent.series.get(id(c))
     # A claim in a list ("the 1970s and 1980s") shares the list's context.
     lo, hi = (series[2], series[3]) if series else (c.start, c.end)
@@ -539,7 +538,8 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
                  tense=_tense(text, s0, s1, c), series=series[:2] if series else None,
                  option=option.written if option else None, key=option.key if option else None,
                  role=option.role if option else None, code=in_sample or keys.in_code(doc.text, c.start, c.end),
-                 sentinel=keys.sentinel(doc.text, c.end, lex.options) if option and lex.options else None)
+                 sentinel=keys.sentinel(doc.text, c.end, lex.options) if option and lex.options else None,
+                 edition=edition)
 
 
 def _hedge_start(c: Claim, text: str, s0: int) -> int:

@@ -7,11 +7,16 @@ figures one measure, whatever the words around them: the same key (however it is
 spelled: `server.readTimeout`, `--server.read-timeout`, `SERVER_READ_TIMEOUT`) in the
 same role and edition is one measure; two keys are never one. A figure gets a key only
 where the page ties it to one: the row of a table, a key in code before "defaults to",
-the term a definition opens with, the option's own heading; outside a table, a word of
-its role (default, maximum, minimum, example) must stand beside it.
+the term a definition opens with, the option's own heading, a setting of a sample of the
+defaults; outside a table or a sample, a word of its role (default, maximum, minimum,
+example) must stand beside it. A bare name (`port`) is its page's own; a dotted key, a
+flag or an environment variable names one option across the docs. A page's edition is
+the version its front matter selects or its folder's (v1/, legacy/, one page of
+providers/).
 
-The role words, the folders that name another edition and the pages that tell of past
-values are a rule pack's (`options:` in rules/config-docs.yaml).
+The role words, sentinel meanings, the folders that name another edition or a variant
+and the pages that tell of past values are a rule pack's (`options:` in
+rules/config-docs.yaml).
 """
 from __future__ import annotations
 
@@ -108,8 +113,8 @@ def compile_words(spec) -> OptionWords:
 
 
 class OptionIndex:
-    """What one page says about options, read once per page: its headings; `at` then finds the
-    option of one figure."""
+    """What one page says about options, read once per page: its headings and where its samples
+    of the defaults are; `at` then finds the option of one figure."""
 
     def __init__(self, text: str, words: OptionWords, samples: list[tuple[int, int]] = ()):
         self.text, self.words = text, words
