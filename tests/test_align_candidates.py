@@ -55,28 +55,27 @@ def seed_claims(rules):
     return framed(load_documents([ROOT / "seeds"]), rules)
 
 
-@pytest.fixture(scope="module")
-def generated_claims(rules, tmp_path_factory):
+def generated(name: str, docs: int, rules, tmp_path_factory):
+    """The framed claims of a benchmark corpus (benchmarks/NAME.py) of `docs` documents."""
+    import importlib
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
-        import corpus
+        module = importlib.import_module(name)
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
-    folder = tmp_path_factory.mktemp("corpus")
-    corpus.generate(folder, 30, seed=3)
+    folder = tmp_path_factory.mktemp(name)
+    module.generate(folder, docs, seed=3)
     return framed(load_documents([folder]), rules)
+
+
+@pytest.fixture(scope="module")
+def generated_claims(rules, tmp_path_factory):
+    return generated("corpus", 30, rules, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
 def docs_claims(rules, tmp_path_factory):
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import docs_corpus
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    folder = tmp_path_factory.mktemp("docs")
-    docs_corpus.generate(folder, 24, seed=3)
-    return framed(load_documents([folder]), rules)
+    return generated("docs_corpus", 24, rules, tmp_path_factory)
 
 
 def ids(pairs):

@@ -493,6 +493,17 @@ def line_index(doc: Document) -> LineIndex:
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 
 
+def blanked(text: str, spans) -> str:
+    """text with each span's characters replaced by spaces, line breaks kept: the readers'
+    masking, which keeps every offset, line and column of the file."""
+    out = list(text)
+    for a, b in spans:
+        for i in range(a, b):
+            if out[i] not in "\r\n":
+                out[i] = " "
+    return "".join(out)
+
+
 class LineIndex:
     """Offset -> (line, column), both 1-based; columns count characters."""
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex
 
-from . import LineIndex
+from . import LineIndex, blanked
 
 SUFFIXES = (".md", ".markdown", ".mdx")
 _NOT_PROSE_BLOCKS = ("fence", "code_block", "html_block")
@@ -127,12 +127,7 @@ def prose(text: str, start: int = 0) -> str:
     blank += [m.span() for m in _CODE_SPAN.finditer(body) if not LITERAL.fullmatch(m.group(2))]
     if not blank:
         return text
-    out = list(body)
-    for a, b in blank:
-        for i in range(a, b):
-            if out[i] not in "\r\n":
-                out[i] = " "
-    masked = "".join(out)
+    masked = blanked(body, blank)
     for line in starts:   # after the markup is gone: '| <a id="opt-4">4</a> | ...' leaves '|  4  |'
         if m := _ROW_NUMBER.match(masked, line):
             a, b = m.span(1)

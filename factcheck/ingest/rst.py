@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import regex
 
+from . import blanked
 from .markdown import LITERAL
 
 SUFFIXES = (".rst", ".rest")
@@ -82,14 +83,7 @@ def prose(text: str) -> str:
         i += 1
     blank += [m.span() for m in _INLINE.finditer(text)]
     blank += [m.span() for m in _INLINE_LITERAL.finditer(text) if not LITERAL.fullmatch(m.group("body"))]
-    if not blank:
-        return text
-    out = list(text)
-    for a, b in blank:
-        for k in range(a, b):
-            if out[k] not in "\r\n":
-                out[k] = " "
-    return "".join(out)
+    return blanked(text, blank) if blank else text
 
 
 def _block_end(lines: list[str], i: int, indent: int) -> int:
