@@ -37,7 +37,7 @@ _MARKUP = regex.compile(r"<[^>]*>|\]\([^)]*\)|[`*\[\]]|(?<!\w)_+|_+(?!\w)")
 _CODE_SPAN = regex.compile(r"`([^`\n]+)`")
 # A definition's term at the start of a list item or paragraph: "- **lifetime** is ...",
 # "* `max_size`: ...", "`--workers` (int) ..."
-_TERM = regex.compile(r"[ \t>]*(?:[-*+]|\d{1,3}[.)])?[ \t]*(?P<open>\*\*|__|`)(?P<term>[^`*\n]+?)(?P=open)"
+_TERM = regex.compile(r"[ \t>]*(?:[-*+]|\d{1,3}[.)])?[ \t]*(?P<open>\*\*|__|``|`)(?P<term>[^`*\n]+?)(?P=open)"
                       r"(?=[ \t]*(?::|\(|<|-|–|—|\bis\b|\bsets?\b|\bdefines?\b|$))", regex.M)
 _HEADING = regex.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", regex.M)
 _VERSION_SEGMENT = regex.compile(r"v\d+(?:\.(?:\d+|x))*|\d+\.(?:\d+|x)(?:\.(?:\d+|x))*", regex.I)

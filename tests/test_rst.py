@@ -64,3 +64,16 @@ def test_an_rst_page_and_a_markdown_page_state_one_option(run, tmp_path):
     assert code == 1, err
     [f] = [f for f in json.loads(out.read_text())["findings"] if f["kind"] == "conflict"]
     assert "reference.rst:4" in f["message"] and "guide.md:3" in f["message"]
+
+
+def test_an_rst_definition_list_ties_each_default_to_its_term(run, tmp_path):
+    (tmp_path / "ref.rst").write_text("Options\n=======\n\n``server.readTimeout``\n    How long to wait for a request. "
+                                      "Default: ``30s``.\n\n``server.maxConns``\n    The most connections. Default: ``100``.\n")
+    (tmp_path / "guide.md").write_text("# Guide\n\nThe `server.readTimeout` option defaults to `45s`; `server.maxConns` "
+                                       "defaults to 100.\n")
+    out = tmp_path / "r.json"
+    run("check", tmp_path, "--no-cache", "--no-report", "--format", "json", "-o", out)
+    findings = json.loads(out.read_text())["findings"]
+    [f] = [f for f in findings if f["kind"] == "conflict"]
+    assert f["message"].startswith("`server.readTimeout` default: 2 values") and "ref.rst:5" in f["message"]
+    assert [f["kind"] for f in findings if "maxConns" in f["message"]] == ["agreement"]
