@@ -180,6 +180,11 @@ _HEADING_NAME = regex.compile(r"(?:^|\n)#{1,6}[\x20\t]+[^\n]*\p{Lu}[\w.-]*[\x20\
 _STATUS_BEFORE = regex.compile(r"\b(?:HTTP(?:/[\d.]+)?|status(?:[\x20\u00a0]+codes?)?|response[\x20\u00a0]+codes?)[\x20\u00a0`]*\Z", regex.I)
 _STATUS_AFTER = regex.compile(r"`?[\x20\u00a0]+(?:(?:status|response|redirect|error)\b|(?-i:Not|Bad|Internal|Too|Service|"
                               r"Gateway|Moved|Found|Unauthori[sz]ed|Forbidden|Conflict)\b)", regex.I)
+# A name opening a sentence, and what a release does: "Flask 0.8 introduces", "NATS 2.10 adds".
+_NAME_AT_START = regex.compile(r"(?:^|[.!?][\x20\t]+|\n[\x20\t]*)(?P<w>[A-Z][A-Za-z]+)\x20\Z")
+_RELEASE_VERB = regex.compile(r"\x20(?:introduces|introduced|adds|added|removes|removed|deprecates|deprecated|"
+                              r"supports|requires|ships|shipped|brings|drops|dropped|was\x20released|"
+                              r"is\x20released)\b")
 # A release a requirement or a pre-release names: "Go 1.20 or newer", "2.10 beta 1" (not "a GPA
 # of 3.5 or higher": a quantity's bound).
 _RELEASE_AFTER = regex.compile(r"[\x20\u00a0]+(?:or[\x20\u00a0]+(?:newer|later)|beta|alpha|rc\d*)\b", regex.I)
@@ -817,6 +822,10 @@ def _reject(text: str, x: _N) -> bool:
             nm = _NAME_BEFORE.search(text, max(0, s - 30), s)
             if nm and nm.group("w") not in _NOT_NAMES and (after[:1] in ("", "\n", ",", ";", ")")
                                                            or after[:1] == "." and after[1:2] in ("", " ", "\n")):
+                return True
+            # a release a sentence is about: "Flask 0.8 introduces instance folders"
+            st = _NAME_AT_START.search(text, max(0, s - 30), s)
+            if st and st.group("w") not in _NOT_NAMES and _RELEASE_VERB.match(text, e):
                 return True
         if seg.isdigit() and len(seg) <= 4 and before[-1:] in (" ", "\u00a0") and not after[:1] == "-":
             if _REF_NOUN.search(text, max(0, s - 14), s):
