@@ -358,13 +358,15 @@ def edition(path: str, words: OptionWords) -> str | None:
     or one the pack names (legacy); a page of a folder of variants (providers/aws.md: each
     page one provider's); None for the current docs."""
     segs = _segments(path)
+    found = []   # every edition folder on the way: "v2/2.18/" is release 2.18 of version 2
     for i, seg in enumerate(segs[:-1]):
         low = seg.lower()
         if _VERSION_SEGMENT.fullmatch(low) or low in words.editions:
-            return low
-        if low in words.variants:
-            return "/".join(s.lower() for s in segs[i:i + 2]).rsplit(".", 1)[0]
-    return None
+            found.append(low)
+        elif low in words.variants:
+            found.append("/".join(s.lower() for s in segs[i:i + 2]).rsplit(".", 1)[0])
+            break
+    return "/".join(found) or None
 
 
 def past_page(path: str, words: OptionWords) -> bool:

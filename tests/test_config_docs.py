@@ -99,6 +99,8 @@ def test_editions_and_past_pages(words):
     assert keys.edition("docs/1.4/limits.md", words) == "1.4"
     assert keys.edition("docs/legacy/limits.md", words) == "legacy"
     assert keys.edition("docs/providers/aws.md", words) == "providers/aws"
+    assert keys.edition("docs/v2/2.18/storage.md", words) == "v2/2.18"
+    assert keys.edition("docs/v2/_dev/storage.md", words) == "v2/_dev"
     assert keys.edition("docs/2024/limits.md", words) is None and keys.edition("docs/limits.md", words) is None
     assert keys.page_edition("---\nversion: v2.x\n---\n", 20, "docs/limits.md", words) == "2.x"
     assert keys.page_edition("---\ntitle: Limits\n---\n", 20, "docs/v1/limits.md", words) == "v1"

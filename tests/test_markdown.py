@@ -78,3 +78,17 @@ def test_front_matter_is_left_to_the_front_matter_reader():
     page = "---\ntitle: Limits 2024\n---\n" + PAGE
     out = prose(page, start=page.index("# Limits"))
     assert out.startswith("---\ntitle: Limits 2024\n---\n# Limits")
+
+
+def test_a_column_that_names_things_is_not_read():
+    """A "Port", "Status code" or "Since" column names ports, responses and releases; the other
+    columns of the row stay (offsets too)."""
+    page = ("| Port  | Protocol | Function |\n|---|---|---|\n| 4317  | gRPC | Accepts 2 formats. |\n\n"
+            "Port | Function\n--- | ---\n8888 | 5 exporters\n\n"
+            "| Option | Default | Since |\n|---|---|---|\n| `a.b` | 30 | 2.1 |\n")
+    out = prose(page)
+    assert len(out) == len(page)
+    for gone in ("4317", "8888", "2.1"):
+        assert gone not in out, gone
+    for kept in ("Accepts 2 formats.", "5 exporters", "| 30 |", "| Port  |", "Port | Function"):
+        assert kept in out, kept

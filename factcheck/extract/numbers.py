@@ -810,8 +810,8 @@ def _reject(text: str, x: _N) -> bool:
         if seg.isdigit() and len(seg) == 3 and "100" <= seg <= "599" and (
                 _STATUS_BEFORE.search(text, max(0, s - 24), s) or _STATUS_AFTER.match(text, e)):
             return True
-        if _RELEASE.fullmatch(seg) and _RELEASE_AFTER.match(text, e):
-            return True
+        if _RELEASE.fullmatch(seg) and _RELEASE_AFTER.match(text, e) or after == ".x":
+            return True   # "2.10 beta", "25.x": a release, a release line
         # references and model names: "page 12", "Chapter 11", "Boeing 737", "Apollo 11"
         if _RELEASE.fullmatch(seg) and before[-1:] in (" ", "\u00a0") and not after[:1] == "-":
             # releases: "version 2.15", "NATS 2.11" closing a heading or a clause

@@ -51,6 +51,22 @@ _SETTING = regex.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w.-]*)[ \t]*(?P<sep>[:=])[ 
                          r"[ \t]*(?:[#;].*)?$", regex.M)
 
 
+# A table column whose cells name things rather than count them: "Port", "Status code", "Since".
+_NAMING_COLUMN = regex.compile(r"(?i:ports?|port numbers?|status(?: codes?)?|(?:error |exit |http )?codes?|ids?|"
+                               r"versions?|since|added in|introduced in|release)")
+
+
+def _row_cells(text: str, line: int) -> list[tuple[int, int]]:
+    """The cells of the table row starting at `line`, as (start, end) offsets, "|" not included."""
+    end = text.find("\n", line)
+    end = len(text) if end < 0 else end
+    row = text[line:end]
+    first = row.lstrip()[:1] == "|"
+    bars = [line + m.start() for m in regex.finditer(r"(?<!\\)\|", row)]
+    edges = ([] if first else [line - 1]) + bars + ([end] if not bars or row.rstrip()[-1:] != "|" else [])
+    return [(a + 1, b) for a, b in zip(edges, edges[1:])]
+
+
 def _defaults_sample(tok, said: str) -> bool:
     lang = tok.info.strip().split(" ")[0].lower()
     return lang in SAMPLE_LANGS and bool(_DEFAULTS_COMMENT.match(tok.content) or
@@ -100,7 +116,21 @@ def prose(text: str, start: int = 0) -> str:
 
     blank: list[tuple[int, int]] = []
     said = ""   # the last paragraph's text: "The default configuration:" marks the sample after it
+    header: list[str] | None = None   # the header cells of the table being read
+    in_head = False
     for tok in _parser().parse(body):
+        if tok.type in ("thead_open", "thead_close"):
+            in_head = tok.type == "thead_open"
+            header = [] if in_head else header
+        elif tok.type == "inline" and in_head:   # a header cell's text
+            header.append(tok.content)
+        elif tok.type == "tr_open" and tok.map and header and not in_head:   # a body row
+            names = [i for i, h in enumerate(header) if _NAMING_COLUMN.fullmatch(h.strip(" `*_"))]
+            if names:
+                cells = _row_cells(body, offset(tok.map[0]))
+                blank += [cells[i] for i in names if i < len(cells)]
+        elif tok.type == "table_close":
+            header = None
         if tok.type == "inline":
             said = tok.content
         if tok.map is None:
