@@ -26,6 +26,8 @@ from functools import lru_cache
 
 import regex
 
+from .ingest.markdown import row_cells
+
 # An option's name as docs write it: "server.readTimeout", "--max-conns", "$HOME", "tls.certs[0]".
 _IDENT = regex.compile(r"(?:--?|\$)?[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|-|/|::?)[A-Za-z0-9_]+|\[[^\]\s]*\])*(?:=|\(\))?")
 # Named as code would be even outside code: a dot, an underscore, a leading "--" or an inner capital.
@@ -293,22 +295,7 @@ def _plain(cell: str) -> str:
 def _cells(text: str, line0: int) -> list[tuple[int, int]] | None:
     """The cells of the table row starting at line0, as (start, end) offsets; None if no row."""
     end = text.find("\n", line0)
-    end = len(text) if end < 0 else end
-    line = text[line0:end]
-    if not line.lstrip().startswith("|"):
-        return None
-    out, pos = [], line0 + line.index("|") + 1
-    while pos < end:
-        nxt = text.find("|", pos, end)
-        while nxt > 0 and text[nxt - 1] == "\\":
-            nxt = text.find("|", nxt + 1, end)
-        if nxt < 0:
-            if text[pos:end].strip():
-                out.append((pos, end))
-            break
-        out.append((pos, nxt))
-        pos = nxt + 1
-    return out
+    return row_cells(text, line0) if text[line0:end if end >= 0 else len(text)].lstrip().startswith("|") else None
 
 
 def _header_line(text: str, line0: int) -> int | None:

@@ -56,7 +56,7 @@ _NAMING_COLUMN = regex.compile(r"(?i:ports?|port numbers?|status(?: codes?)?|(?:
                                r"versions?|since|added in|introduced in|release)")
 
 
-def _row_cells(text: str, line: int) -> list[tuple[int, int]]:
+def row_cells(text: str, line: int) -> list[tuple[int, int]]:
     """The cells of the table row starting at `line`, as (start, end) offsets, "|" not included."""
     end = text.find("\n", line)
     end = len(text) if end < 0 else end
@@ -127,7 +127,7 @@ def prose(text: str, start: int = 0) -> str:
         elif tok.type == "tr_open" and tok.map and header and not in_head:   # a body row
             names = [i for i, h in enumerate(header) if _NAMING_COLUMN.fullmatch(h.strip(" `*_"))]
             if names:
-                cells = _row_cells(body, offset(tok.map[0]))
+                cells = row_cells(body, offset(tok.map[0]))
                 blank += [cells[i] for i in names if i < len(cells)]
         elif tok.type == "table_close":
             header = None
