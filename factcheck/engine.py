@@ -15,8 +15,8 @@ import regex
 
 from .align import Pair, align, anchored, blocks, same_option
 from .frames import build_frames, days_apart, in_words, lexicon, reference_time, stem
-from .intervals import (LIMIT, stated_bounds, date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap,
-                        stated_size, unit_slip)
+from .intervals import (LIMIT, date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap,
+                        stated_bounds, stated_size, unit_slip)
 from .errors import InputError
 from .models import Claim, DateValue, Document, Finding, claim_place
 from .pairs import PairModel
@@ -164,7 +164,8 @@ def _option_conflict(rule: RuleSpec, claims: list[Claim]) -> Finding:
     # The option and its values name the finding, not its places: a page that joins restating a
     # value already stated leaves the finding (and a baseline's entry for it) as it was.
     h = hashlib.sha256(rule.id.encode())
-    for part in (first.frame.key or "", first.frame.role or "", first.frame.edition or "", *sorted(labels)):
+    values = sorted(repr(v) for v in by_value)   # as they compare: a spelling that joins changes nothing
+    for part in (first.frame.key or "", first.frame.role or "", first.frame.edition or "", *values):
         h.update(f"\x1f{part}".encode())
     return Finding(id=h.hexdigest()[:16], rule=rule.id, name=rule.name, kind="conflict", relation="same-measure",
                    severity=rule.severity, message=msg, claims=tuple(c.id for cs in ordered for c in cs),

@@ -200,7 +200,7 @@ def test_an_option_conflict_keeps_its_id_as_pages_join(run, tmp_path):
         return {f["id"]: len(f["claims"]) for f in report["findings"] if f["kind"] == "conflict"}
     [(first, n)] = conflicts().items()
     assert n == 2
-    (tmp_path / "faq.md").write_text("`SERVER_READ_TIMEOUT` defaults to `30s`.\n")
+    (tmp_path / "a-faq.md").write_text("`SERVER_READ_TIMEOUT` defaults to 30 seconds.\n")   # another spelling, first
     assert conflicts() == {first: 3}
     (tmp_path / "tips.md").write_text("`server.readTimeout` defaults to `45s`.\n")
     [(other, n)] = conflicts().items()
