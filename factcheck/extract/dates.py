@@ -510,6 +510,8 @@ def _year_ok(text: str, ys: int, ye: int, poss: bool) -> bool:
             if _rsearch(r"\b(?:about|around|than|at|on|as)\s*$", pre, regex.I):
                 return 1900 <= v <= 2100 and _YEAR_VERB_AFTER.match(post) is not None
             return 1800 <= v <= 2100
+        if _rsearch(r"\b(?:to|of|for|and|or|not|except)\s*$", pre, regex.I):
+            return 1800 <= v <= 2100   # "rose to 1000", "a limit of 1200": counts, unless a modern year
         return True
     # sentence-initial "2002 was ..."
     if (ys == 0 or _rsearch(r"(?:^|[.!?\n]\s*|\n)$", pre)) and _YEAR_VERB_AFTER.match(post):
