@@ -377,13 +377,14 @@ def generate(out: Path, docs: int, seed: int = 1) -> dict:
     return {"documents": n, "stories": sid, "bytes": size, "planted_conflicts": len(planted)}
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv=None, make=None, docs: int = 1000, about: str = __doc__) -> int:
+    """The command line of a corpus generator: this one's, or another's `make` (docs_corpus.py)."""
+    ap = argparse.ArgumentParser(description=about.splitlines()[0])
     ap.add_argument("out", type=Path)
-    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--docs", type=int, default=docs)
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args(argv)
-    print(json.dumps(generate(a.out, a.docs, a.seed)))
+    print(json.dumps((make or generate)(a.out, a.docs, a.seed)))
     return 0
 
 

@@ -17,10 +17,11 @@ writes OUT_DIR/**/*.md and OUT_DIR/planted.jsonl.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import random
 from pathlib import Path
+
+import corpus
 
 SECTIONS = ("server", "client", "cache", "storage", "log", "auth", "metrics", "cluster", "tls", "upload",
             "queue", "worker", "proxy", "session", "index", "backup", "mail", "search", "webhook", "gateway")
@@ -150,13 +151,7 @@ def generate(out: Path, docs: int, seed: int = 1) -> dict:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("out", type=Path)
-    ap.add_argument("--docs", type=int, default=3000)
-    ap.add_argument("--seed", type=int, default=1)
-    a = ap.parse_args(argv)
-    print(json.dumps(generate(a.out, a.docs, a.seed)))
-    return 0
+    return corpus.main(argv, generate, 3000, __doc__)
 
 
 if __name__ == "__main__":

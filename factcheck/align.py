@@ -147,7 +147,7 @@ def blocks_of(order: list[str], names: dict[str, set[str]]) -> list[tuple[list[s
     links = link_names({d: names[d] for d in order})
     if links is None:
         return [(order, None)]
-    root = _components(links, ((d, e) for d, es in links.items() for e in es))
+    root = components(links, ((d, e) for d, es in links.items() for e in es))
     groups: dict[str, list[str]] = {}
     unnamed: list[str] = []
     for d in order:
@@ -311,7 +311,7 @@ def restated(a: Claim, b: Claim) -> bool:
     return a.kind in ("date", "date_range") or fa.measure is not None and fa.measure == fb.measure
 
 
-def _components(nodes, edges) -> dict[str, str]:
+def components(nodes, edges) -> dict[str, str]:
     """Node -> the smallest node of its connected component (union-find over the edges)."""
     parent = {x: x for x in nodes}
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 import regex
 
-from .align import Pair, align, anchored, blocks, same_option
+from .align import Pair, align, anchored, blocks, components, same_option
 from .frames import build_frames, days_apart, in_words, lexicon, reference_time, stem
 from .intervals import (LIMIT, date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap,
                         stated_bounds, stated_size, unit_slip)
@@ -114,23 +114,13 @@ def _option_groups(pairs: list[Pair]) -> tuple[list[Pair], list[list[Claim]]]:
     option's value in one role. Where all of them state one value the pairs are agreements;
     where they state two or more, the places are one finding (not one per pair: a page that
     drifted from ten others is one thing to fix)."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-    for p in pairs:
-        ra, rb = root(p.a.id), root(p.b.id)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    root = components({c.id for p in pairs for c in (p.a, p.b)}, ((p.a.id, p.b.id) for p in pairs))
     members: dict[str, dict[str, Claim]] = defaultdict(dict)
     for p in pairs:
         for c in (p.a, p.b):
-            members[root(c.id)][c.id] = c
+            members[root[c.id]][c.id] = c
     split = {r for r, cs in members.items() if len({_option_value(c) for c in cs.values()}) > 1}
-    agreed = [p for p in pairs if p.agree and root(p.a.id) not in split]
+    agreed = [p for p in pairs if p.agree and root[p.a.id] not in split]
     groups = [sorted(members[r].values(), key=lambda c: (c.path, c.start)) for r in sorted(split)]
     return agreed, groups
 

@@ -68,26 +68,16 @@ def _stage(text: str, s0: int, s1: int, c: Claim, seen: dict | None = None) -> s
     return found.group(1).replace(",", "")
 
 
-_MARKUP = regex.compile(r"<[^>]*>|\]\([^)]*\)|[`*_\[\]]")
-
-
 def row_label(text: str, at: int) -> str | None:
     """The label of the table row (a "| ... |" line) a figure at `at` stands in: its first
     non-empty cell, without markup, when the figure is not in it. Each row of a table states
     the values of the thing its first cell names (an option, a plan, a region)."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start:end if end >= 0 else len(text)]
-    if not line.lstrip().startswith("|"):
-        return None
-    offset = start + line.index("|") + 1
-    for cell in line.strip().strip("|").split("|"):
-        label = " ".join(_MARKUP.sub(" ", cell).lower().split())
-        if offset <= at < offset + len(cell):
+    cells = keys.table_cells(text, text.rfind("\n", 0, at) + 1)
+    for a, b in cells or ():
+        if a <= at < b:
             return None   # the figure is in the label cell itself
-        if label:
+        if label := keys.plain(text[a:b]).lower():
             return label
-        offset += len(cell) + 1
     return None
 
 

@@ -131,7 +131,7 @@ class OptionIndex:
         for a, b in self.samples:
             if a <= start < b:
                 return self._setting(line0, a)
-        if text.count("|", line0, start) and (cells := _cells(text, line0)) is not None:
+        if text.count("|", line0, start) and (cells := table_cells(text, line0)) is not None:
             return self._table(start, end, s0, s1, line0, cells)
         role = self.role_near(start, end, s0, s1)
         if role is None:
@@ -194,16 +194,16 @@ class OptionIndex:
         a description) are not the option's value."""
         text = self.text
         col = next((i for i, (a, b) in enumerate(cells) if a <= start < b), None)
-        label = next(((i, a, b) for i, (a, b) in enumerate(cells) if _plain(text[a:b])), None)
+        label = next(((i, a, b) for i, (a, b) in enumerate(cells) if plain(text[a:b])), None)
         if col is None or label is None or label[0] >= col:
             return None
         raw_cell = text[label[1]:label[2]]
-        raw = _plain(raw_cell)
+        raw = plain(raw_cell)
         if not key_like(raw, "`" in raw_cell) or raw.lower() in self.words.labels:
             return None   # (a name in bold heads a row of products or plans, not of options)
         role = None
         header = _header_line(text, line0)
-        if header is not None and header != line0 and (hcells := _cells(text, header)) and col < len(hcells):
+        if header is not None and header != line0 and (hcells := table_cells(text, header)) and col < len(hcells):
             a, b = hcells[col]
             if self.words.role_re is not None and (m := self.words.role_re.search(text, a, b)):
                 role = self.words.role_of[m.group().lower()]
@@ -239,7 +239,7 @@ class OptionIndex:
         if k < 0:
             return None
         raw_heading = self.headings[k][1]
-        raw = _plain(raw_heading)
+        raw = plain(raw_heading)
         if raw.lower() in self.words.labels:
             return None
         if " " not in raw and key_like(raw, "`" in raw_heading):
@@ -288,11 +288,12 @@ def _option(raw: str, role: str | None) -> Option | None:
     return Option(raw, key, role) if key else None
 
 
-def _plain(cell: str) -> str:
+def plain(cell: str) -> str:
+    """A cell's or heading's text without its markup ("`server.readTimeout`" -> server.readTimeout)."""
     return " ".join(_MARKUP.sub(" ", cell).split())
 
 
-def _cells(text: str, line0: int) -> list[tuple[int, int]] | None:
+def table_cells(text: str, line0: int) -> list[tuple[int, int]] | None:
     """The cells of the table row starting at line0, as (start, end) offsets; None if no row."""
     end = text.find("\n", line0)
     return row_cells(text, line0) if text[line0:end if end >= 0 else len(text)].lstrip().startswith("|") else None

@@ -629,6 +629,7 @@ def _compact(text: str, p: int, out: list) -> int:
 # A rate as configuration writes it: "100/s", "10r/s", "50 req/min", "1000 rps".
 _RATE_LIT = regex.compile(r"(?P<n>\d+(?:\.\d+)?)(?:[ ]?(?:r|req|reqs|requests|ops|msgs|events|queries))?"
                           r"(?:/(?P<per>s|sec|m|min|h|hr)|[ ]?(?P<ps>rps|qps))(?![\w/])")
+_RATE_NEXT = frozenset("/ roqme")   # what can follow a rate's number: "/s", " rps", "r/s", "ops/s", "msgs/s", "events/s"
 _RATE_UNIT = {"s": "per second", "sec": "per second", "m": "per minute", "min": "per minute", "h": "per hour",
               "hr": "per hour", "rps": "per second", "qps": "per second", "ops": "per second"}
 
@@ -672,7 +673,7 @@ def _digit_candidate(text: str, p: int, out: list) -> int:
         end = _compact(text, p, out)
         if end != p:
             return end
-    if d and (text[d.end():d.end() + 1] in "/rq" or text[d.end():d.end() + 2] in (" r", " q", " o", "ro", "op", "ev", "re", "ms")):
+    if d and text[d.end():d.end() + 1] in _RATE_NEXT:
         end = _rate(text, p, out)
         if end != p:
             return end

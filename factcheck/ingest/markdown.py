@@ -77,15 +77,29 @@ def default_samples(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Where the samples of the defaults are (their lines, as offsets into text)."""
     body = text[start:]
     starts = LineIndex(body).starts
-    out, said = [], ""
-    for tok in _parser().parse(body):
+    tokens = _tokens(body)
+
+    def offset(line: int) -> int:
+        return start + (starts[line] if line < len(starts) else len(body))
+    return [(offset(tokens[i].map[0]), offset(tokens[i].map[1])) for i in sorted(_default_fences(tokens))]
+
+
+@lru_cache(maxsize=2)   # a page's claims and then its frames read it
+def _tokens(body: str) -> tuple:
+    """markdown-it's tokens of a page's body, parsed once for its prose and its samples."""
+    return tuple(_parser().parse(body))
+
+
+def _default_fences(tokens: tuple) -> set[int]:
+    """The positions of the fences that are samples of the defaults: their first comment or the
+    sentence before them says so."""
+    out, said = set(), ""
+    for i, tok in enumerate(tokens):
         if tok.type == "inline":
             said = tok.content
-        elif tok.type == "fence" and tok.map is not None:
-            if _defaults_sample(tok, said):
-                a = starts[tok.map[0]] if tok.map[0] < len(starts) else len(body)
-                b = starts[tok.map[1]] if tok.map[1] < len(starts) else len(body)
-                out.append((start + a, start + b))
+        elif tok.type == "fence":
+            if tok.map is not None and _defaults_sample(tok, said):
+                out.add(i)
             said = ""
     return out
 
@@ -115,10 +129,11 @@ def prose(text: str, start: int = 0) -> str:
         return starts[line] if line < len(starts) else len(body)
 
     blank: list[tuple[int, int]] = []
-    said = ""   # the last paragraph's text: "The default configuration:" marks the sample after it
     header: list[str] | None = None   # the header cells of the table being read
     in_head = False
-    for tok in _parser().parse(body):
+    tokens = _tokens(body)
+    samples = _default_fences(tokens)
+    for k, tok in enumerate(tokens):
         if tok.type in ("thead_open", "thead_close"):
             in_head = tok.type == "thead_open"
             header = [] if in_head else header
@@ -131,23 +146,17 @@ def prose(text: str, start: int = 0) -> str:
                 blank += [cells[i] for i in names if i < len(cells)]
         elif tok.type == "table_close":
             header = None
-        if tok.type == "inline":
-            said = tok.content
         if tok.map is None:
             continue
-        if tok.type == "fence" and _defaults_sample(tok, said):
+        if k in samples:
             # a sample of the defaults: each "key: value" line keeps its value, read as ": 30s"
             a, b = offset(tok.map[0]), offset(tok.map[1])
-            kept = [m.span("value") for m in _SETTING.finditer(body, a, b) if LITERAL.fullmatch(m.group("value"))]
-            kept += [(m.start("sep"), m.end("sep")) for m in _SETTING.finditer(body, a, b)
-                     if LITERAL.fullmatch(m.group("value"))]
-            edges = sorted(x for span in kept for x in span)
-            bounds = [a, *edges, b]
+            kept = [x for m in _SETTING.finditer(body, a, b) if LITERAL.fullmatch(m.group("value"))
+                    for x in (*m.span("sep"), *m.span("value"))]
+            bounds = [a, *kept, b]
             blank += [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
         elif tok.type in _NOT_PROSE_BLOCKS:
             blank.append((offset(tok.map[0]), offset(tok.map[1])))
-        if tok.type == "fence":
-            said = ""
         elif tok.type == "list_item_open" and tok.markup in (".", ")"):
             line = offset(tok.map[0])
             if m := _LIST_NUMBER.match(body, line):
