@@ -46,6 +46,8 @@ def family(c: Claim) -> tuple[str, str | None]:
         return ("money", c.unit)
     if c.kind == "quantity":
         return ("quantity", c.dimension or c.unit)
+    if c.kind == "age":
+        return ("duration", None)   # an age is how long someone has lived: "aged 61", "61 years"
     return (c.kind, None)
 
 
@@ -233,7 +235,10 @@ def value_keys(c: Claim) -> list[tuple[str, str]]:
     size = stated_size(c)
     if not size:
         return []
-    return [("v", str(round(math.log(size) / math.log(1.02))))]
+    # Two offset grids of 4% buckets: figures within 2% of each other always share one, where a
+    # single grid splits neighbours at its edges ("121 grams" and "4.3 ounces", 121.9 g).
+    step = round(math.log(size) / math.log(1.02))
+    return [("v", str(step // 2)), ("v'", str((step + 1) // 2))]
 
 
 def comparable(a: Claim, b: Claim, words: OptionWords | None = None) -> bool:

@@ -28,7 +28,8 @@ _SCOPE = regex.compile(r"\b(including|excluding|not including|net of|exclusive o
                        r"(?:the\s+|its\s+|their\s+|[\p{L}\s]{0,30}?['’]s\s+)?(debt|tax|taxes|vat|inflation|fees|"
                        r"interest|costs|charges|bonuses|dividends|subsidies|exports|imports|injured|missing)\b", regex.I)
 # A date next to a reporting verb ("officials said Thursday") dates the statement, not the news.
-_SPEECH = frozenset({"said", "says", "told", "added", "stated", "reported", "quoted", "wrote", "confirmed"})
+_SPEECH = frozenset({"said", "says", "told", "added", "stated", "reported", "quoted", "wrote", "confirmed",
+                     "showed"})
 _DATE_LEADS = frozenset({"on", "early", "late", "last", "this"})
 # A small count after these only refers back to things already named ("the two countries").
 # "Last updated: 4 March 2025", "*Published 2 May*": a line that dates the text itself. Each
@@ -38,8 +39,17 @@ _OWN_DATE_LABEL = regex.compile(r"(?:^|\n)[\W_]*(?:last\s+)?(?:updated|modified|
 _LINE_END = regex.compile(r"[\W_]*(?:\n|\Z)")
 
 
+# "MARROWBY, 16 November 2025 - ...", "Oct 24 (Continental Wire) - ...", "Statistics Arrenland,
+# 5 December 2025" on a line of its own, "## 3 March 2025": a dateline or a date heading dates
+# the text or its section (when it was written), not a fact the text tells.
+_DATELINE_BEFORE = regex.compile(r"(?:^|\n)[ \t>*#_]*(?:\p{Lu}[\p{L}.'’/&-]*(?:[ \t]+[\p{L}.'’/&-]+){0,3},[ \t]*){0,3}\Z")
+_DATELINE_AFTER = regex.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-–—][ \t]+\S|[ \t*_]*(?:\n|\Z)")
+
+
 def _own_date_line(text: str, c: Claim) -> bool:
-    return bool(_OWN_DATE_LABEL.search(text, max(0, c.start - 40), c.start)) and bool(_LINE_END.match(text, c.end))
+    if _OWN_DATE_LABEL.search(text, max(0, c.start - 40), c.start) and _LINE_END.match(text, c.end):
+        return True
+    return bool(_DATELINE_BEFORE.search(text, max(0, c.start - 80), c.start)) and bool(_DATELINE_AFTER.match(text, c.end))
 
 
 # "With 545 results declared", "after 648 of the 650 seats had been declared", "with 95% of
@@ -452,6 +462,8 @@ def _measure(c: Claim, toks: list, first: int, last: int, in_claim, text: str, l
             if lex.predicate(t) or t.stem in lex.measure_of:
                 measure = lex.measure_of.get(t.stem) or lex.predicate(t)
                 break
+        else:
+            measure = _head_after(toks, last, text, lex)
     if c.kind in ("count", "ordinal") and c.unit:
         # the extractor already read what is counted: "six-nation", "the second day"
         measure = lex.measure_of.get(stem(c.unit)) or stem(c.unit)
@@ -530,6 +542,20 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
                  role=option.role if option else None, code=in_sample or keys.in_code(doc.text, c.start, c.end),
                  sentinel=keys.sentinel(doc.text, c.end, lex.options) if option and lex.options else None,
                  edition=edition)
+
+
+def _head_after(toks: list, last: int, text: str, lex: Lexicon) -> str | None:
+    """The head of the noun phrase right after token `last` ("Saturday's semi-final" ->
+    semi-final, "Tuesday's devastating earthquake" -> earthquake): in English the last of
+    its words, up to a stop word, a number or punctuation (at most three words)."""
+    head, at = None, toks[last].end if last < len(toks) else len(text)
+    for t in toks[last + 1: last + 4]:
+        low = t.text.lower()
+        if text[at:t.start].strip() or low in lex.stop or not t.text.isalpha() and "-" not in t.text \
+                or t.text[0].isupper():
+            break
+        head, at = t, t.end
+    return (lex.measure_of.get(head.stem) or head.stem) if head else None
 
 
 def _hedge_start(c: Claim, text: str, s0: int) -> int:

@@ -112,3 +112,24 @@ def test_no_claims_no_pairs():
     assert align.candidate_pairs([]) == []
     one = document_from_text("Five people died.", dt.date(2020, 1, 1))
     assert align.candidate_pairs(framed([one], load_rules())) == []
+
+
+def test_restatements_a_rounding_apart_are_candidates_across_a_bucket_edge(rules):
+    # 121 g and 4.3 oz (121.9 g), and $0.1000 against $0.1019: within 2%, wherever the 2% grid's edges fall
+    for a, b in (("The capsule held 121 grams of rock.", "The capsule held 4.3 ounces of rock."),
+                 ("Shares paid 1.000 dollars each.", "Shares paid 1.019 dollars each."),
+                 ("Shares paid 1.019 dollars each.", "Shares paid 1.039 dollars each.")):
+        docs = [document_from_text(a, doc_id="a"), document_from_text(b, doc_id="b")]
+        ca, cb = (c for d in docs for c in build_frames(d, claims_for(d, rules), rules))
+        assert set(align.value_keys(ca)) & set(align.value_keys(cb)), (a, b)
+    far = [document_from_text("Shares paid 1.00 dollars.", doc_id="a"), document_from_text("Shares paid 1.10 dollars.", doc_id="b")]
+    ca, cb = (c for d in far for c in build_frames(d, claims_for(d, rules), rules))
+    assert not set(align.value_keys(ca)) & set(align.value_keys(cb))   # 10% apart: no shared bucket
+
+
+def test_an_age_and_a_duration_in_years_are_one_family(rules):
+    docs = [document_from_text("Participants had an average age of 61.", doc_id="a"),
+            document_from_text("The mean age of the patients was 61 years.", doc_id="b")]
+    ca, cb = (c for d in docs for c in build_frames(d, claims_for(d, rules), rules))
+    assert {ca.kind, cb.kind} == {"age", "duration"}
+    assert align.family(ca) == align.family(cb)

@@ -218,3 +218,33 @@ def test_unknown_feature_in_a_pack_names_the_line(tmp_path):
         load_pack(pack)
     assert str(e.value).startswith(f"{pack}:5:5: pair_model.weights: ")
     assert "same_predicat" in str(e.value)
+
+
+@pytest.mark.parametrize("text, date, incidental", [
+    # a dateline dates the text, in the wire, press-release and agency styles
+    ("Herons win the cup\n\nMARROWBY, 16 November 2025 - The Herons are champions.", "16 November 2025", True),
+    ("Helix beats forecasts\n\nOct 24 (Continental Wire) - Helix said revenue rose.", "Oct 24", True),
+    ("Results\n\nSAN JOSE, Calif., Oct. 24, 2024 - Helix Systems reported results.", "Oct. 24, 2024", True),
+    ("Labour market statistics\n\nStatistics Arrenland, 5 December 2025\n\nPayrolls rose.", "5 December 2025", True),
+    ("# Changelog\n\n## 3 March 2025\n\nUploads grew to 250 MB.", "3 March 2025", True),
+    # the day figures were given dates the report of them
+    ("Payrolls grew by 48,000, official figures showed on Friday.", "Friday", True),
+    # a date inside the story's own sentences is a fact of it
+    ("The office opened on 5 December 2025\nIt employs 40 people.", "5 December 2025", False),
+    ("In 2019, 40 people - most of them engineers - joined.", "2019", False),
+    ("Prices rose in March - the most since 2011.", "March", False),
+    ("- The office opened in 2019 with 40 staff.", "2019", False),
+    ("The final of the cup is on Sunday - tickets are sold out.", "Sunday", False),
+])
+def test_datelines_and_report_days_are_incidental(rules, text, date, incidental):
+    _, claims = framed(rules, text)
+    claim = next(c for c in claims["d0"] if c.text == date)
+    assert claim.frame.incidental is incidental
+
+
+def test_a_possessive_date_names_its_event_by_the_head_of_what_follows(rules):
+    _, claims = framed(rules, "Okon scored 27 points in Saturday's final. The parade follows Tuesday's "
+                              "devastating storm.")
+    event = {c.text: c.frame.measure for c in claims["d0"] if c.kind == "date"}
+    assert event["Saturday"] == "final"
+    assert event["Tuesday"] == "storm"
