@@ -95,6 +95,10 @@ def row_label(text: str, at: int) -> str | None:
 # text alone, which another text's figure cannot restate.
 _SELF = regex.compile(r"\b(?i:this|the\s+present)\s+(?:guide|page|section|document|tutorial|chapter|walkthrough|"
                       r"post|article|report|manual)\b")
+# A clause that shows an example ("Here is an example of starting three servers", "The following
+# example sets 5 retries"): its figures illustrate, no one states them as facts. ("For example,
+# Team workspaces are allowed 10 requests" singles out a case, a fact: not this.)
+_EXAMPLE = regex.compile(r"\b(?i:an|this|the\s+following|the\s+next|the\s+above|the\s+below)\s+(?i:example)s?\b")
 # A figure in the condition of a hypothetical ("If `maxConns` is 0, ...", "unless more than 50
 # reply, ..."): what would follow from it, not a fact anyone states.
 _CONDITION = regex.compile(r"\b(?i:if|unless)\b(?:[^,;:.!?\n]|\.(?=\S))*\Z")
@@ -533,6 +537,7 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     incidental = (c.kind == "count" and before in _REFERRING and c.step == 0 and (c.value.high or 0) < 10) or \
         (c.kind == "date" and (bool(behind) and behind[-1] in _SPEECH or after in _SPEECH)) or \
         (c.kind == "date" and _own_date_line(text, c)) or bool(_SELF.search(text, c0, c.start)) or \
+        bool(_EXAMPLE.search(text, c0, c.start)) or \
         bool(_CONDITION.search(text, max(s0, c.start - 120), c.start))
     return Frame(measure=measure, predicate=predicate, predicates=predicates, entities=ents, actors=actors, scope=scope, previous=previous, time=time, hedges=hedges, incidental=incidental, row=row_label(doc.text, c.start),
                  stage=_stage(text, s0, s1, c, sent.stages),

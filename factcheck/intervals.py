@@ -106,13 +106,19 @@ def endpoints(c: Claim) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date
     return (s, s), (e, e)
 
 
+def _significant(c: Claim) -> str:
+    """The significant digits of a claim's figure as written: "240" and "2.4" -> "24"."""
+    return "".join(ch for ch in c.text if ch.isdigit()).strip("0")
+
+
 SLIP_RATIO = 1000   # the furthest apart two units a copying slip swaps are (bytes: MB and GB)
 
 
-def unit_slip(a: Claim, b: Claim) -> bool:
+def unit_slip(a: Claim, b: Claim, shifted: bool = False) -> bool:
     """The same figure in two units of one dimension ("10 km" and "10 miles", "90 seconds" and
     "90 minutes"): a number copied with its unit changed. A figure converted by hand almost
-    never keeps its digits, so such a pair is not let agree by the slack of a round number."""
+    never keeps its digits, so such a pair is not let agree by the slack of a round number.
+    `shifted`: its digits kept and the point moved too ("240 mm" and "24 inches")."""
     if a.kind != b.kind or a.kind not in ("quantity", "duration", "age"):
         return False
     if isinstance(a.value, AmountValue):
@@ -120,7 +126,11 @@ def unit_slip(a: Claim, b: Claim) -> bool:
             return False
     elif a.unit == b.unit or not a.dimension or a.dimension != b.dimension:
         return False
-    if (a.value.low, a.value.high) != (b.value.low, b.value.high) or a.value.high < 10:
+    if shifted:
+        x, y = (_significant(c) for c in (a, b))
+        if x != y or len(x) < 2 or a.value.low != a.value.high or b.value.low != b.value.high:
+            return False   # one figure in two units, "24" of "240": no range or one-digit figure
+    elif (a.value.low, a.value.high) != (b.value.low, b.value.high) or a.value.high < 10:
         return False   # small figures recur in many units by chance: a two-day meeting, two hours of it
     if not (any(ch.isdigit() for ch in a.text) and any(ch.isdigit() for ch in b.text)):
         return False   # a slip of the pen copies digits; number words are written afresh

@@ -44,7 +44,8 @@ FEATURES = {
     "tense_differs": "one is future and the other past",
     "values_agree": "the values allow a common value",
     "values_differ": "the values cannot both hold",
-    "digit_slip": "the values differ by a copying slip: two digits swapped, one changed in a long figure, or the unit",
+    "digit_slip": "the values differ by a copying slip: two digits swapped, one changed in a long figure, or the unit "
+                  "(with the point moved: '240 mm', '24 inches')",
     "value_repeated": "the texts give one of the values to other claims too: the figure alone does not pick the measure",
     "log_ratio": "how many powers of ten apart the sizes are (0..3)",
     "small_counts": "both are counts under ten, common in any text",
@@ -144,6 +145,11 @@ def worded_alike(a: Claim, b: Claim, cx: Context) -> bool:
     them apart is the one word the other lacks; a measure restated is not qualified anew."""
     la, lb = cx.local[a.id], cx.local[b.id]
     return la.clause <= lb.sentence and lb.clause <= la.sentence
+
+
+def _middle(c: Claim) -> float:
+    """The middle of a number claim's stated value (0 for "zero", which has no size)."""
+    return (c.value.low + c.value.high) / 2
 
 
 def _key(size: float) -> float:
@@ -249,7 +255,8 @@ def _value_features(a: Claim, b: Claim, cx: Context, f: dict[str, float]) -> Non
     agree = overlap(a, b)
     f["values_agree" if agree else "values_differ"] = 1.0
     slipped_unit = unit_slip(a, b)
-    if slipped_unit or not agree and (digit_slip(a, b, swaps_only=a.kind in DATE_KINDS) or year_slip(a, b)):
+    if slipped_unit or not agree and (digit_slip(a, b, swaps_only=a.kind in DATE_KINDS) or year_slip(a, b)
+                                      or unit_slip(a, b, shifted=True)):
         f["digit_slip"] = 1.0
     sa, sb = cx.size[a.id], cx.size[b.id]
     if agree and sa and sb:
@@ -258,8 +265,10 @@ def _value_features(a: Claim, b: Claim, cx: Context, f: dict[str, float]) -> Non
             f["value_repeated"] = 1.0
     if sa and sb and not slipped_unit:   # the figures as written are equal: no distance to weigh
         f["log_ratio"] = min(abs(math.log10(sa / sb)), 3.0)
-        if max(sa, sb) < 10 and a.kind in ("count", "ordinal"):
-            f["small_counts"] = 1.0   # "two", "three": common, so weak evidence of one fact
+    elif (sa or sb) and 0 in (_middle(a), _middle(b)):
+        f["log_ratio"] = 3.0   # none against some ("zero", "two"): as far apart as sizes go
+    if a.kind in ("count", "ordinal") and max(_middle(a), _middle(b)) < 10:
+        f["small_counts"] = 1.0   # "zero", "two", "three": common, so weak evidence of one fact
     if a.unit != b.unit and a.kind not in ("count", "ordinal"):
         # one fact converted ("240 mm", "10 inches") is rarer than restated; a count's "unit"
         # is what it counts, which the measure features weigh

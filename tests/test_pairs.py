@@ -94,6 +94,29 @@ def test_the_same_figure_in_a_neighbouring_unit_is_a_slip_not_an_agreement(rules
     assert f["digit_slip"] == 1.0 and "log_ratio" not in f and "values_differ" in f
 
 
+def test_a_figure_copied_with_its_point_moved_into_another_unit_is_a_slip(rules):
+    docs, claims = framed(rules, "Stations recorded 240 mm of rain.",
+                          "Experts say 24 inches of rain fell.",
+                          "Stations recorded 24 cm of rain.",
+                          "Stations recorded 9 inches of rain.")
+    (mm,), (inches,), (cm,), (nine,) = (claims[f"d{i}"] for i in range(4))
+    assert unit_slip(mm, inches, shifted=True) and not unit_slip(mm, inches)   # 240 mm is 9.4 inches, not 24
+    assert not unit_slip(mm, cm, shifted=True) and overlap(mm, cm)              # converted right: agrees
+    assert not unit_slip(mm, nine, shifted=True)                                # converted, not copied
+    cx = Context([c for cs in claims.values() for c in cs], {d.id: d for d in docs})
+    assert features(mm, inches, cx)["digit_slip"] == 1.0
+    assert "digit_slip" not in features(mm, nine, cx)
+
+
+def test_zero_against_a_count_is_as_far_apart_as_sizes_go(rules):
+    docs, claims = framed(rules, "The service keeps two replicas of each shard.",
+                          "The service keeps zero replicas of each shard.")
+    (two,), (zero,) = claims["d0"], claims["d1"]
+    f = features(two, zero, Context([two, zero], {d.id: d for d in docs}))
+    # "zero" has no size to take a ratio of: it is none against some, and a small count
+    assert f["log_ratio"] == 3.0 and f["small_counts"] == 1.0
+
+
 def test_a_value_a_text_gives_twice_does_not_pick_the_measure(rules):
     docs, claims = framed(rules, "Net income was $3.2 billion. It also announced a $3.2 billion buyback.",
                           "Net income rose to $3.2 billion.",
@@ -240,6 +263,18 @@ def test_datelines_and_report_days_are_incidental(rules, text, date, incidental)
     _, claims = framed(rules, text)
     claim = next(c for c in claims["d0"] if c.text == date)
     assert claim.frame.incidental is incidental
+
+
+@pytest.mark.parametrize("text, figure, incidental", [
+    # a clause that shows an example illustrates with its figures
+    ("Here is an example of starting three servers in a cluster.", "three", True),
+    ("The following example sets the limit to 25 MB.", "25 MB", True),
+    # "for example" singling out a case states a fact of it
+    ("Team workspaces, for example, are allowed 10 requests per second.", "10", False),
+])
+def test_figures_of_an_example_are_incidental(rules, text, figure, incidental):
+    _, claims = framed(rules, text)
+    assert next(c for c in claims["d0"] if c.text == figure).frame.incidental is incidental
 
 
 def test_a_possessive_date_names_its_event_by_the_head_of_what_follows(rules):
