@@ -316,6 +316,32 @@ def restated(a: Claim, b: Claim) -> bool:
     return a.kind in ("date", "date_range") or fa.measure is not None and fa.measure == fb.measure
 
 
+_DEFINITE = regex.compile(r"\b(?i:the|this|that)\s+\Z")
+
+
+def _antecedents(claims: list[Claim], cx: Context) -> dict[str, str]:
+    """Claim -> the claim its definite description refers back to ("... concluded a two-day
+    meeting. The two-day meeting was the first ...": the later to the earlier). A figure read
+    in "the N-day meeting" names a thing already told of: the nearest earlier figure of its
+    text of the same kind counting the same noun (a figure between them would be the one)."""
+    out: dict[str, str] = {}
+    last: dict[tuple, Claim] = {}
+    for c in sorted(claims, key=lambda c: (c.doc, c.start, c.end)):
+        if c.frame.measure is None or c.frame.incidental:
+            continue
+        key = (c.doc, c.kind, c.frame.measure)
+        text = cx.docs[c.doc].text
+        if key in last and _DEFINITE.search(text, max(0, c.start - 8), c.start):
+            out[c.id] = last[key].id
+        last[key] = c
+    return out
+
+
+def refers_back(a: Claim, b: Claim, antecedent: dict[str, str]) -> bool:
+    """One claim of a text names the other again by a definite description (`_antecedents`)."""
+    return antecedent.get(b.id) == a.id or antecedent.get(a.id) == b.id
+
+
 def components(nodes, edges) -> dict[str, str]:
     """Node -> the smallest node of its connected component (union-find over the edges)."""
     parent = {x: x for x in nodes}
@@ -362,16 +388,18 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
         if max(p, words) >= KEEP_FROM:
             scored.append(Pair(a, b, p, words, agree))
     match([p for p in scored if p.a.doc != p.b.doc], model.agree_at, model.conflict_at)
+    antecedent = _antecedents(claims, cx)
     for p in scored:
         # A text that gives one measure two values contradicts itself; one that repeats a
         # value only restates it, which is no finding.
-        if p.a.doc == p.b.doc and not p.agree and p.if_agreeing >= model.same_text_at \
-                and (worded_alike(p.a, p.b, cx) or same_option(p.a, p.b)):
+        back = p.a.doc == p.b.doc and refers_back(p.a, p.b, antecedent)
+        if p.a.doc == p.b.doc and not p.agree and (back or p.if_agreeing >= model.same_text_at
+                                                   and (worded_alike(p.a, p.b, cx) or same_option(p.a, p.b))):
             p.kept = True
         if p.kept:   # only findings show evidence: the features are worked out again for these few
             f = features(p.a, p.b, cx)
             p.evidence = [("same_option", 1.0)] if same_option(p.a, p.b) else \
-                model.evidence(f if p.agree else as_if_agreeing(f))
+                [("refers_back", 1.0)] * back + model.evidence(f if p.agree else as_if_agreeing(f))
     kept = sum(p.kept for p in scored)
     stats = {"claims": len(claims), "candidate_pairs": n_cands, "aligned_pairs": kept}
     return scored, stats

@@ -242,9 +242,12 @@ def _alignment(p: Pair) -> dict:
 def evidence_text(p: Pair, top: int = 3) -> str:
     """'one measure, p = 0.93: context +2.29, same word before +0.66, ...' for a message."""
     prob = p.score if p.agree else p.if_agreeing
-    said = [(k, w) for k, w in p.evidence if k not in ("values_agree", "values_differ")][:top]
+    said = [(k, w) for k, w in p.evidence if k not in ("values_agree", "values_differ", "refers_back")][:top]
     why = ", ".join(f"{k.replace('_', ' ')} {w:+.2f}" for k, w in said)
     lead = "one measure" if p.agree else "one measure by their words"
+    if p.evidence[:1] == [("refers_back", 1.0)]:
+        later = max(p.a, p.b, key=lambda c: c.start)
+        lead = f"one measure: the text names it again as 'the {later.text} ...'; by their words alone"
     return f"{lead}, p = {prob:.2f}" + (f" ({why})" if why else "")
 
 

@@ -282,7 +282,7 @@ def _time_features(a: Claim, b: Claim, cx: Context, f: dict[str, float]) -> None
     fa, fb = a.frame, b.frame
     da, db = cx.docs[a.doc], cx.docs[b.doc]
     # Time: figures of two different days are two measures; articles far apart tell of other days.
-    if da.published and db.published:
+    if da.published and db.published and not _both_before(fa.time, fb.time, min(da.published, db.published)):
         apart = abs((da.published - db.published).days)
         f["published_apart"] = min(math.log1p(apart) / math.log1p(365), 1.5)
 
@@ -296,6 +296,13 @@ def _time_features(a: Claim, b: Claim, cx: Context, f: dict[str, float]) -> None
             first, later = (a, b) if da.published < db.published else (b, a)
             if numeric_interval(later)[0] > numeric_interval(first)[1]:
                 f["later_larger_cumulative"] = 1.0   # a toll that rose: an update
+
+
+def _both_before(ta, tb, day) -> bool:
+    """Both figures are dated before either text was written ("colonial rule from 1910 until
+    1945"): texts years apart look back at one past, so how far apart they were written
+    says nothing of whether they mean one fact."""
+    return ta is not None and tb is not None and ta.end < day and tb.end < day
 
 
 def as_if_agreeing(f: dict[str, float]) -> dict[str, float]:

@@ -180,6 +180,26 @@ def test_one_text_contradicts_itself_only_where_no_word_tells_its_figures_apart(
     assert found == [("41", "47")]
 
 
+def test_a_definite_description_restating_a_figure_refers_back_to_it(tmp_path):
+    # "the three-day summit" names again the summit the text told of: its figure must be the same
+    (tmp_path / "a.txt").write_text(
+        "Ministers from both countries concluded a two-day summit in Veska on Friday.\n\n"
+        "Trade was the main subject, officials said.\n\n"
+        "The three-day summit was the first since the border dispute.\n", encoding="utf-8")
+    # traps: another noun ("conference"), an indefinite second figure ("a three-day ..."), and a
+    # definite one whose nearest antecedent agrees with it
+    (tmp_path / "b.txt").write_text(
+        "Delegates held a two-day conference in Orlan in May.\n\n"
+        "The three-day festival in June drew large crowds.\n\n"
+        "Organisers planned a four-day fair in July and a five-day fair in August.\n\n"
+        "The five-day fair sold out.\n", encoding="utf-8")
+    report = check([str(tmp_path)])
+    claims = {c.id: c for c in report.claims}
+    conflicts = [f for f in report.findings if f.kind == "conflict"]
+    assert [sorted(claims[i].text for i in f.claims) for f in conflicts] == [["three-day", "two-day"]]
+    assert "names it again as 'the three-day ...'" in conflicts[0].message
+
+
 def test_two_texts_giving_one_negative_figure_agree(tmp_path):
     # "-45 dollars" once read as the empty interval 0..-45, so a text disagreed with its copy
     for name in ("a.txt", "b.txt"):

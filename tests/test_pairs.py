@@ -74,7 +74,7 @@ def test_features_of_two_restatements(rules):
     assert f["same_predicate"] == f["same_measure"] == f["same_word_before"] == 1.0
     assert f["values_differ"] == 1.0 and "values_agree" not in f
     assert "digit_slip" not in f                           # 41 and 47: one digit of two, no telling slip
-    assert f["published_apart"] == 0.0
+    assert f.get("published_apart", 0.0) == 0.0   # one day, or both before it: nothing apart
     assert 0.5 < f["shared_words"] <= 1.0
 
 
@@ -106,6 +106,20 @@ def test_a_figure_copied_with_its_point_moved_into_another_unit_is_a_slip(rules)
     cx = Context([c for cs in claims.values() for c in cs], {d.id: d for d in docs})
     assert features(mm, inches, cx)["digit_slip"] == 1.0
     assert "digit_slip" not in features(mm, nine, cx)
+
+
+def test_texts_years_apart_looking_back_at_one_past_are_not_held_apart_by_it(rules):
+    old = [document_from_text("Japan ruled Korea from 1910 until 1945. The two-day meeting ended.",
+                              dt.date(2007, 9, 6), doc_id="old")]
+    new = [document_from_text("Japan ruled Korea from 1910 until 1945. The two-day meeting ended.",
+                              dt.date(2012, 8, 10), doc_id="new")]
+    docs = old + new
+    (rule_a, days_a), (rule_b, days_b) = (build_frames(d, claims_for(d, rules), rules) for d in docs)
+    cx = Context([rule_a, days_a, rule_b, days_b], {d.id: d for d in docs})
+    # a span both texts date before they were written: when they were written says nothing
+    assert "published_apart" not in features(rule_a, rule_b, cx)
+    # a meeting each text tells of as news: five years apart, likely two meetings
+    assert features(days_a, days_b, cx)["published_apart"] > 1.0
 
 
 def test_zero_against_a_count_is_as_far_apart_as_sizes_go(rules):
