@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .frames import Lexicon, stem
+from .frames import _DEFINITE_START, Lexicon, stem, tokens
 from .intervals import date_interval, numeric_interval, overlap, stated_bounds, stated_size
 from .keys import OptionWords, page_scope
 from .models import Claim, Document, Frame
@@ -320,20 +320,37 @@ _DEFINITE = regex.compile(r"\b(?i:the|this|that)\s+\Z")
 
 
 def _antecedents(claims: list[Claim], cx: Context) -> dict[str, str]:
-    """Claim -> the claim its definite description refers back to ("... concluded a two-day
-    meeting. The two-day meeting was the first ...": the later to the earlier). A figure read
-    in "the N-day meeting" names a thing already told of: the nearest earlier figure of its
-    text of the same kind counting the same noun (a figure between them would be the one)."""
+    """Claim -> the claim its definite description refers back to (the later to the earlier).
+
+    A figure read in "the N-day meeting" names a thing already told of: the nearest earlier
+    figure of its text of the same kind counting the same noun (a figure between them would
+    be the one). A date in a sentence that opens with "The talks ..." right after a sentence
+    that dates talks is a date of those talks: each sentence gives one date.
+    """
     out: dict[str, str] = {}
     last: dict[tuple, Claim] = {}
-    for c in sorted(claims, key=lambda c: (c.doc, c.start, c.end)):
-        if c.frame.measure is None or c.frame.incidental:
+    ordered = sorted((c for c in claims if not c.frame.incidental), key=lambda c: (c.doc, c.start, c.end))
+    for c in ordered:
+        if c.frame.measure is None:
             continue
         key = (c.doc, c.kind, c.frame.measure)
         text = cx.docs[c.doc].text
         if key in last and _DEFINITE.search(text, max(0, c.start - 8), c.start):
             out[c.id] = last[key].id
         last[key] = c
+    dates: dict[tuple, list[Claim]] = defaultdict(list)   # (doc, sentence start) -> its dates
+    for c in ordered:
+        if c.kind in ("date", "date_range"):
+            dates[(c.doc, c.sentence.start)].append(c)
+    by_end = {(c.doc, c.sentence.end): c.sentence.start for c in ordered}
+    for (doc, s0), here in dates.items():
+        text = cx.docs[doc].text
+        head = _DEFINITE_START.match(text, s0)
+        before = by_end.get((doc, s0 - len(text[:s0]) + len(text[:s0].rstrip())))
+        if len(here) != 1 or head is None or before is None or len(dates.get((doc, before), ())) != 1:
+            continue
+        if stem(head.group(1)) in {t.stem for t in tokens(text, before, s0)}:
+            out[here[0].id] = dates[(doc, before)][0].id
     return out
 
 

@@ -29,7 +29,7 @@ _SCOPE = regex.compile(r"\b(including|excluding|not including|net of|exclusive o
                        r"interest|costs|charges|bonuses|dividends|subsidies|exports|imports|injured|missing)\b", regex.I)
 # A date next to a reporting verb ("officials said Thursday") dates the statement, not the news.
 _SPEECH = frozenset({"said", "says", "told", "added", "stated", "reported", "quoted", "wrote", "confirmed",
-                     "showed"})
+                     "showed", "saying"})
 _DATE_LEADS = frozenset({"on", "early", "late", "last", "this"})
 # A small count after these only refers back to things already named ("the two countries").
 # "Last updated: 4 March 2025", "*Published 2 May*": a line that dates the text itself. Each

@@ -66,6 +66,7 @@ def _weights(words: tuple[str, ...]) -> dict[str, float]:
     return {w: 1.0 / (1.0 + i / 4.0) for i, w in enumerate(words)}
 
 
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "their", "our", "his", "her"})
 NEAR = 4   # words each side of a number, in its clause, that say what it counts
 
 
@@ -221,8 +222,8 @@ def _word_features(a: Claim, b: Claim, cx: Context, f: dict[str, float]) -> None
     if fa.measure and fb.measure:
         f["same_measure" if fa.measure == fb.measure else "measures_differ"] = 1.0
     la, lb = cx.local[a.id], cx.local[b.id]
-    if la.before and la.before[-1:] == lb.before[-1:]:
-        f["same_word_before"] = 1.0
+    if la.before and la.before[-1:] == lb.before[-1:] and la.before[-1] not in DETERMINERS:
+        f["same_word_before"] = 1.0   # "toll of", "killed", "up to"; not "the", which any noun takes
     if la.after and la.after[:1] == lb.after[:1]:
         f["same_word_after"] = 1.0
     if la.near and lb.near:

@@ -200,6 +200,25 @@ def test_a_definite_description_restating_a_figure_refers_back_to_it(tmp_path):
     assert "names it again as 'the three-day ...'" in conflicts[0].message
 
 
+def test_a_sentence_opening_with_a_definite_description_dates_the_same_event(tmp_path):
+    # "The talks ..." continues the talks the sentence before dated: two dates, one event
+    (tmp_path / "a.txt").write_text(
+        "Orlan will hold trade talks with Veska next week, the ministry was quoted as saying, Friday.\n"
+        "The talks will be held from March 26-27 in the capital.\n", encoding="utf-8")
+    # traps: the next sentence is about another thing ("The ministers"), and a sentence with two dates
+    (tmp_path / "b.txt").write_text(
+        "Orlan will hold fishing talks with Veska next week.\n"
+        "The ministers will meet again on March 26.\n\n"
+        "Orlan and Veska signed a port deal next week.\n"
+        "The deal runs from March 26 to April 30 and was agreed in 2019.\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("path,published\na.txt,2014-03-14\nb.txt,2014-03-14\n", encoding="utf-8")
+    report = check([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], manifest=str(tmp_path / "manifest.csv"))
+    claims = {c.id: c for c in report.claims}
+    found = sorted(tuple(sorted(claims[i].text for i in f.claims)) for f in report.findings if f.kind == "conflict")
+    # 14 March 2014 is a Friday: next week is 17-23 March, which holds neither 26 nor 27 March
+    assert found == [("March 26-27", "next week")]
+
+
 def test_two_texts_giving_one_negative_figure_agree(tmp_path):
     # "-45 dollars" once read as the empty interval 0..-45, so a text disagreed with its copy
     for name in ("a.txt", "b.txt"):

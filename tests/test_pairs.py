@@ -122,6 +122,16 @@ def test_texts_years_apart_looking_back_at_one_past_are_not_held_apart_by_it(rul
     assert features(days_a, days_b, cx)["published_apart"] > 1.0
 
 
+def test_an_article_before_both_figures_is_no_shared_word(rules):
+    docs, claims = framed(rules, "Butker kicked a field goal in the third quarter.",
+                          "The Chiefs were out-gained in the first quarter.",
+                          "The toll of 41 was confirmed.", "Officials confirmed a toll of 47.")
+    (third,), (first,), (t41,), (t47,) = (claims[f"d{i}"] for i in range(4))
+    cx = Context([third, first, t41, t47], {d.id: d for d in docs})
+    assert "same_word_before" not in features(third, first, cx)   # "the": any noun takes it
+    assert features(t41, t47, cx)["same_word_before"] == 1.0      # "of": a toll of
+
+
 def test_zero_against_a_count_is_as_far_apart_as_sizes_go(rules):
     docs, claims = framed(rules, "The service keeps two replicas of each shard.",
                           "The service keeps zero replicas of each shard.")
