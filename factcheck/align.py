@@ -62,6 +62,8 @@ class Pair:
     #                                               for kept pairs, of if_agreeing's features when
     #                                               the values disagree
     kept: bool = False                            # matched: the rules judge it
+    via: Claim | None = None                      # kept as a restatement of this claim's pair
+    #                                               (`_through_restatements`)
 
 
 _YEARFUL = regex.compile(r"\d{4}|\d0s|'\d\d|centur", regex.I)
@@ -316,6 +318,27 @@ def restated(a: Claim, b: Claim) -> bool:
     return a.kind in ("date", "date_range") or fa.measure is not None and fa.measure == fb.measure
 
 
+def _through_restatements(scored: list[Pair], bar: float) -> None:
+    """A figure that contradicts one statement of a measure contradicts each restatement of it
+    in that text: "the 1970s" against an article that says "the 1960s" twice is wrong twice.
+    A restatement is a claim of the same text with an agreeing value whose words make it
+    the same measure as surely as a conflict needs (`bar`)."""
+    again: dict[str, set[str]] = defaultdict(set)
+    for p in scored:
+        if p.a.doc == p.b.doc and p.agree and p.if_agreeing >= bar:
+            again[p.a.id].add(p.b.id)
+            again[p.b.id].add(p.a.id)
+    if not again:
+        return
+    by_ids = {(p.a.id, p.b.id): p for p in scored}
+    for p in [p for p in scored if p.kept and not p.agree and p.a.doc != p.b.doc]:
+        for x, y in ((p.a, p.b), (p.b, p.a)):
+            for z in again.get(y.id, ()):
+                q = by_ids.get((x.id, z)) or by_ids.get((z, x.id))
+                if q is not None and not q.agree and not q.kept:
+                    q.kept, q.via = True, y
+
+
 _DEFINITE = regex.compile(r"\b(?i:the|this|that)\s+\Z")
 
 
@@ -331,8 +354,8 @@ def _antecedents(claims: list[Claim], cx: Context) -> dict[str, str]:
     last: dict[tuple, Claim] = {}
     ordered = sorted((c for c in claims if not c.frame.incidental), key=lambda c: (c.doc, c.start, c.end))
     for c in ordered:
-        if c.frame.measure is None:
-            continue
+        if c.frame.measure is None or c.kind == "ordinal":
+            continue   # an ordinal takes "the" whatever it refers to: "the first ..., the second ..."
         key = (c.doc, c.kind, c.frame.measure)
         text = cx.docs[c.doc].text
         if key in last and _DEFINITE.search(text, max(0, c.start - 8), c.start):
@@ -413,8 +436,11 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
         if p.a.doc == p.b.doc and not p.agree and (back or p.if_agreeing >= model.same_text_at
                                                    and (worded_alike(p.a, p.b, cx) or same_option(p.a, p.b))):
             p.kept = True
+    _through_restatements(scored, model.conflict_at)
+    for p in scored:
         if p.kept:   # only findings show evidence: the features are worked out again for these few
             f = features(p.a, p.b, cx)
+            back = p.a.doc == p.b.doc and refers_back(p.a, p.b, antecedent)
             p.evidence = [("same_option", 1.0)] if same_option(p.a, p.b) else \
                 [("refers_back", 1.0)] * back + model.evidence(f if p.agree else as_if_agreeing(f))
     kept = sum(p.kept for p in scored)

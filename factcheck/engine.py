@@ -248,6 +248,8 @@ def evidence_text(p: Pair, top: int = 3) -> str:
     if p.evidence[:1] == [("refers_back", 1.0)]:
         later = max(p.a, p.b, key=lambda c: c.start)
         lead = f"one measure: the text names it again as 'the {later.text} ...'; by their words alone"
+    elif p.via is not None:
+        lead = f"one measure: it restates {quote(p.via)} of its own text, matched with the other; by their words alone"
     return f"{lead}, p = {prob:.2f}" + (f" ({why})" if why else "")
 
 

@@ -219,6 +219,23 @@ def test_a_sentence_opening_with_a_definite_description_dates_the_same_event(tmp
     assert found == [("March 26-27", "next week")]
 
 
+def test_a_figure_that_contradicts_a_measure_contradicts_each_restatement_of_it(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Orlan admitted in 2019 that its agents had kidnapped 17 Veskan fishermen in the 1960s.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Orlan admitted in 2019 that its agents had kidnapped 17 Veskan fishermen in the 1970s.\n\n"
+        "The talks in Tarsk were the first since the admission.\n\n"
+        "The fishermen were abducted by Orlan in the 1970s, Veskan officials say.\n", encoding="utf-8")
+    report = check([str(tmp_path)])
+    claims = {c.id: c for c in report.claims}
+    conflicts = [[claims[i] for i in f.claims] for f in report.findings if f.kind == "conflict"]
+    assert sorted((a.text, b.text, b.line) for a, b in conflicts) == [("1960s", "1970s", 1), ("1960s", "1970s", 5)]
+    said = [f.message for f in report.findings if f.kind == "conflict"]
+    # the second is compared as a restatement of the first, and says so
+    assert sum("it restates '1970s' (b) of its own text" in m for m in said) == 1
+
+
 def test_two_texts_giving_one_negative_figure_agree(tmp_path):
     # "-45 dollars" once read as the empty interval 0..-45, so a text disagreed with its copy
     for name in ("a.txt", "b.txt"):
