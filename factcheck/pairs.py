@@ -67,6 +67,7 @@ def _weights(words: tuple[str, ...]) -> dict[str, float]:
 
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "their", "our", "his", "her"})
+DATE_PREPOSITIONS = frozenset({"on", "in", "at"})
 NEAR = 4   # words each side of a number, in its clause, that say what it counts
 
 
@@ -222,8 +223,10 @@ def _word_features(a: Claim, b: Claim, cx: Context, f: dict[str, float]) -> None
     if fa.measure and fb.measure:
         f["same_measure" if fa.measure == fb.measure else "measures_differ"] = 1.0
     la, lb = cx.local[a.id], cx.local[b.id]
-    if la.before and la.before[-1:] == lb.before[-1:] and la.before[-1] not in DETERMINERS:
-        f["same_word_before"] = 1.0   # "toll of", "killed", "up to"; not "the", which any noun takes
+    if la.before and la.before[-1:] == lb.before[-1:] and la.before[-1] not in DETERMINERS \
+            and not (a.kind in DATE_KINDS and la.before[-1] in DATE_PREPOSITIONS):
+        # "toll of", "killed", "up to"; not "the", which any noun takes, nor the "on" of any day
+        f["same_word_before"] = 1.0
     if la.after and la.after[:1] == lb.after[:1]:
         f["same_word_after"] = 1.0
     if la.near and lb.near:

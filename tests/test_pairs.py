@@ -130,6 +130,13 @@ def test_an_article_before_both_figures_is_no_shared_word(rules):
     cx = Context([third, first, t41, t47], {d.id: d for d in docs})
     assert "same_word_before" not in features(third, first, cx)   # "the": any noun takes it
     assert features(t41, t47, cx)["same_word_before"] == 1.0      # "of": a toll of
+    docs, claims = framed(rules, "The governor will visit Pator on Thursday.",
+                          "The earthquake struck Pator on 21 June 2015.",
+                          "Talks resumed, the first since 2002.", "Talks resumed, the first since 2004.")
+    visit, quake, s2002, s2004 = (next(c for c in claims[f"d{i}"] if c.kind == "date") for i in range(4))
+    cx = Context([visit, quake, s2002, s2004], {d.id: d for d in docs})
+    assert "same_word_before" not in features(visit, quake, cx)   # the "on" of any day
+    assert features(s2002, s2004, cx)["same_word_before"] == 1.0  # "since": a previous occasion
 
 
 def test_zero_against_a_count_is_as_far_apart_as_sizes_go(rules):
