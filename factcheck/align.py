@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .frames import _DEFINITE_START, Lexicon, stem, tokens
+from .frames import DEFINITE_START, Lexicon, stem, tokens
 from .intervals import date_interval, numeric_interval, overlap, stated_bounds, stated_size
 from .keys import OptionWords, page_scope
 from .models import Claim, Document, Frame
@@ -395,8 +395,11 @@ def _antecedents(claims: list[Claim], cx: Context) -> dict[str, str]:
     by_end = {(c.doc, c.sentence.end): c.sentence.start for c in ordered}
     for (doc, s0), here in dates.items():
         text = cx.docs[doc].text
-        head = _DEFINITE_START.match(text, s0)
-        before = by_end.get((doc, s0 - len(text[:s0]) + len(text[:s0].rstrip())))
+        head = DEFINITE_START.match(text, s0)
+        end = s0
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        before = by_end.get((doc, end))   # the sentence right before, if it holds claims
         if len(here) != 1 or head is None or before is None or len(dates.get((doc, before), ())) != 1:
             continue
         if stem(head.group(1)) in {t.stem for t in tokens(text, before, s0)}:

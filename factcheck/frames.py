@@ -368,7 +368,9 @@ class _Sentence:
 _PRONOUN_START = regex.compile(r"[\"'“‘(]?(?:It|They|He|She|This|These|Those|That)\b")
 
 
-_DEFINITE_START = regex.compile(r"[\"'“‘(]?(?:The|This|That|These|Those|Such)\s+(?:\w+\s+){0,2}?(\w+)\b")
+# A sentence that opens with a definite description ("The talks ..."): group 1 is its head noun,
+# the thing already told of (read here for a sentence's subject, and by align for dates).
+DEFINITE_START = regex.compile(r"[\"'“‘(]?(?:The|This|That|These|Those|Such)\s+(?:\w+\s+){0,2}?(\w+)\b")
 
 
 def _back_context(text: str, s0: int, floor: int, lex: Lexicon) -> tuple[int, list[Token]] | None:
@@ -378,7 +380,7 @@ def _back_context(text: str, s0: int, floor: int, lex: Lexicon) -> tuple[int, li
     if _PRONOUN_START.match(text, s0):
         p0 = _previous_sentence_start(text, s0, floor)
         return p0, tokens(text, p0, s0)
-    m = _DEFINITE_START.match(text, s0)
+    m = DEFINITE_START.match(text, s0)
     if not m:
         return None
     head = stem(m.group(1))
