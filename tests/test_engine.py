@@ -25,6 +25,12 @@ def _texts(report, finding):
     return [(claims[i].doc[:3], claims[i].text) for i in finding.claims]
 
 
+def _conflict_texts(report) -> list[tuple[str, ...]]:
+    """Each conflict as the sorted texts of its claims, in a sorted list."""
+    claims = {c.id: c for c in report.claims}
+    return sorted(tuple(sorted(claims[i].text for i in f.claims)) for f in report.findings if f.kind == "conflict")
+
+
 def test_seeds_agree_with_each_other(seeds_report):
     assert [f for f in seeds_report.findings if f.kind == "conflict"] == []
 
@@ -173,11 +179,7 @@ def test_one_text_contradicts_itself_only_where_no_word_tells_its_figures_apart(
     (tmp_path / "b.txt").write_text(
         "Record quarterly Data Center revenue of $18.4 billion, up 27% from the third quarter.\n\n"
         "Record quarterly revenue of $22.1 billion, up 22% from the third quarter.\n", encoding="utf-8")
-    report = check([str(tmp_path)])
-    claims = {c.id: c for c in report.claims}
-    found = sorted(tuple(sorted(claims[i].text for i in f.claims)) for f in report.findings
-                   if f.kind == "conflict")
-    assert found == [("41", "47")]
+    assert _conflict_texts(check([str(tmp_path)])) == [("41", "47")]
 
 
 def test_a_definite_description_restating_a_figure_refers_back_to_it(tmp_path):
@@ -194,10 +196,8 @@ def test_a_definite_description_restating_a_figure_refers_back_to_it(tmp_path):
         "Organisers planned a four-day fair in July and a five-day fair in August.\n\n"
         "The five-day fair sold out.\n", encoding="utf-8")
     report = check([str(tmp_path)])
-    claims = {c.id: c for c in report.claims}
-    conflicts = [f for f in report.findings if f.kind == "conflict"]
-    assert [sorted(claims[i].text for i in f.claims) for f in conflicts] == [["three-day", "two-day"]]
-    assert "names it again as 'the three-day ...'" in conflicts[0].message
+    assert _conflict_texts(report) == [("three-day", "two-day")]
+    assert "names it again as 'the three-day ...'" in next(f for f in report.findings if f.kind == "conflict").message
 
 
 def test_a_sentence_opening_with_a_definite_description_dates_the_same_event(tmp_path):
@@ -213,10 +213,8 @@ def test_a_sentence_opening_with_a_definite_description_dates_the_same_event(tmp
         "The deal runs from March 26 to April 30 and was agreed in 2019.\n", encoding="utf-8")
     (tmp_path / "manifest.csv").write_text("path,published\na.txt,2014-03-14\nb.txt,2014-03-14\n", encoding="utf-8")
     report = check([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], manifest=str(tmp_path / "manifest.csv"))
-    claims = {c.id: c for c in report.claims}
-    found = sorted(tuple(sorted(claims[i].text for i in f.claims)) for f in report.findings if f.kind == "conflict")
     # 14 March 2014 is a Friday: next week is 17-23 March, which holds neither 26 nor 27 March
-    assert found == [("March 26-27", "next week")]
+    assert _conflict_texts(report) == [("March 26-27", "next week")]
 
 
 def test_a_figure_that_contradicts_a_measure_contradicts_each_restatement_of_it(tmp_path):
@@ -241,10 +239,8 @@ def test_a_total_told_in_parts_elsewhere_is_no_contradiction(tmp_path):
     (tmp_path / "b.txt").write_text("The ferry carrying 230 passengers and 12 crew sank off Orlan on Sunday.\n",
                                     encoding="utf-8")
     (tmp_path / "c.txt").write_text("The ferry carrying 248 people sank off Orlan on Sunday.\n", encoding="utf-8")
-    report = check([str(tmp_path)])
-    claims = {c.id: c for c in report.claims}
-    found = sorted(tuple(sorted(claims[i].text for i in f.claims)) for f in report.findings if f.kind == "conflict")
-    # 230 + 12 = 242: b tells a's total in parts; c's 248 contradicts a's 242, and b's parts too
+    found = _conflict_texts(check([str(tmp_path)]))
+    # 230 + 12 = 242: b tells a's total in parts; c's 248 contradicts a's 242
     assert ("230", "242") not in found and ("242", "248") in found
 
 
