@@ -219,6 +219,7 @@ _FRACTION_OF_UNIT = regex.compile(
     r"\s+(?:of\s+)?an?\s+(?:second|minute|hour|day|week|month|year|decade|century|millennium|mile|"
     r"kilometre|kilometer|metre|meter|inch|foot|yard|litre|liter|gallon|pint|pound|kilo|kilogram|ton|"
     r"tonne|acre|hectare|point|percentage\s+point|per\s*cent|percent)\b", regex.I)
+_FRACTION_OF_POINT = regex.compile(r"\s+(?:of\s+)?an?\s+(percentage\s+point|per\s*cent|percent)\b", regex.I)
 _ANY_WORD = regex.compile(r"[A-Za-z]+")
 _PRE_BEFORE = regex.compile(r"\b(?:minus|negative|an?)\s+\Z")
 
@@ -1075,6 +1076,13 @@ def _fraction_reading(text, x):
     s, e = x.start, x.end
     seg = text[s:e].lower()
     v = x.value
+    pm = _FRACTION_OF_POINT.match(text, e)
+    if pm and 0 < v < 1:
+        # "half a percentage point", "a quarter of a percent": the fraction is the figure itself
+        x.kind, x.unit, x.dim = "percent", "percentage point" if pm.group(1)[0].lower() == "p" \
+            and "point" in pm.group(1).lower() else "percent", None
+        x.end, x.extra = pm.end(), None
+        return
     if _FRACTION_OF_UNIT.match(text, e):
         x.drop = True  # "a quarter of an hour", "half a mile": a quantity, not a proportion
         x.extra = {"hide": True}

@@ -125,3 +125,14 @@ def test_ordinal_words_are_the_ordinals_among_word_atoms():
         assert lowered
         got = [m.span() for m in words if m.group() in nw.ORDINAL_WORDS]
         assert got == [m.span() for m in plain.finditer(text.lower())], text
+
+
+@pytest.mark.parametrize("text, figure, value, unit", [
+    ("The jobless rate fell half a percentage point to 5.2%.", "half a percentage point", 0.5, "percentage point"),
+    ("Rates rose by a quarter of a percentage point.", "a quarter of a percentage point", 0.25, "percentage point"),
+    ("Prices were up half a percent on the year.", "half a percent", 0.5, "percent"),
+])
+def test_a_fraction_of_a_point_is_the_figure_itself(text, figure, value, unit):
+    got = [m for m in _merged(text) if text[m.start:m.end] == figure]
+    assert len(got) == 1 and got[0].kind == "percent" and got[0].unit == unit
+    assert _close(got[0].value["low"], value) and _close(got[0].value["high"], value)
