@@ -133,3 +133,17 @@ def test_random_compositions_do_not_crash():
             assert m.kind in ("quantity", "duration", "age")
 
     check()
+
+
+@pytest.mark.parametrize("text, figure, value", [
+    ("The crater is half a mile wide.", "half a mile", 0.5),
+    ("They walked three quarters of a mile.", "three quarters of a mile", 0.75),
+    ("Add a quarter of a litre of milk.", "a quarter of a litre", 0.25),
+    ("The sample was two thirds of a kilogram.", "two thirds of a kilogram", 2 / 3),
+    ("He ran a mile.", "a mile", 1.0),
+])
+def test_a_fraction_before_an_article_and_unit_is_the_amount(text, figure, value):
+    # "half a mile" is half of one, not "a mile"; a worded fraction is a round size
+    got = [m for m in extract_quantities(text) if text[m.start:m.end] == figure]
+    assert len(got) == 1 and math.isclose(got[0].value["low"], value) and math.isclose(got[0].value["high"], value)
+    assert got[0].step == (0.0 if value == 1.0 else pytest.approx(0.15 * value))
