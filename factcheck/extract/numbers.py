@@ -1079,8 +1079,8 @@ def _fraction_reading(text, x):
     pm = _FRACTION_OF_POINT.match(text, e)
     if pm and 0 < v < 1:
         # "half a percentage point", "a quarter of a percent": the fraction is the figure itself
-        x.kind, x.unit, x.dim = "percent", "percentage point" if pm.group(1)[0].lower() == "p" \
-            and "point" in pm.group(1).lower() else "percent", None
+        x.kind, x.dim = "percent", None
+        x.unit = "percentage point" if "point" in pm.group(1).lower() else "percent"
         x.end, x.extra = pm.end(), None
         return
     if _FRACTION_OF_UNIT.match(text, e):
