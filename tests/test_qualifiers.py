@@ -34,6 +34,8 @@ def _only(text, expr, published=None):
     ("No fewer than 40 people died.", "40", "at_least", "No fewer than"),
     ("Up to 40 people died.", "40", "at_most", "Up to"),
     ("No more than 40 people died.", "40", "at_most", "No more than"),
+    # "as many as" names the most there may be, as "as much as" does; not a rounded figure
+    ("As many as 10,000 people fled.", "10,000", "at_most", "As many as"),
     ("Fewer than 40 people died.", "40", "less_than", "Fewer than"),
     ("Less than 40% voted.", "40%", "less_than", "Less than"),
     ("Under 40 people died.", "40", "less_than", "Under"),
