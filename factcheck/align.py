@@ -62,6 +62,8 @@ class Pair:
     #                                               for kept pairs, of if_agreeing's features when
     #                                               the values disagree
     kept: bool = False                            # matched: the rules judge it
+    refers_back: bool = False                     # one claim names the other again ("the two-day
+    #                                               meeting"): a contradiction of its text (`refers_back`)
     via: Claim | None = None                      # kept as a restatement of this claim's pair
     #                                               (`_through_restatements`)
 
@@ -318,33 +320,6 @@ def restated(a: Claim, b: Claim) -> bool:
     return a.kind in ("date", "date_range") or fa.measure is not None and fa.measure == fb.measure
 
 
-# "230 passengers and 12 crew": a count, its noun, "and" or a comma, and the next count
-_AND_NEXT = regex.compile(r"\s+\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?\s*(?:,\s*(?:and\s+)?|and\s+|plus\s+)\Z")
-
-
-def _told_in_parts(scored: list[Pair], claims: list[Claim], cx: Context) -> None:
-    """Unmatch a conflict whose one figure is the sum of the other and the count told beside it:
-    "242 people on board" is no contradiction of "230 passengers and 12 crew", it is their total."""
-    counts = sorted((c for c in claims if c.kind == "count"), key=lambda c: (c.doc, c.start))
-    beside: dict[str, list[Claim]] = defaultdict(list)
-    for x, y in zip(counts, counts[1:]):
-        if x.doc == y.doc and x.sentence == y.sentence and 0 < y.start - x.end <= 40 \
-                and _AND_NEXT.match(cx.docs[x.doc].text[x.end:y.start]):
-            beside[x.id].append(y)
-            beside[y.id].append(x)
-    if not beside:
-        return
-    for p in scored:
-        if not p.kept or p.agree or p.a.doc == p.b.doc:
-            continue
-        for total, part in ((p.a, p.b), (p.b, p.a)):
-            lo, hi, _ = numeric_interval(total)
-            for other in beside.get(part.id, ()):
-                (l1, h1, _), (l2, h2, _) = numeric_interval(part), numeric_interval(other)
-                if l1 + l2 <= hi and lo <= h1 + h2:
-                    p.kept = False
-
-
 def _through_restatements(scored: list[Pair], bar: float) -> None:
     """A figure that contradicts one statement of a measure contradicts each restatement of it
     in that text: "the 1970s" against an article that says "the 1960s" twice is wrong twice.
@@ -458,22 +433,20 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
         if max(p, words) >= KEEP_FROM:
             scored.append(Pair(a, b, p, words, agree))
     match([p for p in scored if p.a.doc != p.b.doc], model.agree_at, model.conflict_at)
-    _told_in_parts(scored, claims, cx)
     antecedent = _antecedents(claims, cx)
     for p in scored:
         # A text that gives one measure two values contradicts itself; one that repeats a
         # value only restates it, which is no finding.
-        back = p.a.doc == p.b.doc and refers_back(p.a, p.b, antecedent)
-        if p.a.doc == p.b.doc and not p.agree and (back or p.if_agreeing >= model.same_text_at
+        p.refers_back = p.a.doc == p.b.doc and refers_back(p.a, p.b, antecedent)
+        if p.a.doc == p.b.doc and not p.agree and (p.refers_back or p.if_agreeing >= model.same_text_at
                                                    and (worded_alike(p.a, p.b, cx) or same_option(p.a, p.b))):
             p.kept = True
     _through_restatements(scored, model.conflict_at)
     for p in scored:
         if p.kept:   # only findings show evidence: the features are worked out again for these few
             f = features(p.a, p.b, cx)
-            back = p.a.doc == p.b.doc and refers_back(p.a, p.b, antecedent)
             p.evidence = [("same_option", 1.0)] if same_option(p.a, p.b) else \
-                [("refers_back", 1.0)] * back + model.evidence(f if p.agree else as_if_agreeing(f))
+                model.evidence(f if p.agree else as_if_agreeing(f))
     kept = sum(p.kept for p in scored)
     stats = {"claims": len(claims), "candidate_pairs": n_cands, "aligned_pairs": kept}
     return scored, stats

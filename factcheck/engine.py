@@ -67,7 +67,8 @@ def about(p: Pair, docs, lex) -> str | None:
     return None
 
 
-def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, **_) -> list[Finding]:
+def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules,
+                         by_doc: dict[str, list[Claim]] | None = None, **_) -> list[Finding]:
     """Matched pairs of two texts (`align.match`): overlapping values agree; disjoint values
     conflict, or update each other when a running total grew between the two publications."""
     out = []
@@ -90,6 +91,8 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules, 
             continue  # not sure enough that these measure the same thing to call it a conflict
         if (a.frame.stage or b.frame.stage) and a.frame.stage != b.frame.stage:
             continue  # a running count at two stages ("with 545 results declared"): two moments
+        if _told_in_parts(a, b, docs, by_doc):
+            continue  # "242 people on board" is the total of "230 passengers and 12 crew"
         expl, arith = _pair_explanation(p, False)
         measure = about(p, docs, lex)
         if measure:
@@ -236,16 +239,20 @@ def _alignment(p: Pair) -> dict:
         out["option"] = {"key": p.a.frame.key, "role": p.a.frame.role, "as_written": [p.a.frame.option, p.b.frame.option]}
     if not p.agree:
         out["if_values_agreed"] = round(p.if_agreeing, 3)
+    if p.refers_back:
+        out["refers_back"] = True          # the later figure names the earlier again ("the two-day ...")
+    if p.via is not None:
+        out["restates"] = p.via.id         # compared as a restatement of this claim of its text
     return out
 
 
 def evidence_text(p: Pair, top: int = 3) -> str:
     """'one measure, p = 0.93: context +2.29, same word before +0.66, ...' for a message."""
     prob = p.score if p.agree else p.if_agreeing
-    said = [(k, w) for k, w in p.evidence if k not in ("values_agree", "values_differ", "refers_back")][:top]
+    said = [(k, w) for k, w in p.evidence if k not in ("values_agree", "values_differ")][:top]
     why = ", ".join(f"{k.replace('_', ' ')} {w:+.2f}" for k, w in said)
     lead = "one measure" if p.agree else "one measure by their words"
-    if p.evidence[:1] == [("refers_back", 1.0)]:
+    if p.refers_back:
         later = max(p.a, p.b, key=lambda c: c.start)
         lead = f"one measure: the text names it again as 'the {later.text} ...'; by their words alone"
     elif p.via is not None:
@@ -571,6 +578,22 @@ def _sum_meets(total: Claim, parts: list[Claim]) -> bool:
     hi = sum(numeric_interval(p)[1] for p in parts)
     tlo, thi, _ = numeric_interval(total)
     return intervals_meet(lo, hi, tlo, thi)
+
+
+def _told_in_parts(a: Claim, b: Claim, docs, by_doc: dict[str, list[Claim]] | None) -> bool:
+    """One figure is the sum of the other and the count listed beside it in its text ("179 died"
+    against "176 dead and three others missing"): a total told in parts, no contradiction."""
+    for total, part in ((a, b), (b, a)):
+        if part.kind != "count" or not by_doc:
+            continue
+        text = docs[part.doc].text
+        near = sorted((c for c in by_doc.get(part.doc, ()) if c.sentence == part.sentence and c.kind == "count"),
+                      key=lambda c: c.start)
+        i = next(k for k, c in enumerate(near) if c.id == part.id)
+        for first, second in ((near[k], near[k + 1]) for k in (i - 1, i) if 0 <= k < len(near) - 1):
+            if _LIST_GAP.fullmatch(text, first.end, second.start) and _sum_meets(total, [first, second]):
+                return True
+    return False
 
 
 def _whole(t: Claim, parts: list[Claim], text: str) -> bool:
