@@ -14,7 +14,7 @@ from collections import defaultdict
 import regex
 
 from .align import Pair, align, anchored, blocks, components, same_option
-from .frames import build_frames, days_apart, in_words, lexicon, reference_time, stem
+from .frames import build_frames, clause_breaks, days_apart, in_words, lexicon, reference_time, stem
 from .intervals import (LIMIT, date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap,
                         stated_bounds, stated_size, unit_slip)
 from .errors import InputError
@@ -381,6 +381,8 @@ def _is_update(a: Claim, b: Claim, docs, rules: Rules) -> bool:
 _TOTAL_CUES = regex.compile(r"\b(?:total|totals|totalled|in all|altogether|overall|combined|together|sum|"
                             r"whole|entire|out of|of whom|of which|all told)\b", regex.I)
 _REST = {"other", "rest", "remaind", "remain", "remaining"}
+# "49 in all", "13,255 in total": the cue right after a figure names it the whole.
+_TOTAL_AFTER = regex.compile(r"\s*(?:\p{L}+\s+)?(?:in all|in total|altogether|all told|combined|overall)\b", regex.I)
 
 
 NEAR_PARTS = 40   # candidate parts of one total, the nearest in the text: a long list or table of
@@ -476,8 +478,12 @@ def _a_split(t: Claim, parts: list[Claim], fits: bool, missing: float, near: lis
     if _alternatives(t, parts, text) or _listed_with(t, parts, lists, text) or _nested(parts, near):
         return False
     if not fits:
-        if t.frame.predicate and all(p.frame.predicate not in (None, t.frame.predicate) for p in parts):
-            return False   # "carrying 181 people", "176 dead and three missing": other events
+        if t.frame.predicate and all(p.frame.predicate not in (None, t.frame.predicate) for p in parts) \
+                and not (t.frame.measure and all(p.frame.measure and alike(p.frame.measure, t.frame.measure) for p in parts)):
+            # "carrying 181 people", "176 dead and three missing": other events. Parts that
+            # count the total's own noun ("22 points", "27 points", "51 points") split it
+            # whatever verbs tell them.
+            return False
         if t.frame.actors and all(p.frame.actors and not set(p.frame.actors) & set(t.frame.actors) for p in parts):
             return False   # "Labour fell to 35 seats; Renewal took 18, the Greens 12": each another's
         if missing >= min(c.value.high for c in parts) and not _whole(t, parts, text):
@@ -487,13 +493,19 @@ def _a_split(t: Claim, parts: list[Claim], fits: bool, missing: float, near: lis
     if len(parts) > 2:
         return fits or bool(_TOTAL_CUES.search(text, t.sentence.start, t.sentence.end))
     p1, p2 = parts
-    if not (_sum_shape(t, p1, p2, text, alike) or fits and p1.frame.measure in (None, t.frame.measure)):
+    # a sum that fits needs only that the parts count what the total does; a total that names
+    # no noun ("employment rose by 48,000") takes the noun of two parts listed as a pair
+    # ("41,000 jobs and goods-producing industries 7,000"), and when they miss it, only if a
+    # word names it the whole ("49 in all")
+    if not (_sum_shape(t, p1, p2, text, alike) or fits and p1.frame.measure in (None, t.frame.measure)
+            or t.frame.measure is None and p2.frame.measure in (None, p1.frame.measure) and _paired(p1, p2, near, text)
+            and (fits or _whole(t, parts, text) or bool(_TOTAL_AFTER.match(text, t.end)))):
         return False
     if not fits and _opposed(p1, p2, opposites):
         return False   # "gained 209 seats while the Tories lost 248": no split of one total
     # a list of three or more: two of its items are not the whole
     return fits or not _more_parts(t, p1, p2, [c for c in near if c.frame.measure is None
-                                               or alike(c.frame.measure, t.frame.measure)])
+                                               or alike(c.frame.measure, t.frame.measure)], text)
 
 
 # "(272 - [241 + 13])": an operand of the writer's own sum, no part of another.
@@ -554,7 +566,8 @@ def _listed_with(t: Claim, parts: list[Claim], lists: list[list[Claim]], text: s
         if t in lst and any(p in lst for p in parts):
             run = [t, *parts]
             lo, hi = max(0, min(c.start for c in run) - 12), max(c.end for c in run)
-            return not (_TOTAL_CUES.search(text, lo, hi) or _WHOLE_BEFORE.search(text, max(0, t.start - 12), t.start))
+            return not (_TOTAL_CUES.search(text, lo, hi) or _WHOLE_BEFORE.search(text, max(0, t.start - 12), t.start)
+                        or _TOTAL_AFTER.match(text, t.end))
     return False
 
 
@@ -567,10 +580,22 @@ def _nested(parts: list[Claim], near: list[Claim]) -> bool:
                for p in parts for q in parts)
 
 
-def _more_parts(t: Claim, p1: Claim, p2: Claim, near: list[Claim]) -> bool:
-    """Whether another candidate part stands in the sentences of the two parts."""
+def _paired(p1: Claim, p2: Claim, near: list[Claim], text: str) -> bool:
+    """Two figures of one sentence listed next to each other ("22 points in the semi-final and 27
+    in the final"), no candidate part between them."""
+    return p1.sentence == p2.sentence and bool(_LIST_GAP.fullmatch(text, p1.end, p2.start)) \
+        and not any(p1.end <= c.start and c.end <= p2.start for c in near)
+
+
+def _more_parts(t: Claim, p1: Claim, p2: Claim, near: list[Claim], text: str) -> bool:
+    """Whether another candidate part stands in the sentences of the two parts. A figure said
+    of one member "alone" ("with health care alone adding 19,000") is a share of a part."""
     spans = {p1.sentence.start, p2.sentence.start}
-    return any(c is not p1 and c is not p2 and c.sentence.start in spans for c in near)
+    return any(c is not p1 and c is not p2 and c.sentence.start in spans
+               and not _ALONE.search(text, max(c.sentence.start, c.start - 40), c.start) for c in near)
+
+
+_ALONE = regex.compile(r"\balone\b[^,.;:]*\Z", regex.I)
 
 
 def _sum_meets(total: Claim, parts: list[Claim]) -> bool:
@@ -641,6 +666,70 @@ def _sum_finding(rule, total: Claim, parts: list[Claim], docs) -> Finding:
     msg = (f"{names} {'add up to' if ok else 'do not add up to'} {quote(total)} within rounding: {arith}.")
     return make(rule, "agreement" if ok else "conflict", "sum", [total, *parts], msg,
                 {"arithmetic": arith, "parts_sum": [lo, hi], "total": [tlo, thi]}, docs)
+
+
+POINTS = "percentage point"
+
+
+def compare_points(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, list[Claim]], **_) -> list[Finding]:
+    """A change stated in percentage points against the two rates of its sentence it lies
+    between ("fell to 5.2% from 5.4%, a decrease of 0.2 percentage points"): the larger rate is
+    the smaller plus the change. Any two rates of the sentence that differ by the change agree
+    with it; a change that fits no two is a conflict only when the sentence holds just two
+    rates set against each other by one of the rule's `joins` ("from", "than", "by"), since
+    two rates of a sentence are often no pair ("rose 0.3 points to 5.2%, and inflation was
+    3.1%"). Either way the change stands in the clause of the nearer rate: in "..., while the
+    participation rate fell 0.1 points" it is another rate's."""
+    out = []
+    joins = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in rule.params.joins) + r")\b(?:\s+(?:the|a|an|its|their))?\s*\Z", regex.I) \
+        if rule.params.joins else None
+    for doc_id, claims in by_doc.items():
+        text = docs[doc_id].text
+        exact = [c for c in claims if c.kind == "percent" and c.qualifier in ("exact", "approx")
+                 and c.value.low == c.value.high]
+        for change in (c for c in exact if c.unit == POINTS):
+            rates = [c for c in exact if c.unit == "percent" and c.sentence == change.sentence]
+            meets = []
+            for i, r1 in enumerate(rates):
+                for r2 in rates[i + 1:]:
+                    big, small = (r1, r2) if r1.value.high >= r2.value.high else (r2, r1)
+                    if _sum_meets(big, [small, change]) and _one_clause(r1, r2, change, text):
+                        meets.append((abs(r1.start - change.start) + abs(r2.start - change.start), big, small))
+            if meets:
+                _, big, small = min(meets, key=lambda m: (m[0], m[1].start))
+            elif len(rates) == 2 and joins and _set_against(rates, change, text, joins):
+                big, small = sorted(rates, key=lambda c: -c.value.high)
+            else:
+                continue
+            out.append(_sum_finding(rule, big, [small, change], docs))
+    return out
+
+
+def _set_against(rates: list[Claim], change: Claim, text: str, joins) -> bool:
+    """Two rates set against each other as the ends of the change: a join word between them
+    ("to 5.2% from 5.4%") with no other figure, or right before the change that follows them
+    ("3.1% by 1.2 percentage points"), and the change in the clause of the nearer rate."""
+    r1, r2 = sorted(rates, key=lambda c: c.start)
+    between = text[r1.end:r2.start]
+    if not (joins.search(text, r1.end, r2.start) and len(between) <= 40 and not regex.search(r"\d", between)
+            or change.start > r2.end and joins.search(text, max(r2.end, change.start - 16), change.start)):
+        return False
+    return _one_clause(r1, r2, change, text)
+
+
+def _one_clause(r1: Claim, r2: Claim, change: Claim, text: str) -> bool:
+    """No clause break between the change and the nearer of its two rates, but for those inside
+    brackets: "(hazard ratio, 0.63; 95% CI, ...)" is an aside, not a clause of the sentence."""
+    first, last = sorted((r1, r2), key=lambda c: c.start)
+    lo, hi = (last.end, change.start) if change.start > last.end else (change.end, first.start)
+
+    def bracketed(a: int) -> bool:
+        depth = 0
+        for ch in text[lo:a]:
+            depth = depth + 1 if ch in "([" else max(0, depth - 1) if ch in ")]" else depth
+        return depth > 0
+    return not any(lo <= a < hi and not bracketed(a)
+                   for a, _ in clause_breaks(text, change.sentence.start, change.sentence.end))
 
 
 _SINCE_CUE = regex.compile(r"\b(?:first|for the first time)\b[^.;]{0,80}$", regex.I)
@@ -744,6 +833,7 @@ COMPARISONS = {
     "reference": compare_reference,
     "same-measure": compare_same_measure,
     "sum": compare_sum,
+    "points": compare_points,
     "elapsed": compare_elapsed,
     "weekday": compare_weekday,
 }

@@ -50,11 +50,13 @@ FEATURES = {
     "log_ratio": "how many powers of ten apart the sizes are (0..3)",
     "small_counts": "both are counts under ten, common in any text",
     "units_differ": "written in different units or currencies' notations",
+    "points_and_percent": "one is in percentage points (a change or gap between rates), the other a rate in percent",
     "dates": "both are dates",
     "published_apart": "how far apart the texts were published (log days; 1 = a year)",
     "same_time": "both are dated, to the same day or span",
     "times_differ": "both are dated, to different days",
     "event_days_apart": "durations or ordinals of events on different days",
+    "precision_differs": "both are dates, one to the day or week and the other to a year or more",
     "later_larger_cumulative": "a running total (deaths, arrests) larger in the later text: an update",
 }
 
@@ -277,6 +279,8 @@ def _value_features(a: Claim, b: Claim, cx: Context, f: dict[str, float]) -> Non
         # one fact converted ("240 mm", "10 inches") is rarer than restated; a count's "unit"
         # is what it counts, which the measure features weigh
         f["units_differ"] = 1.0
+    if {a.unit, b.unit} == {"percent", "percentage point"}:
+        f["points_and_percent"] = 1.0
     if a.kind in DATE_KINDS:
         f["dates"] = 1.0
 
@@ -290,6 +294,10 @@ def _time_features(a: Claim, b: Claim, cx: Context, f: dict[str, float]) -> None
         apart = abs((da.published - db.published).days)
         f["published_apart"] = min(math.log1p(apart) / math.log1p(365), 1.5)
 
+    if a.kind in DATE_KINDS and isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
+        sa, sb = ((v.end - v.start).days for v in (a.value, b.value))
+        if min(sa, sb) < 7 and max(sa, sb) >= 364:
+            f["precision_differs"] = 1.0
     if a.kind not in DATE_KINDS:
         if fa.time and fb.time:
             f["times_differ" if days_apart(fa.time, fb.time) > 0 else "same_time"] = 1.0

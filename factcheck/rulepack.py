@@ -59,11 +59,19 @@ class SumParams(Strict):
                         "may split a total counted in another")
 
 
+class PointsParams(Strict):
+    """compare: points — a change in percentage points against the two rates it lies between."""
+    joins: tuple[str, ...] = Field(
+        (), description="words that set two rates of one sentence against each other (from, to, than): "
+                        "with one between them, a change in points that is not their difference is a conflict")
+
+
 # The comparisons a rule can name (engine.COMPARISONS implements each) and the parameters each takes.
 PARAMS: dict[str, type[Strict]] = {
-    "same-measure": NoParams, "sum": SumParams, "elapsed": NoParams, "weekday": NoParams, "reference": NoParams,
+    "same-measure": NoParams, "sum": SumParams, "points": PointsParams, "elapsed": NoParams, "weekday": NoParams,
+    "reference": NoParams,
 }
-Compare = Literal["same-measure", "sum", "elapsed", "weekday", "reference"]
+Compare = Literal["same-measure", "sum", "points", "elapsed", "weekday", "reference"]
 
 
 class RuleSpec(Strict):

@@ -335,6 +335,52 @@ def test_sums_in_real_reporting_that_are_no_split(tmp_path, text):
     assert [k for k, _ in _sums(tmp_path, text)] == [], text
 
 
+def test_a_total_named_by_the_cue_after_it_is_checked_against_its_parts(tmp_path):
+    # "41 in all" names the third figure the whole, though it is listed beside the other two
+    assert _sums(tmp_path, "The striker scored 19 goals in the league and 22 in the cups, 41 in all.") == \
+        [("agreement", ["41", "19", "22"])]
+    assert _sums(tmp_path, "The striker scored 19 goals in the league and 24 in the cups, 41 in all.") == \
+        [("conflict", ["41", "19", "24"])]
+
+
+def test_parts_that_count_the_totals_noun_split_it_whatever_their_verbs(tmp_path):
+    # 31 + 17 = 48, not 52: "scored" and "added" tell the parts, "ended with" the total, all points
+    assert _sums(tmp_path, "Marta Ilves scored 31 points in the opener. She added 17 points in the "
+                           "final and ended the week with 52 points.") == [("conflict", ["52", "31", "17"])]
+
+
+def test_a_total_without_a_noun_takes_that_of_two_parts_listed_together(tmp_path):
+    assert _sums(tmp_path, "Payroll employment rose by 63,000 in May. Retail added 38,000 jobs and "
+                           "construction 25,000.") == [("agreement", ["63,000", "38,000", "25,000"])]
+
+
+def test_a_figure_said_of_one_member_alone_is_no_further_part(tmp_path):
+    # 26,000 + 9,000 = 35,000, not 37,000; "hospitals alone" is a share of the 26,000
+    assert _sums(tmp_path, "Employers added 37,000 jobs in May. Services accounted for 26,000 of the new jobs "
+                           "and manufacturing for 9,000, with hospitals alone adding 19,000.") == \
+        [("conflict", ["37,000", "26,000", "9,000"])]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Turnout fell to 58.3% from 61.1%, a drop of 2.8 percentage points.",
+     [("agreement", ["61.1%", "58.3%", "2.8 percentage points"])]),
+    ("Turnout fell to 58.3% from 61.1%, a drop of 3.8 percentage points.",
+     [("conflict", ["61.1%", "58.3%", "3.8 percentage points"])]),
+    # the gap between two groups' rates, among other percentages of the sentence
+    ("An event occurred in 7.5% of the treated group and 11.0% of the control group (95% CI), an "
+     "absolute reduction of 3.5 percentage points and a relative reduction of 32%.",
+     [("agreement", ["11.0%", "7.5%", "3.5 percentage points"])]),
+    ("Wages were 4.8% higher, outpacing inflation of 2.6% by 1.2 percentage points.",
+     [("conflict", ["4.8%", "2.6%", "1.2 percentage points"])]),
+    # the change of one rate, and another rate: no two ends of one change
+    ("The rate rose 0.3 percentage points to 5.2%, and inflation was 3.1%.", []),
+    ("Labour's share rose 1.6 percentage points to 33.7%, while the Conservatives fell 19.9 points to 23.7%.", []),
+    ("Unemployment rose to 4.4% from 4.2%, while the participation rate fell 0.1 percentage points.", []),
+])
+def test_a_change_in_points_is_the_difference_of_its_two_rates(tmp_path, text, expected):
+    assert _sums(tmp_path, text) == expected
+
+
 def test_the_figure_after_of_is_the_whole_its_list_splits(tmp_path):
     assert _sums(tmp_path, "Of the 61 patients who died during the trial, 29 had been taking the drug "
                            "and 32 the dummy pill.") == [("agreement", ["61", "29", "32"])]

@@ -128,7 +128,7 @@ def _load_error(pack: Path, text: str) -> str:
 
 
 @pytest.mark.parametrize("tail,where,message", [
-    ("    compare: summ\n", "6:14", "rules.0.compare: 'summ' is not one of same-measure, sum, elapsed, weekday, reference (did you mean 'sum'?)"),
+    ("    compare: summ\n", "6:14", "rules.0.compare: 'summ' is not one of same-measure, sum, points, elapsed, weekday, reference (did you mean 'sum'?)"),
     ("    compare: sum\n    params: {sentences: lots}\n", "7:25", "rules.0.params.sentences: Input should be a valid integer"),
     ("    compare: sum\n    params: {sentence: 3}\n", "7:24",
      "rules.0.params.sentence: unknown key (a typo, or a key this section does not take; did you mean 'sentences'?)"),

@@ -219,7 +219,8 @@ _FRACTION_OF_UNIT = regex.compile(
     r"\s+(?:of\s+)?an?\s+(?:second|minute|hour|day|week|month|year|decade|century|millennium|mile|"
     r"kilometre|kilometer|metre|meter|inch|foot|yard|litre|liter|gallon|pint|pound|kilo|kilogram|ton|"
     r"tonne|acre|hectare|point|percentage\s+point|per\s*cent|percent)\b", regex.I)
-_FRACTION_OF_POINT = regex.compile(r"\s+(?:of\s+)?an?\s+(percentage\s+point|per\s*cent|percent)\b", regex.I)
+# "a quarter of a point", "two tenths of a point": a fraction of a point is a move in a rate
+_FRACTION_OF_POINT = regex.compile(r"\s+(?:of\s+)?an?\s+(percentage\s+point|per\s*cent|percent|point)\b", regex.I)
 _ANY_WORD = regex.compile(r"[A-Za-z]+")
 _PRE_BEFORE = regex.compile(r"\b(?:minus|negative|an?)\s+\Z")
 

@@ -131,6 +131,8 @@ def test_ordinal_words_are_the_ordinals_among_word_atoms():
     ("The jobless rate fell half a percentage point to 5.2%.", "half a percentage point", 0.5, "percentage point"),
     ("Rates rose by a quarter of a percentage point.", "a quarter of a percentage point", 0.25, "percentage point"),
     ("Prices were up half a percent on the year.", "half a percent", 0.5, "percent"),
+    ("The drop of two tenths of a point took the rate to 4.1%.", "two tenths of a point", 0.2, "percentage point"),
+    ("The bank cut its rate by a quarter of a point.", "a quarter of a point", 0.25, "percentage point"),
 ])
 def test_a_fraction_of_a_point_is_the_figure_itself(text, figure, value, unit):
     got = [m for m in _merged(text) if text[m.start:m.end] == figure]
