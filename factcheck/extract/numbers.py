@@ -160,6 +160,11 @@ _YEAR_CONTEXT_BEFORE = regex.compile(
     r"\b(?:in|since|from|until|till|by|of|during|before|after|to|and|between|circa|c\.|year|late|early|"
     r"mid|summer|spring|autumn|winter|fall|season|the|\d{1,2},?|[A-Z][a-z]+\.?)\s*-?\s*\Z")
 _COUNT_NOUN_AFTER = regex.compile(r"[\x20\u00a0]+(?:people|[a-z]{3,}s)\b")
+# A list that states its noun once ("won 35 seats, National Renewal 18, the Green Union 12 and
+# smaller parties 7"): each later item is a name and a count of that noun, not a model name.
+_GAPPED_ITEM = regex.compile(r"(?:,|;|\band)\x20+(?:the\x20+)?(?:\p{Lu}[\p{L}'’.-]*\x20+){1,4}\Z")
+_GAPPED_HEAD = regex.compile(r"\d\x20+\p{Ll}[\p{L}-]+s(?:[,;]\x20+(?:the\x20+)?(?:\p{Lu}[\p{L}'’.-]*\x20+){1,4}\d[\d,]*)*\x20*\Z")
+_GAPPED_END = regex.compile(r"\s*(?:[,;]|and\b|\.(?!\d)|\Z)")
 _SLASH_DATE = regex.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)(?![\d/])")
 # A dotted quad with its port or prefix length ("0.0.0.0:8080", "10.0.0.0/8"): an address, not four counts.
 _IPV4 = regex.compile(r"(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d]|\.\d)(?::\d{1,5}|/\d{1,2})?(?!\d)")
@@ -834,7 +839,7 @@ def _reject(text: str, x: _N) -> bool:
                 return True
             nm = _NAME_BEFORE.search(text, max(0, s - 30), s)
             if (nm and nm.group("w") not in _NOT_NAMES and not _NOT_NAMES_RE.fullmatch(nm.group("w"))
-                    and not _COUNT_NOUN_AFTER.match(text, e)):
+                    and not _COUNT_NOUN_AFTER.match(text, e) and not _gapped(text, s, e)):
                 return True  # ...unless a plural noun follows: "in Varo 14 people died"
         # names with digits: "COVID-19", "F-16", "MH-17", "G-7"
         if before[-1:] == "-" and before[:1].isalpha() and _NAME_DASH.search(text, max(0, s - 12), s):
@@ -869,6 +874,12 @@ def _reject(text: str, x: _N) -> bool:
         if low in ("half", "halves"):
             pass
     return False
+
+
+def _gapped(text: str, s: int, e: int) -> bool:
+    """A count in a list that named its noun once, earlier in the sentence (`_GAPPED_ITEM`)."""
+    item = _GAPPED_ITEM.search(text, max(0, s - 60), s)
+    return bool(item and _GAPPED_END.match(text, e) and _GAPPED_HEAD.search(text, max(0, item.start() - 160), item.start()))
 
 
 def _in_slash_date(text, s, e) -> bool:
