@@ -21,6 +21,7 @@ import regex
 from .frames import DEFINITE_START, Lexicon, stem, tokens
 from .intervals import date_interval, numeric_interval, overlap, stated_bounds, stated_size
 from .keys import OptionWords, page_scope
+from .lookahead import TAIL
 from .models import Claim, Document, Frame
 from .pairs import Context, PairModel, as_if_agreeing, features, worded_alike
 
@@ -370,7 +371,7 @@ def _antecedents(claims: list[Claim], cx: Context) -> dict[str, str]:
     by_end = {(c.doc, c.sentence.end): c.sentence.start for c in ordered}
     for (doc, s0), here in dates.items():
         text = cx.docs[doc].text
-        head = DEFINITE_START.match(text, s0)
+        head = DEFINITE_START.match(text, s0, s0 + TAIL)
         end = s0
         while end > 0 and text[end - 1].isspace():
             end -= 1

@@ -17,6 +17,7 @@ from .align import Pair, align, anchored, blocks, components, same_option
 from .frames import build_frames, clause_breaks, days_apart, in_words, lexicon, reference_time, stem
 from .intervals import (LIMIT, date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap,
                         stated_bounds, stated_size, unit_slip)
+from .lookahead import TAIL
 from .errors import InputError
 from .models import Claim, DateValue, Document, Finding, claim_place
 from .pairs import PairModel
@@ -414,9 +415,9 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
         # an option's setting ("Default 4, Max 64") is no part of a total and no total
         nums = [c for c in claims if c.kind in rule.kinds and c.value.low == c.value.high and c.frame.key is None
                 and c.qualifier in ("exact", "approx") and not _STARTING.search(text, max(0, c.start - 24), c.start)
-                and not _RATE.match(text, c.end) and not _SUBSET.match(text, c.end)
+                and not _RATE.match(text, c.end, c.end + TAIL) and not _SUBSET.match(text, c.end, c.end + TAIL)
                 and not _OPERATOR_BEFORE.search(text, max(0, c.start - 4), c.start)
-                and not _OPERATOR_AFTER.match(text, c.end)]
+                and not _OPERATOR_AFTER.match(text, c.end, c.end + TAIL)]
         order = {s: i for i, s in enumerate(sorted({c.sentence.start for c in claims}))}
         lists = _lists(nums, text)
         by_start = sorted(nums, key=lambda c: (c.start, c.end))
@@ -499,7 +500,7 @@ def _a_split(t: Claim, parts: list[Claim], fits: bool, missing: float, near: lis
     # word names it the whole ("49 in all")
     if not (_sum_shape(t, p1, p2, text, alike) or fits and p1.frame.measure in (None, t.frame.measure)
             or t.frame.measure is None and p2.frame.measure in (None, p1.frame.measure) and _paired(p1, p2, near, text)
-            and (fits or _whole(t, parts, text) or bool(_TOTAL_AFTER.match(text, t.end)))):
+            and (fits or _whole(t, parts, text) or bool(_TOTAL_AFTER.match(text, t.end, t.end + TAIL)))):
         return False
     if not fits and _opposed(p1, p2, opposites):
         return False   # "gained 209 seats while the Tories lost 248": no split of one total
@@ -567,7 +568,7 @@ def _listed_with(t: Claim, parts: list[Claim], lists: list[list[Claim]], text: s
             run = [t, *parts]
             lo, hi = max(0, min(c.start for c in run) - 12), max(c.end for c in run)
             return not (_TOTAL_CUES.search(text, lo, hi) or _WHOLE_BEFORE.search(text, max(0, t.start - 12), t.start)
-                        or _TOTAL_AFTER.match(text, t.end))
+                        or _TOTAL_AFTER.match(text, t.end, t.end + TAIL))
     return False
 
 

@@ -11,6 +11,7 @@ import regex
 import snowballstemmer
 
 from . import keys
+from .lookahead import TAIL
 from .models import Claim, DateValue, Document, Frame
 from .rulepack import Rules
 
@@ -47,9 +48,9 @@ _DATELINE_AFTER = regex.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-–—][ \
 
 
 def _own_date_line(text: str, c: Claim) -> bool:
-    if _OWN_DATE_LABEL.search(text, max(0, c.start - 40), c.start) and _LINE_END.match(text, c.end):
+    if _OWN_DATE_LABEL.search(text, max(0, c.start - 40), c.start) and _LINE_END.match(text, c.end, c.end + TAIL):
         return True
-    return bool(_DATELINE_BEFORE.search(text, max(0, c.start - 80), c.start)) and bool(_DATELINE_AFTER.match(text, c.end))
+    return bool(_DATELINE_BEFORE.search(text, max(0, c.start - 80), c.start)) and bool(_DATELINE_AFTER.match(text, c.end, c.end + TAIL))
 
 
 # "With 545 results declared", "after 648 of the 650 seats had been declared", "with 95% of
@@ -377,10 +378,10 @@ def _back_context(text: str, s0: int, floor: int, lex: Lexicon) -> tuple[int, li
     """Where the sentence before starts and its tokens, when the sentence at s0 continues its
     subject: it opens with a pronoun ("It returned ..."), or "The talks ..." after one that
     mentioned talks."""
-    if _PRONOUN_START.match(text, s0):
+    if _PRONOUN_START.match(text, s0, s0 + TAIL):
         p0 = _previous_sentence_start(text, s0, floor)
         return p0, tokens(text, p0, s0)
-    m = DEFINITE_START.match(text, s0)
+    m = DEFINITE_START.match(text, s0, s0 + TAIL)
     if not m:
         return None
     head = stem(m.group(1))

@@ -27,6 +27,7 @@ from functools import lru_cache
 import regex
 
 from .ingest.markdown import row_cells
+from .lookahead import TAIL
 
 # An option's name as docs write it: "server.readTimeout", "--max-conns", "$HOME", "tls.certs[0]".
 _IDENT = regex.compile(r"(?:--?|\$)?[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|-|/|::?)[A-Za-z0-9_]+|\[[^\]\s]*\])*(?:=|\(\))?")
@@ -46,6 +47,9 @@ _VERSION_SEGMENT = regex.compile(r"v\d+(?:\.(?:\d+|x))*|\d+\.(?:\d+|x)(?:\.(?:\d
 # A condition before a figure: "If set to 0, it defaults to 10 per core" states what follows
 # from a setting, not the option's default.
 _CONDITION = regex.compile(r"\b(?i:if|when|unless|once|whenever)\b")
+# How far back in its sentence a condition may stand: a "sentence" longer than that is a
+# run-on line or a list, and reading all of it for each of its figures cost its length squared.
+CONDITION_REACH = 300
 _WORD = regex.compile(r"[^\W\d_]+")
 # In a sample: a setting ("  readTimeout: 30s"), a mapping that holds settings ("server:"), a section ("[server]").
 _SETTING = regex.compile(r"(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w.-]*)[ \t]*[:=][ \t]*[^\s#;]")
@@ -154,7 +158,7 @@ class OptionIndex:
         indented in (YAML) or the section above it (TOML, INI): "server:" / "  readTimeout: 30s"
         is `server.readTimeout`."""
         text = self.text
-        m = _SETTING.match(text, line0)
+        m = _SETTING.match(text, line0, line0 + TAIL)
         if m is None:
             return None
         path, indent, line = [m.group("key")], len(m.group("indent")), line0
@@ -177,7 +181,7 @@ class OptionIndex:
         sentence ("defaults to 30s", "a maximum of 100"), or one right after ("100 (default)");
         none in a sentence that sets a condition first."""
         rr = self.words.role_re
-        if rr is None or _CONDITION.search(self.text, s0, start):
+        if rr is None or _CONDITION.search(self.text, max(s0, start - CONDITION_REACH), start):
             return None
         before = list(rr.finditer(self.text, max(s0, start - 60), start))
         if before:
@@ -217,7 +221,7 @@ class OptionIndex:
         text = self.text
         line = text.rfind("\n", 0, at) + 1
         for _ in range(12):
-            m = _TERM.match(text, line)
+            m = _TERM.match(text, line, line + TAIL)
             if m and m.end() <= at:
                 raw = m.group("term").strip()
                 if key_like(raw, True) and raw.lower() not in self.words.labels:

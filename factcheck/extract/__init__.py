@@ -9,6 +9,7 @@ import types
 
 import regex
 
+from ..lookahead import TAIL
 from .dates import extract_dates
 from .mention import KINDS, Mention
 from .numbers import extract_numbers
@@ -100,7 +101,7 @@ def _not_hedges(text: str, kept: list[Mention]) -> list[Mention]:
                 and 0 < m.start - prev.end <= 8
                 and _OVER_BEFORE.fullmatch(text, prev.end, m.start)):
             kept[i] = dataclasses.replace(m, qualifier="exact")
-        elif (m.kind not in ("date", "date_range") and _NOT_AFTER_HEDGE.match(text, m.end)
+        elif (m.kind not in ("date", "date_range") and _NOT_AFTER_HEDGE.match(text, m.end, m.end + TAIL)
               and not _HEDGE_BEFORE.search(text, max(0, m.start - 16), m.start)):
             kept[i] = dataclasses.replace(m, qualifier="exact")
     return kept

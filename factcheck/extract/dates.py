@@ -43,6 +43,7 @@ import re as _re_std
 
 import regex
 
+from ..lookahead import TAIL
 from .mention import Mention
 from .numwords import parse_number_words, parse_ordinal_words
 
@@ -1946,7 +1947,7 @@ def _shift(text: str, atoms: list[Atom], pub: D) -> list[Atom]:
             if x:
                 out.append(Atom(a.start - 5, a.end, x, x, y=y, m=a.m, d=a.d))
                 continue
-        if not any(k in prelow for k in _SHIFT_KEYS) and not _TO_NOW_HINT.match(text, a.end):
+        if not any(k in prelow for k in _SHIFT_KEYS) and not _TO_NOW_HINT.match(text, a.end, a.end + TAIL):
             out.append(a)
             continue
         if a.s == a.e and a.kind != "date_range":

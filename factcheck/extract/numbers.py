@@ -30,6 +30,7 @@ import re
 
 import regex
 
+from ..lookahead import TAIL
 from .mention import Mention
 from . import numwords as nw
 from .numwords import CARDINAL, parse_number_words  # noqa: F401  (re-exported for other readers)
@@ -645,7 +646,7 @@ def _parse_run(text, toks, found):
         t = toks[i]
         if t[0] == "word" and t[5].lower() in ("twice", "thrice"):
             # "scored twice" is a count; "twice as many", "twice the size" are ratios
-            if not _TWICE_NOT.match(text, t[3]):
+            if not _TWICE_NOT.match(text, t[3], t[3] + TAIL):
                 found.append(_N(t[2], t[3], 2.0 if t[5].lower() == "twice" else 3.0, 0.0, words=True))
             i += 1
             continue
@@ -713,7 +714,7 @@ def extract_numbers(text: str) -> list[Mention]:
         if (x.kind == "count" and x.high is None and not x.unit and not x.score and x.end - x.start == 4
                 and 1900 <= x.value <= 2099 and text[x.start:x.end].isdigit() and text[x.start - 1:x.start] != "/"):
             # a year is a date (the date reader's), not a count: keep only "2000 people"
-            if not _COUNT_NOUN_AFTER.match(text, x.end) or _YEAR_CONTEXT_BEFORE.search(text, max(0, x.start - 12), x.start):
+            if not _COUNT_NOUN_AFTER.match(text, x.end, x.end + TAIL) or _YEAR_CONTEXT_BEFORE.search(text, max(0, x.start - 12), x.start):
                 continue
         out.append(_to_mention(x))
     # NOTE: ordinal words are word atoms too, and both patterns match whole words, so the
@@ -811,13 +812,13 @@ def _reject(text: str, x: _N) -> bool:
             return True
         # network ports and lists of them: "port 4222", "ports 4222, 5222, and 6222", "localhost:4248"
         if seg.isdigit() and 2 <= len(seg) <= 5 and (_PORT_BEFORE.search(text, max(0, s - 48), s)
-                                                      or _PORT_AFTER.match(text, e)
+                                                      or _PORT_AFTER.match(text, e, e + TAIL)
                                                       or before[-1:] == ":" and before[:1].isalpha()):
             return True
         if seg.isdigit() and len(seg) == 3 and "100" <= seg <= "599" and (
-                _STATUS_BEFORE.search(text, max(0, s - 24), s) or _STATUS_AFTER.match(text, e)):
+                _STATUS_BEFORE.search(text, max(0, s - 24), s) or _STATUS_AFTER.match(text, e, e + TAIL)):
             return True
-        if _RELEASE.fullmatch(seg) and _RELEASE_AFTER.match(text, e) or after == ".x":
+        if _RELEASE.fullmatch(seg) and _RELEASE_AFTER.match(text, e, e + TAIL) or after == ".x":
             return True   # "2.10 beta", "25.x": a release, a release line
         # references and model names: "page 12", "Chapter 11", "Boeing 737", "Apollo 11"
         if _RELEASE.fullmatch(seg) and before[-1:] in (" ", "\u00a0") and not after[:1] == "-":
@@ -832,14 +833,14 @@ def _reject(text: str, x: _N) -> bool:
                 return True
             # a release a sentence is about: "Flask 0.8 introduces instance folders"
             st = _NAME_AT_START.search(text, max(0, s - 30), s)
-            if st and st.group("w") not in _NOT_NAMES and _RELEASE_VERB.match(text, e):
+            if st and st.group("w") not in _NOT_NAMES and _RELEASE_VERB.match(text, e, e + TAIL):
                 return True
         if seg.isdigit() and len(seg) <= 4 and before[-1:] in (" ", "\u00a0") and not after[:1] == "-":
             if _REF_NOUN.search(text, max(0, s - 14), s):
                 return True
             nm = _NAME_BEFORE.search(text, max(0, s - 30), s)
             if (nm and nm.group("w") not in _NOT_NAMES and not _NOT_NAMES_RE.fullmatch(nm.group("w"))
-                    and not _COUNT_NOUN_AFTER.match(text, e) and not _gapped(text, s, e)):
+                    and not _COUNT_NOUN_AFTER.match(text, e, e + TAIL) and not _gapped(text, s, e)):
                 return True  # ...unless a plural noun follows: "in Varo 14 people died"
         # names with digits: "COVID-19", "F-16", "MH-17", "G-7"
         if before[-1:] == "-" and before[:1].isalpha() and _NAME_DASH.search(text, max(0, s - 12), s):
@@ -850,7 +851,7 @@ def _reject(text: str, x: _N) -> bool:
         if before[-1:] == "[" and before[:1].isalnum() and after[:1] == "]":
             return True
         # a chain of dash-joined numbers (phone numbers, ids): 1-222-2222
-        if after[:1] == "-" and _CHAIN_AFTER.match(text, e):
+        if after[:1] == "-" and _CHAIN_AFTER.match(text, e, e + TAIL):
             return True
         if before[-1:] == "-" and _CHAIN_BEFORE.search(text, max(0, s - 24), s):
             return True
@@ -864,10 +865,10 @@ def _reject(text: str, x: _N) -> bool:
         if rn and (seg[:1].isupper() or rn.group()[:1].isupper()):
             return True  # labels spelled out: "Line one", "Chapter Two", "Phase three" (not "version two")
         if seg[:1].isupper() and s > 1 and not _SENTENCE_START.search(text, max(0, s - 4), s) and (
-                _CAP_NEIGHBOUR.match(text, e) or _NAME_BEFORE.search(text, max(0, s - 30), s)):
+                _CAP_NEIGHBOUR.match(text, e, e + TAIL) or _NAME_BEFORE.search(text, max(0, s - 30), s)):
             return True  # "the Big Four", "Ten Downing Street", "Formula One": names
-        if low in ("one", "an", "a") and not (low == "one" and _ONE_RATIO.match(text, e)):
-            if _ONE_BEFORE.search(text, max(0, s - 30), s) or (_ONE_AFTER.match(text, e) and not _ONE_CUR.match(text, e)):
+        if low in ("one", "an", "a") and not (low == "one" and _ONE_RATIO.match(text, e, e + TAIL)):
+            if _ONE_BEFORE.search(text, max(0, s - 30), s) or (_ONE_AFTER.match(text, e, e + TAIL) and not _ONE_CUR.match(text, e, e + TAIL)):
                 return True
             if s > 0 and text[s - 1] == "-":
                 return True
@@ -879,7 +880,7 @@ def _reject(text: str, x: _N) -> bool:
 def _gapped(text: str, s: int, e: int) -> bool:
     """A count in a list that named its noun once, earlier in the sentence (`_GAPPED_ITEM`)."""
     item = _GAPPED_ITEM.search(text, max(0, s - 60), s)
-    return bool(item and _GAPPED_END.match(text, e) and _GAPPED_HEAD.search(text, max(0, item.start() - 160), item.start()))
+    return bool(item and _GAPPED_END.match(text, e, e + TAIL) and _GAPPED_HEAD.search(text, max(0, item.start() - 160), item.start()))
 
 
 def _in_slash_date(text, s, e) -> bool:
@@ -941,11 +942,11 @@ def _attach_context(text: str, x: _N) -> None:
     if x.scaled == "m":
         # "100m": metres or million.  Before a plural noun it counts millions ("1.2m people",
         # "2m homes"); at the end of a money range it is money ("$15-20m"); else a length
-        nm = _M_COUNT_NOUN.match(text, e)
+        nm = _M_COUNT_NOUN.match(text, e, e + TAIL)
         if not (nm and nm.group(1).lower() not in _LENGTH_CONTEXT):
             x.extra = {"pending_m": True}
         return
-    sm = _SUFFIX_RE.match(text, e)
+    sm = _SUFFIX_RE.match(text, e, e + TAIL)
     if sm:
         if sm.group("bp"):
             x.kind, x.unit, x.dim = "percent", "basis point", None  # 25 basis points = 0.25 points
@@ -985,7 +986,7 @@ def _attach_context(text: str, x: _N) -> None:
             x.end = sm.end()
             x.extra = None
             if sm.group("iso") and not sm.group("isoscale") and x.value == int(x.value):
-                cm = _CENTS_RE.match(text, x.end)  # "17 USD 25."
+                cm = _CENTS_RE.match(text, x.end, x.end + TAIL)  # "17 USD 25."
                 if cm and cm.group("c").isdigit() and not cm.group("c2"):
                     x.value += int(cm.group("c")) / 100
                     x.end = cm.end()
@@ -1018,7 +1019,7 @@ def _attach_context(text: str, x: _N) -> None:
 
 def _money_suffix(text, x):
     """After a currency prefix: "$3.2 billion" already read; "US$ 1MM"; a trailing ISO code."""
-    m = _MONEY_SCALE.match(text, x.end)
+    m = _MONEY_SCALE.match(text, x.end, x.end + TAIL)
     if m and not x.scaled:
         mult = 1e6 if m.group("m") else 1e9
         x.value *= mult
@@ -1061,7 +1062,7 @@ def _apply_currency_word(text, x, sm) -> bool:
     x.extra = None
     # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50."
     if base in ("dollar", "euro", "pound", "yuan", "kuai"):
-        cm = _CENTS_RE.match(text, x.end)
+        cm = _CENTS_RE.match(text, x.end, x.end + TAIL)
         if cm:
             c = cm.group("c").lower()
             cv = int(c) if c.isdigit() else nw.CARDINAL_WORDS[c]
@@ -1088,18 +1089,18 @@ def _fraction_reading(text, x):
     s, e = x.start, x.end
     seg = text[s:e].lower()
     v = x.value
-    pm = _FRACTION_OF_POINT.match(text, e)
+    pm = _FRACTION_OF_POINT.match(text, e, e + TAIL)
     if pm and 0 < v < 1:
         # "half a percentage point", "a quarter of a percent": the fraction is the figure itself
         x.kind, x.dim = "percent", None
         x.unit = "percentage point" if "point" in pm.group(1).lower() else "percent"
         x.end, x.extra = pm.end(), None
         return
-    if _FRACTION_OF_UNIT.match(text, e):
+    if _FRACTION_OF_UNIT.match(text, e, e + TAIL):
         x.drop = True  # "a quarter of an hour", "half a mile": a quantity, not a proportion
         x.extra = {"hide": True}
         return
-    prop_after = _PROPORTION_AFTER.match(text, e)
+    prop_after = _PROPORTION_AFTER.match(text, e, e + TAIL)
     prop_before = _PROPORTION_BEFORE.search(text, max(0, s - 24), s)
     single = seg in ("half", "halves")
     if single:
@@ -1107,7 +1108,7 @@ def _fraction_reading(text, x):
         if text[e:e + 1] == "-" or _HALF_BEFORE.search(text, max(0, s - 12), s):
             x.drop = True
             return
-        if _HALF_A.match(text, e):
+        if _HALF_A.match(text, e, e + TAIL):
             x.drop = True
             return
         if not (prop_after or prop_before):
@@ -1120,7 +1121,7 @@ def _fraction_reading(text, x):
         x.step = WORDED_SHARE_STEP
         return
     if (seg.startswith(("a ", "an ")) and not prop_after and not prop_before
-            and not seg.endswith(("half", "quarter")) and _NOUN_AFTER.match(text, e)):
+            and not seg.endswith(("half", "quarter")) and _NOUN_AFTER.match(text, e, e + TAIL)):
         # "a third term", "a fourth consecutive win": ordinal, not a fraction
         x.drop = True
 
@@ -1141,7 +1142,7 @@ def _combine(text: str, nums: list[_N]) -> list[_N]:
             om = _OVER_RE.fullmatch(text, a.end, b.start)
             share = (om and a.kind == b.kind == "count" and om.group(1).lower() != "over"
                      and 0 < a.value < b.value and a.value.is_integer() and b.value.is_integer()
-                     and not _yearlike(b) and _SHARE_AFTER.match(text, b.end))
+                     and not _yearlike(b) and _SHARE_AFTER.match(text, b.end, b.end + TAIL))
             if share:
                 # "four in ten were women", "nine out of 10 voters": a share of a group, a percentage
                 # as round as its denominator allows
@@ -1151,7 +1152,7 @@ def _combine(text: str, nums: list[_N]) -> list[_N]:
                 i += 2
                 continue
             if (om and a.kind == b.kind == "count" and b.value
-                    and (_OVER_END.match(text, b.end) or om.group(1)[:3].lower() == "out")
+                    and (_OVER_END.match(text, b.end, b.end + TAIL) or om.group(1)[:3].lower() == "out")
                     and (om.group(1).lower() == "over" or a.value <= b.value)
                     and (om.group(1).lower() != "in" or (0 < a.value < b.value and not _yearlike(b)
                                                          and a.value.is_integer() and b.value.is_integer()))):
@@ -1203,11 +1204,11 @@ def _comparisons(text: str, out: list[_N]) -> list[_N]:
             # to read (qualifiers.py); only what it cannot say is set here: symbols (">=", "<")
             # and compounds ("greater than or equal to", "exceeds", "30 and above").
             if kind in ("ge", "le", "gt", "lt") and not (cb.group().lower().startswith("over")
-                                                         and _TIME_AFTER.match(text, a.end)):
+                                                         and _TIME_AFTER.match(text, a.end, a.end + TAIL)):
                 if _CMP_OWN.search(cb.group()):
                     a.qual = _CMP_QUAL[kind]
             else:
-                ca = _CMP_AFTER.match(text, a.end)
+                ca = _CMP_AFTER.match(text, a.end, a.end + TAIL)
                 if ca and _CMP_OWN.search(ca.group()):
                     a.qual = "at_least" if (ca.group("ge") or ca.group("ge2")) else "at_most"
         res.append(a)
@@ -1343,11 +1344,11 @@ def _ordinals(text: str, nums: list[_N], ord_words: list) -> list[Mention]:
                 if pv is not None:
                     s, v = pm.start(), pv
                     low = text[s:e].lower()
-        if low == "second" and _SECOND_BEFORE.search(text, max(0, s - 20), s) and not _SECOND_NOUN.match(text, e):
+        if low == "second" and _SECOND_BEFORE.search(text, max(0, s - 20), s) and not _SECOND_NOUN.match(text, e, e + TAIL):
             continue
-        if low == "second" and _SECOND_AFTER.match(text, e):
+        if low == "second" and _SECOND_AFTER.match(text, e, e + TAIL):
             continue
-        if _ORD_IDIOM_AFTER.match(text, e):
+        if _ORD_IDIOM_AFTER.match(text, e, e + TAIL):
             continue
         if text[e:e + 1] == "," and (s == 0 or _SENTENCE_START.search(text, max(0, s - 4), s)):
             continue  # "Second, the plan fails": a list marker
@@ -1366,7 +1367,7 @@ def _ordinals(text: str, nums: list[_N], ord_words: list) -> list[Mention]:
             k -= 1
         if inside:
             continue
-        um = _ORD_NOUN_RE.match(text, e)
+        um = _ORD_NOUN_RE.match(text, e, e + TAIL)
         end = um.end() if um else e
         out.append(Mention(s, end, "ordinal", {"low": v, "high": v},
                            unit=(um.group("u").lower() if um else None), source="numbers"))

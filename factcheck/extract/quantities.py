@@ -46,6 +46,7 @@ import re as _re
 import regex
 
 from ..units import _NAMES, _SYMBOLS, _TIME_WIRE, SPECIAL, UNITS, Unit, _norm
+from ..lookahead import TAIL
 from .mention import Mention
 from .numbers import NUMBER_PATTERN, parse_number
 
@@ -318,7 +319,7 @@ def _special_ok(key: str, sep: str, text: str, end: int, numtxt: str, rate: bool
     if key in ("Ki", "Mi", "Gi", "Ti"):  # Kubernetes quantities: "512Mi", "2Gi", never spaced
         return digits and sep == ""
     if key in ("Ma", "Ga"):  # "66 Ma ago", "1Ga"; not "in 2019 Ma said"
-        return digits and (sep == "" or bool(_AGO.match(text, end)))
+        return digits and (sep == "" or bool(_AGO.match(text, end, end + TAIL)))
     if key in ("C", "F"):  # "40C": attached, in a temperature context
         return digits and sep == "" and not after[:1] in "/'’" and len(numtxt.split(".")[0]) <= 3 and bool(
             _TEMP_CTX.search(text, max(0, start - 40), min(len(text), end + 20)))
@@ -416,7 +417,7 @@ def _find_unit(text: str, m):
 
 def _at_number(text: str, p: int, out: list) -> int:
     """Read a quantity, duration or age whose number starts at p; return the end consumed (or p)."""
-    m = _AT.match(text, p)
+    m = _AT.match(text, p, p + TAIL)
     if m is None:
         return p
     found = _find_unit(text, m)
@@ -437,7 +438,7 @@ def _at_number(text: str, p: int, out: list) -> int:
         end += 1
     if key == "m" and sep == "" and _H_BEFORE.search(text, max(0, p - 8), p):
         u, key = UNITS["minute"], ""
-    if u is not None and key and key in SPECIAL and not _special_ok(key, sep, text, end, numtxt, bool(_RATE.match(text, end)), p):
+    if u is not None and key and key in SPECIAL and not _special_ok(key, sep, text, end, numtxt, bool(_RATE.match(text, end, end + TAIL)), p):
         return p
     spelled = not (numtxt[:1].isdigit() or numtxt[:1] == "." or numtxt[-1:] in _VULGAR)
     if spelled and sep == "" and not m.group("ob"):
@@ -451,12 +452,12 @@ def _at_number(text: str, p: int, out: list) -> int:
               dimension="time")
         return end
     canon, dim = u.name, u.dimension
-    if canon == "cup" and not (_CUP_OK.match(text, end) or v2 < 1 or v2 != int(v2)):
+    if canon == "cup" and not (_CUP_OK.match(text, end, end + TAIL) or v2 < 1 or v2 != int(v2)):
         return p  # "won three cups", "World Cup"
     if canon in ("day", "night") and numtxt.lower() == "one" and "-" not in sep and not _ART_PRE.search(
             text, max(0, p - 30), p):
         return p  # "One day, he ..."
-    if canon == "night" and "-" not in sep and text[end - 1:end] in "tT" and not _NIGHT_END.match(text, end):
+    if canon == "night" and "-" not in sep and text[end - 1:end] in "tT" and not _NIGHT_END.match(text, end, end + TAIL):
         return p  # "three night markets": "night" naming a kind of thing, not a stay
     if canon == "degree":
         ctx = text[max(0, p - 80):end + 40]
@@ -484,14 +485,14 @@ def _at_number(text: str, p: int, out: list) -> int:
     qual = None if not hedge else "approx" if hedge.lower() == "-odd" else "at_least"
     # feet and inches
     if canon == "foot" and not m.group("n2"):
-        t = _INCH_TAIL.match(text, end)
+        t = _INCH_TAIL.match(text, end, end + TAIL)
         if t:
             inch = _parse_qnum(t.group("i"))
             if inch is not None and inch[0] < 12:
                 v2 += inch[0] / 12.0
                 end = t.end()
     if den is None:
-        r = _RATE.match(text, end) if dim != "time" else None
+        r = _RATE.match(text, end, end + TAIL) if dim != "time" else None
         if r:
             den_s = r.group("den")
             den = _NAMES.get(den_s.lower()) or _SYMBOLS.get(den_s) or {
@@ -504,9 +505,9 @@ def _at_number(text: str, p: int, out: list) -> int:
     is_time = dim == "time"
     kind = "quantity"
     if is_time:
-        if _AGO.match(text, end) and canon not in ("megayear", "gigayear"):
+        if _AGO.match(text, end, end + TAIL) and canon not in ("megayear", "gigayear"):
             return end
-        o = _OLD.match(text, end)
+        o = _OLD.match(text, end, end + TAIL)
         kind = "age" if o else "duration"
         if o:
             end = o.end()
@@ -514,7 +515,7 @@ def _at_number(text: str, p: int, out: list) -> int:
     second = None
     if is_time and not first_n and canon in _TIME_WIRE:
         # "one hour and a half", "a year and a quarter"; "1 hour and 30 minutes", "2 years 3 months"
-        t = _TIME_TAIL.match(text, end)
+        t = _TIME_TAIL.match(text, end, end + TAIL)
         if t and t.group("frac"):
             extra = 0.5 if t.group("frac").lower() == "half" else 0.25
             low = high = v2 = v2 + extra
@@ -522,7 +523,7 @@ def _at_number(text: str, p: int, out: list) -> int:
         elif t and _TIME_SMALLER.get(canon, ("",))[0] == _TIME_ABBR.get(t.group("u2").lower().rstrip("s"),
                                                                          _time_canon(t.group("u2"))):
             n2 = _parse_qnum(t.group("n2"))
-            if n2 is not None and _OLD.match(text, t.end()) is None and _RELATIVE_AFTER.match(text, t.end()) is None:
+            if n2 is not None and _OLD.match(text, t.end(), t.end() + TAIL) is None and _RELATIVE_AFTER.match(text, t.end(), t.end() + TAIL) is None:
                 small, ratio = _TIME_SMALLER[canon]
                 low = high = v2 = v2 * ratio + n2[0]
                 canon, step, end = small, n2[1], t.end()
@@ -601,12 +602,12 @@ def literal_slot(text: str, start: int, end: int, cells: bool = False) -> bool:
     cell counts only with `cells` (a finance table's "5m" is millions)."""
     if text[start - 1:start] == "`" and text[end:end + 1] == "`" or _CUE_BEFORE.search(text, max(0, start - 24), start):
         return True
-    return cells and bool(_CELL_BEFORE.search(text, max(0, start - 8), start)) and bool(_CELL_AFTER.match(text, end))
+    return cells and bool(_CELL_BEFORE.search(text, max(0, start - 8), start)) and bool(_CELL_AFTER.match(text, end, end + TAIL))
 
 
 def _compact(text: str, p: int, out: list) -> int:
     """A compact duration at p ("1m30s", "15s" in a literal's place); the end consumed, or p."""
-    m = _COMPACT.match(text, p)
+    m = _COMPACT.match(text, p, p + TAIL)
     if m is None:
         return p
     parts = _COMPACT_PART.findall(m.group())
@@ -636,7 +637,7 @@ _RATE_UNIT = {"s": "per second", "sec": "per second", "m": "per minute", "min": 
 
 def _rate(text: str, p: int, out: list) -> int:
     """A compact rate at p ("100/s"); the end consumed, or p."""
-    m = _RATE_LIT.match(text, p)
+    m = _RATE_LIT.match(text, p, p + TAIL)
     if m is None:
         return p
     v = float(m.group("n"))
@@ -658,18 +659,18 @@ def _digit_candidate(text: str, p: int, out: list) -> int:
     elif prev == " " and text[p - 2:p - 1] in ("-", "−") and not (p >= 3 and text[p - 3].isalnum()):
         start = p - 2
     if ":" in text[p + 1:p + 3]:
-        c = _CLOCK.match(text, p)
+        c = _CLOCK.match(text, p, p + TAIL)
         if c:
             _clock(text, c, out)
             return c.end()
     if text[p + 1:p + 3].find("'") >= 0 or text[p + 1:p + 3].find("′") >= 0:
-        f = _FT_APOS.match(text, p)
+        f = _FT_APOS.match(text, p, p + TAIL)
         if f:
             v = float(f.group("f")) + float(f.group("i")) / 12.0
             if float(f.group("i")) < 12:
                 _emit(out, p, f.end(), "quantity", {"low": v, "high": v}, unit="foot", dimension="length")
                 return f.end()
-    if (d := _DIGIT_RUN.match(text, p)) and text[d.end():d.end() + 1] in _COMPACT_LETTERS:
+    if (d := _DIGIT_RUN.match(text, p, p + TAIL)) and text[d.end():d.end() + 1] in _COMPACT_LETTERS:
         end = _compact(text, p, out)
         if end != p:
             return end
@@ -678,7 +679,7 @@ def _digit_candidate(text: str, p: int, out: list) -> int:
         if end != p:
             return end
     if text[p - 2:p] in (", ", ",\u00a0"):
-        a = _APPOS_AFTER.match(text, p)
+        a = _APPOS_AFTER.match(text, p, p + TAIL)
         if a:
             nm = _NAME_BEFORE.search(text, max(0, p - 40), p)
             v = float(a.group())
@@ -716,10 +717,10 @@ def _fraction_of(words: str) -> float:
 def _special(text: str, p: int, out: list) -> int:
     """Article and word forms at a trigger position: "a decade", "half an hour", "a few hours",
     "a mile", "aged 34", "his late 20s", "absolute zero"."""
-    m = _ART.match(text, p)
+    m = _ART.match(text, p, p + TAIL)
     if m:
         canon = _time_canon(m.group("unit"))
-        if canon in _TIME_WIRE and not _AGO.match(text, m.end()):
+        if canon in _TIME_WIRE and not _AGO.match(text, m.end(), m.end() + TAIL):
             plural = m.group("unit").lower() != canon
             wire = _TIME_WIRE[canon][0]
             if m.group("few"):
@@ -734,20 +735,20 @@ def _special(text: str, p: int, out: list) -> int:
                         text, max(0, p - 30), p) or text.startswith("-long", m.end()):
                     _emit(out, m.start(), m.end(), "duration", _time_value(v, v, canon), unit=wire, dimension="time")
                     return m.end()
-    m = _HALF_UNIT.match(text, p)
+    m = _HALF_UNIT.match(text, p, p + TAIL)
     if m:
         canon = m.group("unit").lower()
         _emit(out, m.start(), m.end(), "duration", _time_value(0.5, 0.5, canon), unit=_TIME_WIRE[canon][0],
               dimension="time")
         return m.end()
-    m = _QUARTER.match(text, p)
+    m = _QUARTER.match(text, p, p + TAIL)
     if m:
         canon = m.group("unit").lower()
         v = 0.75 if m.group("n").lower() == "three" else 0.25
         _emit(out, m.start(), m.end(), "duration", _time_value(v, v, canon), unit=_TIME_WIRE[canon][0],
               dimension="time")
         return m.end()
-    m = _ART_QTY.match(text, p)
+    m = _ART_QTY.match(text, p, p + TAIL)
     if m:
         prev = _prev_word(text, p).lower()
         u = _NAMES.get(m.group("unit").lower())
@@ -760,7 +761,7 @@ def _special(text: str, p: int, out: list) -> int:
             _emit(out, fb.start(1) if fb else m.start(), m.end(), "quantity", {"low": v, "high": v}, unit=u.name,
                   dimension=u.dimension, step=WORDED_FRACTION_STEP * v if fb else 0.0)
             return m.end()
-    m = _AGE_DECADE.match(text, p)
+    m = _AGE_DECADE.match(text, p, p + TAIL)
     if m:
         end = p
         for g, mg, dg in (("a", "m1", "d1"), ("b", "m2", "d2")):
@@ -770,7 +771,7 @@ def _special(text: str, p: int, out: list) -> int:
                       dimension="time", qualifier="approx" if m.group(mg) else None)
                 end = m.end(g)
         return end
-    m = _AGED.match(text, p)
+    m = _AGED.match(text, p, p + TAIL)
     if m:
         p1 = _parse_qnum(m.group("n1"))
         if p1 is not None and 0 < p1[0] < 130:
@@ -784,11 +785,11 @@ def _special(text: str, p: int, out: list) -> int:
                           unit="year", dimension="time")
                 elif p2 is not None and p1[0] < p2[0] < 130:
                     hi, end = p2[0], m.end("n2")
-            if not (_AGO.match(text, end) or _P12.match(text[end:end + 10])):
+            if not (_AGO.match(text, end, end + TAIL) or _P12.match(text[end:end + 10])):
                 _emit(out, m.start(), end, "age", {"low": lo, "high": hi, "unit": "year"}, unit="year",
                       dimension="time")
                 return end
-    m = _AGE_BOUND.match(text, p)
+    m = _AGE_BOUND.match(text, p, p + TAIL)
     if m:
         g = "n" if m.group("n") else "n2"
         v = float(m.group(g))
@@ -796,7 +797,7 @@ def _special(text: str, p: int, out: list) -> int:
             s_, e_ = (m.start("n"), m.end("s")) if m.group("s") else (m.start(g), m.end(g))
             _emit(out, s_, e_, "age", {"low": v, "high": v, "unit": "year"}, unit="year", dimension="time")
             return e_
-    m = _ABS_ZERO.match(text, p)
+    m = _ABS_ZERO.match(text, p, p + TAIL)
     if m:
         _emit(out, m.start(), m.end(), "quantity", {"low": 0.0, "high": 0.0}, unit="kelvin", dimension="temperature")
         return m.end()
@@ -897,13 +898,13 @@ def _worth_reading(text: str, e: int) -> bool:
     if not c:
         return False
     if c.isalpha():
-        t = _ATT_TOKEN.match(text, e)
+        t = _ATT_TOKEN.match(text, e, e + TAIL)
         w = t.group() if t else c
         return w in _FIRST_TOKENS or w.lower() in _FIRST_TOKENS or w[:1] in "CF" or "/" in text[e:e + 8]
     if c in "°º℃℉″\"'′(-–—[{<½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞":
         return True
     if c in " \t\u00a0\u202f":
-        t = _NEXT_TOKEN.match(text, e)
+        t = _NEXT_TOKEN.match(text, e, e + TAIL)
         if t is None:
             n = text[e + 1:e + 3]
             return bool(n) and (n[0].isdigit() or n[0] in "°º℃℉″\"(-–—[{<½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞" or n[1:2].isdigit())

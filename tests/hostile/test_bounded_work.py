@@ -69,3 +69,32 @@ def test_a_unit_opened_by_a_bracket_at_the_texts_end_stays_inside_the_text():
         for c in factcheck.extract(text, "2025-04-12"):
             assert c.end <= len(text) and text[c.start:c.end] == c.text
     assert [c.text for c in factcheck.extract("It is 5 (ft) long.", "2025-04-12")] == ["5 (ft)"]
+
+
+def test_patterns_anchored_at_a_figure_read_a_bounded_tail():
+    # the regex module looks for a pattern's literal ("port") through the rest of the string
+    # before matching at a position, so `match(text, pos)` without an end cost the whole text
+    # per figure; every such call in the package gives an end (factcheck.lookahead.TAIL)
+    import ast
+    from pathlib import Path
+
+    unbounded = []
+    for path in sorted(Path(factcheck.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "match"
+                    and len(node.args) == 2 and isinstance(node.args[0], ast.Name) and node.args[0].id == "text"):
+                unbounded.append(f"{path.name}:{node.lineno}")
+    assert unbounded == []
+
+
+def test_a_condition_far_back_in_a_run_on_line_does_not_hide_a_role_word():
+    from factcheck.keys import CONDITION_REACH, OptionIndex, compile_words
+    from factcheck.rulepack import load_rules
+
+    words = compile_words(load_rules().options)
+    near = "If you like, the `timeout` option defaults to 30 seconds."
+    far = "If you like, " + "x, " * (CONDITION_REACH // 3 + 10) + "the `timeout` option defaults to 30 seconds."
+    for text, role in ((near, None), (far, "default")):
+        at = text.index("30")
+        # "If ..." sets a condition for its own clause; a line that long has left it behind
+        assert OptionIndex(text, words).role_near(at, at + 2, 0, len(text)) == role
