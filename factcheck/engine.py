@@ -422,14 +422,20 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
         lists = _lists(nums, text)
         by_start = sorted(nums, key=lambda c: (c.start, c.end))
         at = {id(c): i for i, c in enumerate(by_start)}
+        # each list under its first item, and the least figure within `window` sentences of
+        # each sentence: a total with nothing smaller near it has no parts to look for
+        list_at = defaultdict(list)
+        for lst in lists:
+            list_at[id(lst[0])].append(lst)
+        least = _least_near(nums, order, window)
         for t in nums:
             tv = t.value.high
-            if tv < minimum:
+            if tv < minimum or least.get(order[t.sentence.start], tv) >= tv:
                 continue
             near = _near_parts(t, by_start, at[id(t)], order, window)
             close = {id(c) for c in near}
             best = None
-            for parts in [lst for lst in lists if all(id(c) in close for c in lst)] + \
+            for parts in [lst for c in near for lst in list_at.get(id(c), ()) if all(id(x) in close for x in lst)] + \
                     [[p1, p2] for i, p1 in enumerate(near) for p2 in near[i + 1:i + 3]]:
                 missing = abs(math.fsum(c.value.high for c in parts) - tv)
                 gap = missing / tv
@@ -443,6 +449,15 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
             if best:
                 out.append(_sum_finding(rule, t, best[1], docs))
     return out
+
+
+def _least_near(nums: list[Claim], order: dict, window: int) -> dict[int, float]:
+    """Sentence index -> the least figure stated within `window` sentences of it."""
+    least: dict[int, float] = {}
+    for c in nums:
+        k = order[c.sentence.start]
+        least[k] = min(least.get(k, c.value.high), c.value.high)
+    return {k: min(least[j] for j in range(k - window, k + window + 1) if j in least) for k in least}
 
 
 def _near_parts(t: Claim, by_start: list[Claim], i: int, order: dict, window: int) -> list[Claim]:

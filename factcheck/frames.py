@@ -130,7 +130,10 @@ class Lexicon:
     options: keys.OptionWords | None = None
 
     def predicate(self, t: Token) -> str | None:
-        """The event word a token is, matched by stem unless the lexicon lists it as written."""
+        """The event word a token is, matched by stem unless the lexicon lists it as written.
+        A token longer than any word ("twenty-twenty-..." run together) is none."""
+        if len(t.text) > LONGEST_WORD:
+            return None
         return self.predicate_of.get("=" + t.text.lower()) or self.predicate_of.get(t.stem)
 
 
@@ -315,6 +318,7 @@ def frames_of(doc: Document, claims: list[Claim], rules: Rules) -> list[Frame]:
 
 WINDOW = 150  # tokens each side of a claim read for its context words in a very long sentence
 DATE_REACH = 250   # characters between a claim's start and a date's: past it, `_same_clause` is never true
+LONGEST_WORD = 40   # characters: no event word is longer (the longest English words run to about 30)
 REACH = 300   # characters each side of a claim that its clause can reach: a "clause" longer than
 #               that is a table row, a list or a run-on line, and reading all of it for each of its
 #               claims made one long line cost the square of its length

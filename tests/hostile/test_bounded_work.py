@@ -98,3 +98,32 @@ def test_a_condition_far_back_in_a_run_on_line_does_not_hide_a_role_word():
         at = text.index("30")
         # "If ..." sets a condition for its own clause; a line that long has left it behind
         assert OptionIndex(text, words).role_near(at, at + 2, 0, len(text)) == role
+
+
+def test_a_run_of_equal_figures_is_not_searched_for_parts(tmp_path):
+    # "twenty-twenty-twenty-...": no figure is smaller than another, so no total has parts to
+    # look for; the least figure near each sentence says so before any walk
+    from factcheck.engine import _least_near
+    from factcheck.frames import build_frames
+    from factcheck.ingest import load_documents
+    from factcheck.pipeline import claims_for
+    from factcheck.rulepack import load_rules
+
+    (tmp_path / "a.txt").write_text("The fund paid 20 people. It paid 20 more. Then 20 again. Later 5 left.\n",
+                                    encoding="utf-8")
+    rules = load_rules()
+    doc = load_documents([tmp_path / "a.txt"])[0]
+    claims = build_frames(doc, claims_for(doc, rules), rules)
+    order = {s: i for i, s in enumerate(sorted({c.sentence.start for c in claims}))}
+    assert [c.text for c in claims] == ["20", "20", "20", "5"]
+    assert _least_near(claims, order, 2) == {0: 20, 1: 5, 2: 5, 3: 5}
+
+
+def test_a_token_longer_than_any_word_is_no_event_word():
+    from factcheck.frames import LONGEST_WORD, Token, lexicon
+    from factcheck.rulepack import load_rules
+
+    lex = lexicon(load_rules())
+    run = "-".join(["killed"] * (LONGEST_WORD // 6 + 1))
+    assert lex.predicate(Token(0, 6, "killed", "kill")) is not None
+    assert lex.predicate(Token(0, len(run), run, run)) is None
