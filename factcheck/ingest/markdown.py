@@ -56,13 +56,16 @@ _NAMING_COLUMN = regex.compile(r"(?i:ports?|port numbers?|status(?: codes?)?|(?:
                                r"versions?|since|added in|introduced in|release)")
 
 
+_BAR = regex.compile(r"(?<!\\)\|")   # a cell edge: a bar not escaped
+
+
 def row_cells(text: str, line: int) -> list[tuple[int, int]]:
     """The cells of the table row starting at `line`, as (start, end) offsets, "|" not included."""
     end = text.find("\n", line)
     end = len(text) if end < 0 else end
     row = text[line:end]
     first = row.lstrip()[:1] == "|"
-    bars = [line + m.start() for m in regex.finditer(r"(?<!\\)\|", row)]
+    bars = [line + m.start() for m in _BAR.finditer(row)]
     edges = ([] if first else [line - 1]) + bars + ([end] if not bars or row.rstrip()[-1:] != "|" else [])
     return [(a + 1, b) for a, b in zip(edges, edges[1:])]
 
