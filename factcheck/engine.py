@@ -491,7 +491,8 @@ def _a_split(t: Claim, parts: list[Claim], fits: bool, missing: float, near: lis
              lists: list[list[Claim]], text: str, alike, opposites: frozenset) -> bool:
     """Whether the wording lets `parts` split `t`. A sum that fits needs little more; one that
     does not is a conflict, so every sign that the figures are no split of one whole rules it out."""
-    if _alternatives(t, parts, text) or _listed_with(t, parts, lists, text) or _nested(parts, near):
+    if _alternatives(t, parts, text) or _listed_with(t, parts, lists, text) or _nested(parts, near) \
+            or _separate_rows(t, parts, text):
         return False
     if not fits:
         if t.frame.predicate and all(p.frame.predicate not in (None, t.frame.predicate) for p in parts) \
@@ -594,6 +595,19 @@ def _nested(parts: list[Claim], near: list[Claim]) -> bool:
                any(r is not q and r.sentence in (p.sentence, q.sentence) and r.value.high == p.value.high - q.value.high
                    for r in near)
                for p in parts for q in parts)
+
+
+def _separate_rows(t: Claim, parts: list[Claim], text: str) -> bool:
+    """The total and its parts each in a row of their own of a table ("4318 | HTTP | collector"),
+    the total's row not labelled as a total: a table's rows are separate records (ports,
+    options, plans), which add up to nothing unless a row says it is their sum."""
+    def row(c: Claim) -> tuple[int, int] | None:
+        a = text.rfind("\n", 0, c.start) + 1
+        b = text.find("\n", c.end)
+        b = len(text) if b < 0 else b
+        return (a, b) if text.count("|", a, b) >= 2 else None
+    rows = [row(c) for c in (t, *parts)]
+    return None not in rows and len(set(rows)) == len(rows) and not _TOTAL_CUES.search(text, *rows[0])
 
 
 def _paired(p1: Claim, p2: Claim, near: list[Claim], text: str) -> bool:

@@ -381,6 +381,14 @@ def test_a_change_in_points_is_the_difference_of_its_two_rates(tmp_path, text, e
     assert _sums(tmp_path, text) == expected
 
 
+def test_rows_of_a_table_add_up_only_to_a_row_that_says_it_is_their_total(tmp_path):
+    ports = ("Port  | Protocol | Function\n----- | -------- | ---\n      |          |\n"
+             "5120  | HTTP     | accept spans\n14930 | HTTP     | accept traces\n9411  | HTTP     | Zipkin\n")
+    assert _sums(tmp_path, ports) == []
+    sales = ("| Region | Units |\n|---|---|\n| North | 1,250 |\n| South | 830 |\n| Total | 2,130 |\n")
+    assert _sums(tmp_path, sales) == [("conflict", ["2,130", "1,250", "830"])]
+
+
 def test_the_figure_after_of_is_the_whole_its_list_splits(tmp_path):
     assert _sums(tmp_path, "Of the 61 patients who died during the trial, 29 had been taking the drug "
                            "and 32 the dummy pill.") == [("agreement", ["61", "29", "32"])]
