@@ -28,6 +28,8 @@ FEATURES = {
     "predicates_differ": "both have event words and none is shared",
     "same_measure": "the counted or measured noun is the same (victims, seats, MB)",
     "measures_differ": "both name what they count, and it differs",
+    "same_occasion": "two dates name the same occasion ('Saturday's final', 'today's final')",
+    "occasions_differ": "two dates name their occasions, and they differ (the semi-final, the final)",
     "same_word_before": "the word right before the number is the same (toll of, killed, up to)",
     "same_word_after": "the word right after the number is the same",
     "near_words_shared": "share of content words within four words of the numbers, in their clauses (0..1)",
@@ -223,7 +225,10 @@ def _word_features(a: Claim, b: Claim, cx: Context, f: dict[str, float]) -> None
     elif pa and pb:
         f["predicates_differ"] = 1.0
     if fa.measure and fb.measure:
-        f["same_measure" if fa.measure == fb.measure else "measures_differ"] = 1.0
+        if a.kind in DATE_KINDS:
+            f["same_occasion" if fa.measure == fb.measure else "occasions_differ"] = 1.0
+        else:
+            f["same_measure" if fa.measure == fb.measure else "measures_differ"] = 1.0
     la, lb = cx.local[a.id], cx.local[b.id]
     if la.before and la.before[-1:] == lb.before[-1:] and la.before[-1] not in DETERMINERS \
             and not (a.kind in DATE_KINDS and la.before[-1] in DATE_PREPOSITIONS):
