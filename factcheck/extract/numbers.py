@@ -410,6 +410,8 @@ _TIME_AFTER = regex.compile(
     r"[\x20-](?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|weekends?|"
     r"seasons?|periods?|quarters?)\b(?![\x20-]+old)", regex.I)
 _NAME_DASH = regex.compile(r"(?<![\d.])[A-Za-z]+-\Z")
+# "magnitude-6.1", "category-4", "level-3": a reading on a named scale, not a name with digits
+_SCALE_DASH = regex.compile(r"\b(?:magnitude|category|level|grade|stage|tier)-\Z", regex.I)
 _CHAIN_AFTER = regex.compile(r"-\d+-\d")
 _CHAIN_BEFORE = regex.compile(r"\d-\d+-\Z")
 _MONEY_SCALE = regex.compile(r"[\x20\u00a0]?(?:(?P<m>m|mn)|(?P<bn>bn|b))(?![\w])")
@@ -843,7 +845,8 @@ def _reject(text: str, x: _N) -> bool:
                     and not _COUNT_NOUN_AFTER.match(text, e, e + TAIL) and not _gapped(text, s, e)):
                 return True  # ...unless a plural noun follows: "in Varo 14 people died"
         # names with digits: "COVID-19", "F-16", "MH-17", "G-7"
-        if before[-1:] == "-" and before[:1].isalpha() and _NAME_DASH.search(text, max(0, s - 12), s):
+        if before[-1:] == "-" and before[:1].isalpha() and _NAME_DASH.search(text, max(0, s - 12), s) \
+                and not _SCALE_DASH.search(text, max(0, s - 12), s):
             return True
         if before[-1:] in ("_",) or after[:1] in ("_",):
             return True
