@@ -410,6 +410,14 @@ _TIME_AFTER = regex.compile(
     r"[\x20-](?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|weekends?|"
     r"seasons?|periods?|quarters?)\b(?![\x20-]+old)", regex.I)
 _NAME_DASH = regex.compile(r"(?<![\d.])[A-Za-z]+-\Z")
+# "flight 4U 9525", "Flight AI 171": a flight named by its airline's code and number
+_REF_CODE = regex.compile(r"\bflights?[\x20\u00a0]+[A-Z\d]{2,3}[\x20\u00a0]+\Z", regex.I)
+# after a four-digit clock time: a time zone ("2317 GMT", "0815 UTC")
+_ZONE_AFTER = regex.compile(r"[\x20\u00a0]?(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|JST|KST|AEST|AEDT)\b")
+_HRS_AFTER = regex.compile(r"[\x20\u00a0]?(?:hrs|hours)\b", regex.I)
+# a capitalised maker or model name, a number, a dash and a variant in hundreds ("Boeing 737-800",
+# "Airbus 320-200"); a score after a team's name ("Boston 110-105") is two counts
+_MODEL_NUMBER = regex.compile(r"\p{Lu}\p{L}+[\x20\u00a0]\d{3,4}-[1-9]00(?:[A-Z]{1,2})?\b")
 # "magnitude-6.1", "category-4", "level-3": a reading on a named scale, not a name with digits
 _SCALE_DASH = regex.compile(r"\b(?:magnitude|category|level|grade|stage|tier)-\Z", regex.I)
 _CHAIN_AFTER = regex.compile(r"-\d+-\d")
@@ -837,8 +845,14 @@ def _reject(text: str, x: _N) -> bool:
             st = _NAME_AT_START.search(text, max(0, s - 30), s)
             if st and st.group("w") not in _NOT_NAMES and _RELEASE_VERB.match(text, e, e + TAIL):
                 return True
+        if seg.isdigit() and len(seg) == 4 and "0000" <= seg <= "2359" and seg[2] < "6" and (
+                _ZONE_AFTER.match(text, e, e + TAIL) or seg[0] == "0" and _HRS_AFTER.match(text, e, e + TAIL)):
+            return True   # "2317 GMT", "0915 hrs": a clock time
+        if seg.isdigit() and 3 <= len(seg) <= 4 and any(
+                m.start() < s and e <= m.end() for m in _MODEL_NUMBER.finditer(text, max(0, s - 30), e + 8)):
+            return True   # "Airbus 320-200", "Boeing 737-800": a model and its variant
         if seg.isdigit() and len(seg) <= 4 and before[-1:] in (" ", "\u00a0") and not after[:1] == "-":
-            if _REF_NOUN.search(text, max(0, s - 14), s):
+            if _REF_NOUN.search(text, max(0, s - 14), s) or _REF_CODE.search(text, max(0, s - 20), s):
                 return True
             nm = _NAME_BEFORE.search(text, max(0, s - 30), s)
             if (nm and nm.group("w") not in _NOT_NAMES and not _NOT_NAMES_RE.fullmatch(nm.group("w"))
