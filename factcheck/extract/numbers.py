@@ -411,7 +411,7 @@ _TIME_AFTER = regex.compile(
     r"seasons?|periods?|quarters?)\b(?![\x20-]+old)", regex.I)
 _NAME_DASH = regex.compile(r"(?<![\d.])[A-Za-z]+-\Z")
 # "flight 4U 9525", "Flight AI 171": a flight named by its airline's code and number
-_REF_CODE = regex.compile(r"\bflights?[\x20\u00a0]+[A-Z\d]{2,3}[\x20\u00a0]+\Z", regex.I)
+_REF_CODE = regex.compile(r"\b(?i:flights?)[\x20\u00a0]+(?=[A-Z\d]*[A-Z])[A-Z\d]{2,3}[\x20\u00a0]+\Z")
 # after a four-digit clock time: a time zone ("2317 GMT", "0815 UTC")
 _ZONE_AFTER = regex.compile(r"[\x20\u00a0]?(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|JST|KST|AEST|AEDT)\b")
 _HRS_AFTER = regex.compile(r"[\x20\u00a0]?(?:hrs|hours)\b", regex.I)
