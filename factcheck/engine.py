@@ -10,6 +10,7 @@ import hashlib
 import math
 import operator
 from collections import defaultdict
+from functools import lru_cache
 
 import regex
 
@@ -23,6 +24,7 @@ from .models import Claim, DateValue, Document, Finding, claim_place
 from .pairs import PairModel
 from .normalise import SECONDS
 from .rulepack import RuleSpec, Rules
+from .units import PERCENTAGE_POINT
 
 YEAR = SECONDS["year"]
 SAME_TIME_DAYS = 31          # a dated figure and another article's figure this close may be one measure
@@ -698,9 +700,6 @@ def _sum_finding(rule, total: Claim, parts: list[Claim], docs) -> Finding:
                 {"arithmetic": arith, "parts_sum": [lo, hi], "total": [tlo, thi]}, docs)
 
 
-POINTS = "percentage point"
-
-
 def compare_points(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, list[Claim]], **_) -> list[Finding]:
     """A change stated in percentage points against the two rates of its sentence it lies
     between ("fell to 5.2% from 5.4%, a decrease of 0.2 percentage points"): the larger rate is
@@ -711,13 +710,12 @@ def compare_points(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, 
     3.1%"). Either way the change stands in the clause of the nearer rate: in "..., while the
     participation rate fell 0.1 points" it is another rate's."""
     out = []
-    joins = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in rule.params.joins) + r")\b(?:\s+(?:the|a|an|its|their))?\s*\Z", regex.I) \
-        if rule.params.joins else None
+    joins = _joins(rule.params.joins)
     for doc_id, claims in by_doc.items():
         text = docs[doc_id].text
         exact = [c for c in claims if c.kind == "percent" and c.qualifier in ("exact", "approx")
                  and c.value.low == c.value.high]
-        for change in (c for c in exact if c.unit == POINTS):
+        for change in (c for c in exact if c.unit == PERCENTAGE_POINT):
             rates = [c for c in exact if c.unit == "percent" and c.sentence == change.sentence]
             meets = []
             for i, r1 in enumerate(rates):
@@ -735,13 +733,22 @@ def compare_points(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, 
     return out
 
 
+@lru_cache(maxsize=8)
+def _joins(words: tuple[str, ...]) -> regex.Pattern | None:
+    """A join word (and a determiner) right before a position: "to 5.2% from 5.4%"."""
+    if not words:
+        return None
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b(?:\s+(?:the|a|an|its|their))?\s*\Z",
+                         regex.I)
+
+
 def _set_against(rates: list[Claim], change: Claim, text: str, joins) -> bool:
     """Two rates set against each other as the ends of the change: a join word between them
     ("to 5.2% from 5.4%") with no other figure, or right before the change that follows them
     ("3.1% by 1.2 percentage points"), and the change in the clause of the nearer rate."""
     r1, r2 = sorted(rates, key=lambda c: c.start)
     between = text[r1.end:r2.start]
-    if not (joins.search(text, r1.end, r2.start) and len(between) <= 40 and not regex.search(r"\d", between)
+    if not (joins.search(text, r1.end, r2.start) and len(between) <= 40 and not any(ch.isdigit() for ch in between)
             or change.start > r2.end and joins.search(text, max(r2.end, change.start - 16), change.start)):
         return False
     return _one_clause(r1, r2, change, text)

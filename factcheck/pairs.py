@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .frames import Lexicon, clause, clause_breaks, days_apart, reference_time, tokens
 from .intervals import numeric_interval, overlap, stated_size, unit_slip
 from .models import Claim, DateValue, Document
+from .units import PERCENTAGE_POINT
 
 # Every feature, with what it tells an editor. Fitted weights in a pack may only name these.
 FEATURES = {
@@ -284,7 +285,7 @@ def _value_features(a: Claim, b: Claim, cx: Context, f: dict[str, float]) -> Non
         # one fact converted ("240 mm", "10 inches") is rarer than restated; a count's "unit"
         # is what it counts, which the measure features weigh
         f["units_differ"] = 1.0
-    if {a.unit, b.unit} == {"percent", "percentage point"}:
+    if {a.unit, b.unit} == {"percent", PERCENTAGE_POINT}:
         f["points_and_percent"] = 1.0
     if a.kind in DATE_KINDS:
         f["dates"] = 1.0

@@ -10,6 +10,10 @@ import regex
 
 _P0 = regex.compile(r"[\s\u00a0\u202f\-]+")
 
+# The unit of a percent claim that is a difference of two rates ("0.2 percentage points"), as
+# against "percent", a rate itself.
+PERCENTAGE_POINT = "percentage point"
+
 # ----------------------------------------------------------------------------- unit lexicon
 # Each row: canonical name, dimension, factor to the dimension's base unit,
 # long names (case-insensitive; plurals and -er spellings are generated),

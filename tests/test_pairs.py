@@ -314,3 +314,27 @@ def test_a_possessive_date_names_its_event_by_the_head_of_what_follows(rules):
     event = {c.text: c.frame.measure for c in claims["d0"] if c.kind == "date"}
     assert event["Saturday"] == "final"
     assert event["Tuesday"] == "storm"
+
+
+def test_two_dates_name_their_occasions(rules):
+    # a date's noun names the occasion: two days of one final are one fact, a semi-final another
+    docs, claims = framed(rules, "Okon scored 27 points in Saturday's final.", "Okon shone in Sunday's final.",
+                          "Okon scored 22 points in Friday's semi-final.")
+    sat, sun, fri = (next(c for c in claims[f"d{i}"] if c.kind == "date") for i in range(3))
+    cx = Context([sat, sun, fri], {d.id: d for d in docs})
+    f = features(sat, sun, cx)
+    assert f["same_occasion"] == 1.0 and "same_measure" not in f
+    assert features(sat, fri, cx)["occasions_differ"] == 1.0
+
+
+def test_a_day_against_a_year_and_a_change_against_a_rate(rules):
+    docs, claims = framed(rules, "The quake struck on Monday.", "A quake struck the region in 1997.",
+                          "The rate fell 0.2 percentage points.", "The rate was 5.4% in October.")
+    monday, y1997 = claims["d0"][0], claims["d1"][0]
+    points, rate = claims["d2"][0], next(c for c in claims["d3"] if c.kind == "percent")
+    cx = Context([monday, y1997, points, rate], {d.id: d for d in docs})
+    assert features(monday, y1997, cx)["precision_differs"] == 1.0   # a day and a whole year
+    assert features(points, rate, cx)["points_and_percent"] == 1.0   # a change between rates, a rate
+    docs, claims = framed(rules, "Rates rose 0.3 percentage points.", "Rates rose 0.5 percentage points.")
+    a, b = claims["d0"][0], claims["d1"][0]
+    assert "points_and_percent" not in features(a, b, Context([a, b], {d.id: d for d in docs}))

@@ -31,6 +31,7 @@ import re
 import regex
 
 from ..lookahead import TAIL
+from ..units import PERCENTAGE_POINT
 from .mention import Mention
 from . import numwords as nw
 from .numwords import CARDINAL, parse_number_words  # noqa: F401  (re-exported for other readers)
@@ -953,7 +954,7 @@ def _attach_context(text: str, x: _N) -> None:
         x.kind, x.unit = "percent", "percent"  # "2.1pc"
         return
     if x.scaled == "pp":
-        x.kind, x.unit = "percent", "percentage point"  # "3pp"
+        x.kind, x.unit = "percent", PERCENTAGE_POINT  # "3pp"
         return
     # attached "m" (metres or million) without a currency: leave it to the quantity reader
     if x.scaled == "m":
@@ -977,7 +978,7 @@ def _attach_context(text: str, x: _N) -> None:
             else:
                 x.kind, x.unit, x.dim = "percent", "percent", None
                 if sm.group("pp") or sm.group("ppt"):
-                    x.unit = "percentage point"
+                    x.unit = PERCENTAGE_POINT
                 x.end = sm.end()
                 x.extra = None
                 return
@@ -1110,7 +1111,7 @@ def _fraction_reading(text, x):
     if pm and 0 < v < 1:
         # "half a percentage point", "a quarter of a percent": the fraction is the figure itself
         x.kind, x.dim = "percent", None
-        x.unit = "percentage point" if "point" in pm.group(1).lower() else "percent"
+        x.unit = PERCENTAGE_POINT if "point" in pm.group(1).lower() else "percent"
         x.end, x.extra = pm.end(), None
         return
     if _FRACTION_OF_UNIT.match(text, e, e + TAIL):

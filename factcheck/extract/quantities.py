@@ -709,13 +709,6 @@ _FRACTION_BEFORE = regex.compile(
     r"(?i)(?<![\w-])(half|(?:a|one)[\s-]+quarter[\s-]+of|three[\s-]+quarters[\s-]+of|(?:a|one)[\s-]+third[\s-]+of|"
     r"two[\s-]+thirds[\s-]+of)\s+\Z")
 WORDED_FRACTION_STEP = 0.15   # its rounding: within 7.5% either side of the fraction
-_FRACTION_OF = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75, "third": 1 / 3, "two thirds": 2 / 3}
-
-
-def _fraction_of(words: str) -> float:
-    """"three quarters of" -> 0.75, "a third of" -> 1/3, "half" -> 0.5."""
-    ws = [w for w in regex.split(r"[\s-]+", words.lower()) if w not in ("a", "one", "of")]
-    return _FRACTION_OF[" ".join(ws)]
 
 
 def _special(text: str, p: int, out: list) -> int:
@@ -760,7 +753,8 @@ def _special(text: str, p: int, out: list) -> int:
                                   or _NAMES.get(prev) or _SYMBOLS.get(prev)):
             # "half a mile", "three quarters of a mile": the fraction before the article is the amount
             fb = _FRACTION_BEFORE.search(text, max(0, p - 24), p)
-            v = _fraction_of(fb.group(1)) if fb else 1.0
+            # "three quarters of" -> 0.75, as the number reader spells it
+            v = parse_number(regex.sub(r"[\s-]+of\Z", "", fb.group(1)))[0] if fb else 1.0
             # a fraction in words is a round size: "a third of a mile" stands for 500-580 metres
             _emit(out, fb.start(1) if fb else m.start(), m.end(), "quantity", {"low": v, "high": v}, unit=u.name,
                   dimension=u.dimension, step=WORDED_FRACTION_STEP * v if fb else 0.0)
