@@ -29,6 +29,7 @@ sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
 import docs_corpus  # noqa: E402
+import news_shapes  # noqa: E402
 
 
 def snapshot(workdir: Path, name: str = "code", without: tuple[str, ...] = ()) -> Path:
@@ -92,7 +93,7 @@ def run_once(corpus_dir: Path, cwd: Path, jobs: int, *extra: str, timeout: float
 
 
 RUNS = ("cold", "warm", "one_changed", "no_cache")
-SHAPES = ("news", "docs")
+SHAPES = ("news", "docs", *news_shapes.SHAPES)
 
 
 def _corpus(shape: str, n: int, workdir: Path, seed: int) -> tuple[Path, dict, Path]:
@@ -105,10 +106,10 @@ def _corpus(shape: str, n: int, workdir: Path, seed: int) -> tuple[Path, dict, P
             info = docs_corpus.generate(corpus_dir, n, seed)
         files = sorted(corpus_dir.rglob("*.md"))
     else:
-        corpus_dir = workdir / f"corpus-{n}-{seed}"
+        corpus_dir = workdir / (f"corpus-{n}-{seed}" if shape == "news" else f"{shape}-{n}-{seed}")
         if not (corpus_dir / "manifest.csv").exists():
             shutil.rmtree(corpus_dir, ignore_errors=True)
-            corpus.generate(corpus_dir, n, seed)
+            (news_shapes.SHAPES.get(shape) or corpus.generate)(corpus_dir, n, seed)
         files = sorted(corpus_dir.glob("*.txt"))
     info = {"documents": len(files), "bytes": sum(f.stat().st_size for f in files)}
     return corpus_dir, info, files[0]
@@ -231,7 +232,9 @@ def main(argv=None) -> int:
     ap.add_argument("--runs", default=",".join(RUNS), help="which runs, of " + ",".join(RUNS))
     ap.add_argument("--timeout", type=float, default=1800, help="stop a run after this many seconds (default 1800)")
     ap.add_argument("--shapes", default="news", help="comma-separated corpus shapes, of " + ",".join(SHAPES) +
-                    " (default news): generated news stories, or one product's docs tree (docs_corpus.py)")
+                    " (default news): generated news stories, one product's docs tree (docs_corpus.py), "
+                    "wire copy reprinted ~150 times with changed facts, or one story told by every document "
+                    "(news_shapes.py)")
     a = ap.parse_args(argv)
     from machine import machine
     global CODE, CODE_WITHOUT_KEYS

@@ -6,7 +6,9 @@ corpus to pick out a story (`linked_documents`). Within linked documents, claims
 are grouped by family (kind plus dimension or currency) and indexed by
 predicate, measured noun and their nearest context words; only claims sharing a
 key are compared. Stories stay small as a corpus grows, so the pairs compared
-per document stay flat and cost grows with the corpus, not its square.
+per document stay flat and cost grows with the corpus, not its square. A
+sentence reprinted by many documents is judged against its first print only
+(`copies`), so a wire story reprinted a hundred times is not a hundred squared.
 """
 from __future__ import annotations
 
@@ -37,6 +39,8 @@ MAX_PARTNERS = 200         # later claims one claim is compared with, those shar
 WORD_KEYS = 4              # a claim is indexed under this many of its nearest context words
 KEY_NAME = "`"             # how an option's key is told from other names among a document's names
 KEEP_FROM = 0.05           # pairs less likely than this to be one measure are dropped at once
+COPIES_FROM = 5            # a sentence in this many documents or more is judged as copies of its first
+COPY_WORDS = 5             # words a sentence needs for two documents' copies of it to be no coincidence
 
 
 def family(c: Claim) -> tuple[str, str | None]:
@@ -67,6 +71,7 @@ class Pair:
     #                                               meeting"): a contradiction of its text (`refers_back`)
     via: Claim | None = None                      # kept as a restatement of this claim's pair
     #                                               (`_through_restatements`)
+    copied: bool = False                          # b reprints a's sentence word for word (`copies`)
 
 
 _YEARFUL = regex.compile(r"\d{4}|\d0s|'\d\d|centur", regex.I)
@@ -174,19 +179,91 @@ def candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None = Non
     return list(iter_candidate_pairs(claims, links))
 
 
-def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None = None):
-    """candidate_pairs one claim at a time, in the same order, without holding every pair in memory.
+_WORD = regex.compile(r"\w+")
+# "HAGOR (Wire) - ", "WASHINGTON, Dec 5 (Reuters) - ": a dateline names the outlet that prints the
+# story and the day, which reprints change; it is no part of the sentence they copy.
+_DATELINE = regex.compile(r"\s*\p{Lu}{2,}[^\n]{0,60}?\s[-–—]\s+")
+
+
+def copies(claims: list[Claim], docs: dict[str, Document]) -> dict[int, int]:
+    """Figures of reprinted sentences: {index of a claim: index of the claim it copies}.
+
+    Wire copy is reprinted by outlet after outlet, word for word but for an edited
+    figure here and there. A sentence that COPIES_FROM documents or more state
+    alike, figures aside, states the same measures in each, in the same places; its
+    figures in the later documents are judged against the first document's only,
+    whose figures meet the rest of the story. So n reprints of a figure cost n
+    comparisons, not n squared. A sentence of fewer than COPY_WORDS words (figures
+    and a dateline aside) recurs by chance: it counts with the words after it. A
+    reprint's other figures (a sentence rewritten, one added) are compared as any
+    others are: outlets share much of a story's wording without reprinting it.
+    """
+    by_sentence: dict[tuple, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_sentence[(c.doc, c.sentence.start, c.sentence.end)].append(i)
+    seats: dict[tuple, list[int]] = defaultdict(list)   # (family, key, sentence figures aside, place) -> claims
+    for (doc, s0, s1), idx in by_sentence.items():
+        text = docs[doc].text
+        dateline = _DATELINE.match(text, s0, min(s1, s0 + 80))
+        at = dateline.end() if dateline else s0
+        idx = sorted((i for i in idx if claims[i].start >= at), key=lambda i: claims[i].start)
+        parts: list[str] = []
+        n_words = 0
+        for i in idx:
+            if claims[i].start < at:
+                break    # overlapping claims: no single reading of the sentence's figures
+            before = text[at:claims[i].start]
+            n_words += len(_WORD.findall(before))
+            hedge = claims[i].hedge
+            if hedge and before.rstrip().lower().endswith(hedge.lower()):
+                before = before.rstrip()[:-len(hedge)]   # "about 2,300" edited to "2,727" is one figure edited
+            parts.append(before)
+            at = claims[i].end
+        else:
+            parts.append(text[at:s1])
+            words = [_WORD.findall(p) for p in parts]
+            n_words += len(words[-1])
+            if n_words < COPY_WORDS:
+                # a short sentence is a reprint's when the words after it are reprinted too
+                after = [w if not any(ch.isdigit() for ch in w) else "#"
+                         for w in _WORD.findall(text, s1, min(len(text), s1 + 20 * COPY_WORDS))[:COPY_WORDS]]
+                words.append(after)
+                n_words += len(after)
+            if n_words >= COPY_WORDS:
+                shape = "#".join(" ".join(w).lower() for w in words)
+                for n, i in enumerate(idx):
+                    # an option named in code is masked from the text: its key tells the sentences apart
+                    seats[(family(claims[i]), claims[i].frame.key, shape, n)].append(i)
+    figure: dict[int, int] = {}
+    for members in seats.values():
+        firsts: dict[str, int] = {}
+        for i in members:
+            firsts.setdefault(claims[i].doc, i)   # a sentence a text repeats is no reprint of it
+        if len(firsts) >= COPIES_FROM:
+            first, *rest = sorted(firsts.values())
+            figure.update((i, first) for i in rest)
+    return figure
+
+
+def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None = None,
+                         copy_of: dict[int, int] | None = None):
+    """candidate_pairs one claim at a time, without holding every pair in memory.
 
     Each claim's partners are the later claims in the postings of its keys, in its
     own and its linked documents' indexes, so a pair is produced once, as
     (earlier, later), sorted by their positions. Claims of documents outside
     `links` (they name nothing) are looked up in one index over all documents.
+    A reprinted figure (`copy_of`, from `copies`) has one partner, the figure it copies.
     """
+    copy_of = copy_of or {}
     everywhere: dict[tuple, list[int]] = defaultdict(list)   # all claims
     open_: dict[tuple, list[int]] = defaultdict(list)        # claims of documents linked to all
     per_doc: dict[str, dict[tuple, list[int]]] = defaultdict(lambda: defaultdict(list))
     keys_of: list[list[tuple]] = []
     for i, c in enumerate(claims):
+        if i in copy_of:
+            keys_of.append([])
+            continue
         f = c.frame
         keys = {("p", f.predicate), ("m", f.measure), ("k", f.key), *value_keys(c)} | \
             {("w", w) for w in f.words[:WORD_KEYS]}
@@ -200,6 +277,9 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
                 per_doc[c.doc][k].append(i)
             else:
                 open_[k].append(i)
+    copied: dict[int, list[int]] = defaultdict(list)
+    for i, first in copy_of.items():
+        copied[first].append(i)
     for i, own in enumerate(keys_of):
         a = claims[i]
         shared: Counter[int] = Counter()
@@ -222,6 +302,8 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
         else:
             rest = sorted((j for j in shared if j not in same_key), key=lambda j: (-shared[j], j))
             partners = sorted([*same_key, *rest[:max(0, MAX_PARTNERS - len(same_key))]])
+        if i in copied:
+            partners = sorted({*partners, *copied[i]})
         key = a.frame.key
         for j in partners:
             # two options' values are never one measure: no need to weigh their words
@@ -418,7 +500,9 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
     option_words = lex.options if lex else None
     n_cands = 0
     scored: list[Pair] = []
-    for a, b in iter_candidate_pairs(claims, links):
+    reprinted = copies(claims, cx.docs)
+    copy_of = {claims[i].id: claims[j].id for i, j in reprinted.items()}
+    for a, b in iter_candidate_pairs(claims, links, reprinted):
         n_cands += 1
         if not comparable(a, b, option_words):
             continue
@@ -432,7 +516,7 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
             # Disagreeing values are judged on what their words say (`as_if_agreeing`).
             words = p if agree else model.probability(as_if_agreeing(f))
         if max(p, words) >= KEEP_FROM:
-            scored.append(Pair(a, b, p, words, agree))
+            scored.append(Pair(a, b, p, words, agree, copied=copy_of.get(b.id) == a.id))
     match([p for p in scored if p.a.doc != p.b.doc], model.agree_at, model.conflict_at)
     antecedent = _antecedents(claims, cx)
     for p in scored:

@@ -284,7 +284,7 @@ def _agreement_groups(rule: RuleSpec, agreeing: list[Pair], docs, lex) -> list[F
     def key(x: str, y: str) -> tuple[str, str]:
         return (x, y) if (x, y) in by_key else (y, x)
     covered: set[tuple[str, str]] = set()
-    out = []
+    out = _reprinted(rule, agreeing, covered, docs, lex)
     for p in sorted(agreeing, key=lambda q: (-q.score, pos[q.a.id], pos[q.b.id])):
         if (p.a.id, p.b.id) in covered:
             continue
@@ -328,6 +328,35 @@ def _agreement_groups(rule: RuleSpec, agreeing: list[Pair], docs, lex) -> list[F
         expl = {"alignment": {**_alignment(weakest), "weakest_pair": [weakest.a.id, weakest.b.id],
                               "pairs": len(pairs)},
                 "arithmetic": arith, "intervals": [fmt_interval(c) for c in group]}
+        if measure:
+            expl["measure"] = measure
+        out.append(make(rule, "agreement", "same-measure", group, msg, expl, docs))
+    return out
+
+
+def _reprinted(rule: RuleSpec, agreeing: list[Pair], covered: set, docs, lex) -> list[Finding]:
+    """One agreement per figure that reprints state word for word (`align.copies`): the figure
+    and every reprint giving it as written. The reprints are compared with the first text only,
+    and one figure in one sentence agrees with itself, so the group says no more than its pairs."""
+    alike: dict[str, list[Pair]] = defaultdict(list)
+    for p in agreeing:
+        if p.copied and p.a.text == p.b.text:
+            alike[p.a.id].append(p)
+    out = []
+    for ps in alike.values():
+        if len(ps) < 2:
+            continue
+        covered.update((p.a.id, p.b.id) for p in ps)
+        first = ps[0].a
+        group = [first, *sorted((p.b for p in ps), key=lambda c: (c.path, c.start))]
+        weakest = min(ps, key=lambda q: (q.score, q.b.path, q.b.start))
+        measure = about(weakest, docs, lex)
+        msg = (f"{quote(first)} is stated alike in {len(ps)} reprints of its sentence ({group[1].path}:{group[1].line} "
+               f"to {group[-1].path}:{group[-1].line}) on {measure or 'the same measure'}; {evidence_text(weakest)}.")
+        expl = {"alignment": {**_alignment(weakest), "weakest_pair": [weakest.a.id, weakest.b.id],
+                              "pairs": len(ps)},
+                "arithmetic": f"each states {fmt_interval(first)}", "intervals": [fmt_interval(first)],
+                "reprints": len(ps)}
         if measure:
             expl["measure"] = measure
         out.append(make(rule, "agreement", "same-measure", group, msg, expl, docs))

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from .align import comparable, iter_candidate_pairs
+from .align import comparable, copies, iter_candidate_pairs
 from .engine import judge_block
 from .frames import build_frames, lexicon
 from .ingest import load_documents
@@ -104,7 +104,7 @@ def rows(cluster: Cluster, rules: Rules) -> tuple[list[dict[str, float]], list[i
     cx = Context(claims, {d.id: d for d in cluster.docs}, lexicon(rules))
     gold = linked(cluster)
     xs, ys, found = [], [], set()
-    for a, b in iter_candidate_pairs(claims, None):
+    for a, b in iter_candidate_pairs(claims, None, copies(claims, cx.docs)):
         if a.doc == b.doc or not comparable(a, b):   # as align judges them: two texts' claims
             continue
         key = frozenset((cluster.mention_of.get(a.id, "?a"), cluster.mention_of.get(b.id, "?b")))
