@@ -77,6 +77,7 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules,
     out = []
     agreeing: list[Pair] = []
     options: list[Pair] = []
+    reprinted: dict[str, list[Pair]] = defaultdict(list)   # first print -> reprints that differ
     lex = lexicon(rules)
     for p in pairs:
         if not p.kept:
@@ -96,6 +97,9 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules,
             continue  # a running count at two stages ("with 545 results declared"): two moments
         if _told_in_parts(a, b, docs, by_doc):
             continue  # "242 people on board" is the total of "230 passengers and 12 crew"
+        if p.copied and not _is_update(a, b, docs, rules):
+            reprinted[a.id].append(p)   # one finding per reprinted figure, below
+            continue
         expl, arith = _pair_explanation(p, False)
         measure = about(p, docs, lex)
         if measure:
@@ -111,8 +115,65 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules,
         out.append(make(rule, kind, "same-measure", [a, b], msg, expl, docs))
     agreed, groups = _option_groups(options)
     out.extend(_option_conflict(rule, g) for g in groups)
+    for first in sorted(reprinted):
+        differ = reprinted[first]
+        alike = [p for p in agreeing if p.a.id == first and p.copied and p.b.text == p.a.text]
+        out.append(_reprint_conflict(rule, differ, alike, docs, lex))
+    taken = {p.a.id for ps in reprinted.values() for p in ps}
+    agreeing = [p for p in agreeing if not (p.copied and p.a.id in taken and p.b.text == p.a.text)]
     out.extend(_agreement_groups(rule, agreeing + agreed, docs, lex))
     return out
+
+
+def _reprint_conflict(rule: RuleSpec, differ: list[Pair], alike: list[Pair], docs, lex) -> Finding:
+    """One finding for a figure its reprints (`align.copies`) state otherwise: each value and
+    the texts that give it, the first print's value first. A hundred reprints of a wire story
+    that edited one figure three ways are one thing to check, not a hundred pair findings."""
+    first = differ[0].a
+    if len(differ) == 1 and not alike:
+        p = differ[0]
+        expl, arith = _pair_explanation(p, False)
+        measure = about(p, docs, lex)
+        if measure:
+            expl["measure"] = measure
+        msg = f"{quote(p.a)} conflicts with {quote(p.b)} on {measure or 'the same measure'}: {arith}; {evidence_text(p)}."
+        return make(rule, "conflict", "same-measure", [p.a, p.b], msg, expl, docs)
+    by_value: dict[str, list[Claim]] = defaultdict(list)
+    by_value[fmt_interval(first)] = [first, *(p.b for p in alike)]
+    for p in differ:
+        by_value[fmt_interval(p.b)].append(p.b)
+    ordered = [by_value.pop(fmt_interval(first))] + sorted(by_value.values(), key=lambda cs: (-len(cs), cs[0].path, cs[0].start))
+    for cs in ordered:
+        cs.sort(key=lambda c: (c.path, c.start))
+    weakest = min(differ, key=lambda q: (q.if_agreeing, q.b.path, q.b.start))
+    measure = about(weakest, docs, lex)
+
+    def where(cs: list[Claim]) -> str:
+        shown = ", ".join(f"{c.path}:{c.line}" for c in cs[:3])
+        return shown + (f" and {len(cs) - 3} more" if len(cs) > 3 else "")
+    same_words = len({cs[0].text for cs in ordered}) < len(ordered)   # "Friday" of two weeks: say which
+
+    def value(c: Claim) -> str:
+        return f"{c.text!r} ({fmt_interval(c)})" if same_words else repr(c.text)
+    values = "; ".join(f"{value(cs[0])} in {len(cs)} text{'s' if len(cs) > 1 else ''} ({where(cs)})" for cs in ordered)
+    msg = (f"{quote(first)} is reprinted with {len(ordered) - 1} other value{'s' if len(ordered) > 2 else ''} "
+           f"on {measure or 'the same measure'}: {values}; one sentence word for word but for the figure, "
+           f"{evidence_text(weakest)}.")
+    expl = {"alignment": {**_alignment(weakest), "weakest_pair": [weakest.a.id, weakest.b.id],
+                          "pairs": len(differ) + len(alike)},
+            "arithmetic": " against ".join(fmt_interval(cs[0]) for cs in ordered),
+            "values": [{"value": fmt_interval(cs[0]), "claims": [c.id for c in cs]} for cs in ordered]}
+    if measure:
+        expl["measure"] = measure
+    # The first print and the values name the finding, not the reprints: one more reprint giving
+    # a value already stated leaves the finding (and a baseline's entry for it) as it was.
+    h = hashlib.sha256(rule.id.encode())
+    sentence = " ".join(docs[first.doc].text[first.sentence.start:first.sentence.end].split())
+    for part in (first.doc, first.text, sentence, *sorted(fmt_interval(cs[0]) for cs in ordered)):
+        h.update(f"\x1f{part}".encode())
+    return Finding(id=h.hexdigest()[:16], rule=rule.id, name=rule.name, kind="conflict", relation="same-measure",
+                   severity=rule.severity, message=msg, claims=tuple(c.id for cs in ordered for c in cs),
+                   explanation=expl)
 
 
 def _option_groups(pairs: list[Pair]) -> tuple[list[Pair], list[list[Claim]]]:

@@ -56,6 +56,22 @@ def test_text_lists_a_capped_number_and_says_where_the_rest_are(flood, run):
                                    "or list them with --show all"]
 
 
+def test_a_figure_reprinted_with_other_values_is_one_line_with_each_value_and_its_places(tmp_path, run, monkeypatch):
+    wire = "The flood in Lusana killed {n} people on Friday, the regional civil defence office said.\n"
+    news = tmp_path / "news"
+    news.mkdir()
+    for i, n in enumerate((41, 41, 47, 41, 41, 44, 41)):
+        (news / f"r{i}.txt").write_text(wire.format(n=n), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("check", "news", "--no-report", "--no-cache")
+    assert code == 1
+    assert out.splitlines()[0] == (
+        # the first print's value first, then the others by how many state them, then where
+        "news/r0.txt:1:28: FC101 conflict: 41 in 5 places vs 47 in 1 place vs 44 in 1 place people killed "
+        "(others: news/r1.txt:1:28, news/r3.txt:1:28, news/r4.txt:1:28 and 3 more)")
+    assert out.endswith("7 documents, 7 claims: 1 conflict, 0 agreements, 0 updates\n")   # no date: "Friday" unread
+
+
 def test_fail_on_never_exits_0(flood, run):
     assert run("check", "news", "--no-report", "--fail-on", "never")[0] == 0
 

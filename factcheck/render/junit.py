@@ -1,6 +1,6 @@
 """Report -> JUnit XML: one test case per document pair checked, a failure for each pair with conflicts.
 
-A pair is checked when at least one finding links its two documents (a document
+A pair is checked when at least one finding links its two documents (`_pairs`; a document
 paired with itself holds its in-text checks, such as sums); a document that no
 finding touches still gets a passing case of its own, so every input shows up.
 """
@@ -29,10 +29,8 @@ def render_junit(report) -> str:
     claims = claim_index(report)
     pairs: dict[tuple[str, str], list] = {}
     for f in ordered(report):
-        paths = sorted({claims[c].path for c in f.claims})
-        for i, a in enumerate(paths):
-            for b in paths[i:] if len(paths) == 1 else paths[i + 1:]:
-                pairs.setdefault((a, b), []).append(f)
+        for pair in _pairs(f, claims):
+            pairs.setdefault(pair, []).append(f)
     touched = {p for pair in pairs for p in pair}
     for d in report.documents:
         if d.path not in touched:
@@ -60,6 +58,23 @@ def render_junit(report) -> str:
             f"  <testsuite name=\"factcheck\" tests=\"{total}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n"
             + "\n".join(cases) + ("\n" if cases else "")
             + "  </testsuite>\n</testsuites>\n")
+
+
+def _pairs(f, claims) -> list[tuple[str, str]]:
+    """The document pairs a finding links, as many as its places, not their square. A finding
+    that groups its places by value (a figure reprinted, an option stated on many pages) links
+    the first value's first place with each place that states another value; a group that
+    agrees links its first place with each other one."""
+    groups = f.explanation.get("values") or []
+    if len(groups) >= 2:
+        first = claims[groups[0]["claims"][0]].path
+        others = {claims[c].path for g in groups[1:] for c in g["claims"]} - {first}
+        return sorted({tuple(sorted((first, p))) for p in others}) or [(first, first)]
+    paths = sorted({claims[c].path for c in f.claims})
+    if len(paths) > 2:   # a group of places that agree: each with the first, not every two of them
+        first = claims[f.claims[0]].path
+        return sorted({tuple(sorted((first, p))) for p in paths if p != first})
+    return [(a, b) for i, a in enumerate(paths) for b in (paths[i:] if len(paths) == 1 else paths[i + 1:])]
 
 
 def _describe(f, claims) -> str:

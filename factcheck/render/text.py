@@ -9,6 +9,7 @@ _WS = regex.compile(r"\s+")
 _QUOTED = regex.compile(r"'([^'\n]*)' \([^()\n]*\)")
 CONTEXT = 36          # characters of the sentence shown on each side of a claim
 
+OTHERS_SHOWN = 3   # places a line names besides its first
 _STYLE = {"conflict": "1;31", "update": "1;33", "agreement": "32", "path": "1", "claim": "1", "dim": "2"}
 
 
@@ -35,7 +36,9 @@ def render_text(report, color: bool = False, verbose: bool = False, show: tuple[
     for f in listed[:limit]:
         first, *rest = (claims[cid] for cid in f.claims)
         where = paint(printable(f"{first.path}:{first.line}:{first.column}"), "path")
-        others = ", ".join(printable(f"{c.path}:{c.line}:{c.column}") for c in rest)
+        others = ", ".join(printable(f"{c.path}:{c.line}:{c.column}") for c in rest[:OTHERS_SHOWN])
+        if len(rest) > OTHERS_SHOWN:   # a group's every place is under --verbose and in the reports
+            others += f" and {len(rest) - OTHERS_SHOWN} more"
         label = "parts" if f.relation == "sum" else ("others" if len(rest) > 1 else "other")
         tail = f" ({label}: {others})" if others else ""
         mark = f" [suppressed: {f.suppressed['by']}]" if f.suppressed else ""
@@ -71,6 +74,15 @@ def render_text(report, color: bool = False, verbose: bool = False, show: tuple[
 def headline(f, claims) -> str:
     """A finding in a few words: '41 vs 47 people killed', '3 + 4 do not add up to 9'."""
     cs = [claims[cid] for cid in f.claims]
+    groups = f.explanation.get("values") or []
+    if f.relation == "same-measure" and len(groups) >= 2 and len(cs) > len(groups):
+        # one value stated in many places: each value once, with how many places state it
+        firsts = [_flat(claims[g["claims"][0]].text) for g in groups]
+        same_words = len(set(firsts)) < len(firsts)    # "Friday" of two weeks: say which day
+        values = " vs ".join(_stated(t, g["value"] if same_words else None, len(g["claims"]))
+                             for t, g in zip(firsts, groups))
+        what = f.explanation.get("measure")
+        return f"{values} {what}" if what else values
     if f.relation == "same-measure" and len(cs) >= 2:
         texts = [_flat(c.text) for c in cs]    # a conflict shows both, even one word ("tonight vs tonight")
         values = " / ".join(dict.fromkeys(texts)) if f.kind == "agreement" else " vs ".join(texts)
@@ -82,6 +94,11 @@ def headline(f, claims) -> str:
         return f"{' + '.join(_flat(p.text) for p in parts)} {verb} {_flat(total.text)}"
     # Other relations: the message's first clause, claims quoted bare ("'2008' (doc)" -> "2008").
     return _QUOTED.sub(r"\1", f.message.split(": ")[0].rstrip("."))
+
+
+def _stated(text: str, value: str | None, places: int) -> str:
+    """"41 in 29 places", "Friday (2026-03-06..2026-03-06) in 1 place"."""
+    return f"{text}{f' ({value})' if value else ''} in {places} place{'s' if places > 1 else ''}"
 
 
 def _flat(s: str) -> str:

@@ -21,6 +21,22 @@ def test_junit_one_case_per_pair_and_a_failure_for_the_conflict(flood, run):
     assert cases["news/b.txt vs news/c.txt"].find("failure") is None
 
 
+def test_junit_links_a_reprinted_figure_s_values_to_the_first_print_not_every_two_reprints(tmp_path, monkeypatch, run):
+    wire = "The flood in Lusana killed {n} people on Friday, the regional civil defence office said.\n"
+    (tmp_path / "news").mkdir()
+    for i, n in enumerate((41, 41, 47, 41, 41, 44, 41)):
+        (tmp_path / "news" / f"r{i}.txt").write_text(wire.format(n=n), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = run("check", "news", "--no-report", "--format", "junit")[1]
+    suite = ET.fromstring(out).find("testsuite")
+    cases = {c.get("name"): c for c in suite.findall("testcase")}
+    # one finding: 41 in r0, r1, r3, r4, r6; 47 in r2; 44 in r5. The first print (r0) against each
+    # text with another value; 21 pairs of seven texts are not listed.
+    assert sorted(cases) == ["news/r0.txt vs news/r2.txt", "news/r0.txt vs news/r5.txt",
+                             "news/r1.txt", "news/r3.txt", "news/r4.txt", "news/r6.txt"]
+    assert suite.get("failures") == "2"
+
+
 def test_junit_drops_characters_xml_cannot_carry(tmp_path, monkeypatch, run):
     from factcheck.render.junit import escape
     assert escape("a\x0cb <c> & d") == "ab &lt;c&gt; &amp; d"

@@ -517,9 +517,12 @@
     if (entries.some((e) => e.isIntersecting) && current === "overview" && state.rendered < state.shown.length) renderMore(CHUNK);
   }, { rootMargin: "600px 0px" }) : null;
 
+  const WHERE_MAX = 4;   // places a row of the list shows; a group's others are in its own view
+
   function whereLine(f) {
     const out = [];
-    f.claims.forEach((cid, i) => {
+    const shown = f.claims.length > WHERE_MAX ? f.claims.slice(0, WHERE_MAX - 1) : f.claims;
+    shown.forEach((cid, i) => {
       const c = claimById.get(cid);
       if (i) out.push(" · ");
       if (!c) {
@@ -529,6 +532,7 @@
       const d = docById.get(c.doc);
       out.push(el("span", { class: "iso" }, (d ? d.path : c.doc) + ":" + c.line + ":" + c.column + " “" + c.text + "”"));
     });
+    if (shown.length < f.claims.length) out.push(" · ", el("span", { class: "muted" }, "and " + num(f.claims.length - shown.length) + " more"));
     return out;
   }
 
