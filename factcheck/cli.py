@@ -91,6 +91,16 @@ def _speed(sp):
                     help="extract and judge everything again; leave the cache (.factcheck-cache/) alone")
 
 
+def _engine(sp):
+    """Where the work runs."""
+    sp.add_argument("--engine", choices=("local", "dask"), default="local",
+                    help="local: this machine's processes (default); dask: a Dask cluster, the same report "
+                         "(pip install 'factcheck[dask]')")
+    sp.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                    help="with --engine dask: the scheduler to use (tcp://host:8786); default: a local "
+                         "cluster of --jobs workers")
+
+
 def _verbosity(sp):
     """How much is said on stderr."""
     sp.add_argument("-q", "--quiet", action="store_const", const=-1, dest="verbosity", default=0,
@@ -137,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
                          f"with no cap (repeatable; by default conflicts and updates, the first {SHOWN})")
     ck.add_argument("--no-report", action="store_true", help="do not write the report folder")
     _speed(ck)
+    _engine(ck)
     _verbosity(ck)
 
     bl = sub.add_parser("baseline", help="accept the current findings: later checks fail only on new ones")
@@ -367,10 +378,14 @@ def _run(a, accepted=None, changed=None):
     from .progress import Progress
     from .suppress import apply_inline
 
+    if getattr(a, "scheduler", None) and getattr(a, "engine", "local") != "dask":
+        from .errors import InputError
+        raise InputError("--scheduler names a Dask scheduler: give --engine dask with it")
     with Progress(verbosity=a.verbosity) as bar:
         report = check(a.paths, a.manifest, a.rules, exclude=tuple(a.exclude), progress=bar,
                        max_file_mb=getattr(a, "max_file_size", None),
-                       jobs=getattr(a, "jobs", None), cache=not getattr(a, "no_cache", True))
+                       jobs=getattr(a, "jobs", None), cache=not getattr(a, "no_cache", True),
+                       engine=getattr(a, "engine", "local"), scheduler=getattr(a, "scheduler", None))
     _extraction_errors(report.summary.get("errors", ()))
     _skipped(a, report.summary.get("skipped", ()))
     _other_files(a, report.summary.get("other_files", {}))

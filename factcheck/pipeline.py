@@ -190,10 +190,16 @@ def _map_one(doc: Document, rules: Rules, framed: bool, stored: bool) -> Mapped:
 
 
 def _extract_blob(doc: Document) -> tuple[bool, tuple | str]:
-    """In a worker: (True, (count, claims, report lines, frames, names), the JSON packed) or (False, what went wrong)."""
+    """In a pool's worker: `extract_packed` with the rules the worker was started with."""
+    return extract_packed(doc, _WORKER_RULES, _WORKER_FRAMED)
+
+
+def extract_packed(doc: Document, rules: Rules, framed: bool) -> tuple[bool, tuple | str]:
+    """The map for one document, as another process sends it back: (True, (count, claims,
+    report lines, frames, names), the JSON packed) or (False, what went wrong)."""
     from .cache import pack
     try:
-        m = _map_one(doc, _WORKER_RULES, _WORKER_FRAMED, stored=True)
+        m = _map_one(doc, rules, framed, stored=True)
         return True, (m.count, pack(m.blob), pack(m.wire), pack(m.frames), m.names)
     except Exception as e:  # one bad file must not cost the others their results
         return False, f"{type(e).__name__}: {e}"
@@ -222,7 +228,7 @@ def extract_framed(docs: list[Document], rules: Rules, jobs: int | None = None, 
     return _extract(docs, rules, jobs, cache, progress, framed=True)
 
 
-def _extract(docs, rules, jobs, cache, progress, framed: bool) -> tuple[dict[str, Mapped], dict[str, str]]:
+def _extract(docs, rules, jobs, cache, progress, framed: bool, engine=None) -> tuple[dict[str, Mapped], dict[str, str]]:
     import json
 
     from .cache import doc_key
@@ -264,7 +270,10 @@ def _extract(docs, rules, jobs, cache, progress, framed: bool) -> tuple[dict[str
             result = f"{type(e).__name__}: {e}"
         done(doc, result)
 
-    if n <= 1 or len(todo) < 4:
+    if engine is not None and todo:
+        for doc, (ok, result) in zip(todo, engine.extract(todo, rules, framed)):
+            done(doc, Mapped(doc, *result) if ok else result)
+    elif n <= 1 or len(todo) < 4:
         for doc in todo:
             here(doc)
     else:
@@ -294,7 +303,13 @@ _BLOCK_INPUT: tuple | None = None   # (docs by id, extracted, rules): set before
 
 
 def _judge_one(part) -> tuple[str, str]:
-    """One block judged: (findings JSON, counts JSON). Reads what `_judge_blocks` left for it."""
+    """One block judged, in a pool's worker, from what `_judge_blocks` left for it before the fork."""
+    by_id, extracted, rules = _BLOCK_INPUT
+    return judge_part(part, by_id, extracted, rules)
+
+
+def judge_part(part, by_id: dict[str, Document], extracted: dict[str, Mapped], rules: Rules) -> tuple[str, str]:
+    """One block (`align.blocks_of`'s (documents, links)) judged: (findings JSON, counts JSON)."""
     import json
     from collections import defaultdict
 
@@ -302,7 +317,6 @@ def _judge_one(part) -> tuple[str, str]:
     from .engine import judge_block
     from .frames import with_frames
 
-    by_id, extracted, rules = _BLOCK_INPUT
     block, links = part
     by_doc = {}
     for d in block:
@@ -334,7 +348,7 @@ def _judge_blocks(parts: list, by_id, extracted, rules: Rules, jobs: int | None)
 
 
 def judge(docs: list[Document], extracted: dict[str, Mapped], rules: Rules,
-          store=None, stats: dict | None = None, jobs: int | None = None):
+          store=None, stats: dict | None = None, jobs: int | None = None, engine=None):
     """The reduce: link documents into blocks, judge each block, merge the findings in report order.
 
     A block's findings are read from `store` (a cache.Cache) when its key holds
@@ -356,7 +370,9 @@ def judge(docs: list[Document], extracted: dict[str, Mapped], rules: Rules,
     bkeys = [block_key([dkeys[d] for d in block], links, rules.digest) for block, links in parts]
     cached = store.get_blocks(bkeys) if store is not None else {}
     todo = [i for i, key in enumerate(bkeys) if key not in cached]
-    judged = dict(zip(todo, _judge_blocks([parts[i] for i in todo], by_id, extracted, rules, jobs)))
+    fresh_parts = [parts[i] for i in todo]
+    judged = dict(zip(todo, engine.judge(fresh_parts, by_id, extracted, rules) if engine is not None
+                      else _judge_blocks(fresh_parts, by_id, extracted, rules, jobs)))
     fresh: list[tuple[str, str, str]] = []
     totals: dict[str, int] = defaultdict(int)
     findings: dict = {}
@@ -399,7 +415,8 @@ def open_cache(cache):
 
 
 def check(paths, manifest=None, rule_paths=(), exclude=(), progress=None, jobs: int | None = None,
-          cache=None, stats: dict | None = None, max_file_mb: float | None = None, texts: dict | None = None):
+          cache=None, stats: dict | None = None, max_file_mb: float | None = None, texts: dict | None = None,
+          engine: str = "local", scheduler: str | None = None):
     """Load documents and rules, extract every claim, run the rules: the whole job as a Report.
 
     `jobs` processes extract (default: every core); `cache` is True for the default
@@ -408,7 +425,9 @@ def check(paths, manifest=None, rule_paths=(), exclude=(), progress=None, jobs: 
     checked; files of a folder left unread (links out of it, pipes) in summary["skipped"], and
     files that cannot be read (binary, not UTF-8, broken front matter) in summary["unreadable"]. `stats`, if given, receives timings, cache counts and the engine's
     counts (candidate_pairs, aligned_pairs). `texts` (real path -> text) is read in place of
-    those files on disk: an editor's unsaved buffers.
+    those files on disk: an editor's unsaved buffers. `engine` "dask" runs the map and the
+    judging of blocks on a Dask cluster (`dask_engine.py`; at `scheduler`, else a local one
+    of `jobs` workers); the report is the same byte for byte.
     """
     import gc
 
@@ -419,13 +438,15 @@ def check(paths, manifest=None, rule_paths=(), exclude=(), progress=None, jobs: 
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats, max_file_mb, texts)
+        return _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats, max_file_mb, texts,
+                      engine, scheduler)
     finally:
         if collecting:
             gc.enable()
 
 
-def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats, max_file_mb=None, texts=None):
+def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats, max_file_mb=None, texts=None,
+           engine="local", scheduler=None):
     import time
     from collections import Counter
 
@@ -443,14 +464,20 @@ def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats, m
     t1 = time.perf_counter()
     store = open_cache(cache)
     engine_stats: dict = {}
+    cluster = None
     try:
-        extracted, errors = extract_framed(docs, rules, jobs, store, progress)
+        if engine == "dask":
+            from .dask_engine import DaskEngine
+            cluster = DaskEngine(scheduler, _jobs(jobs))
+        extracted, errors = _extract(docs, rules, jobs, store, progress, framed=True, engine=cluster)
         if stats is not None and store is not None:
             stats.update(cache_hits=store.hits, cache_misses=store.misses, cache_rejected=store.rejected)
         t2 = time.perf_counter()
         claims = ClaimList([extracted[d.id] for d in docs if d.id in extracted])
-        findings = judge(docs, extracted, rules, store, engine_stats, jobs)
+        findings = judge(docs, extracted, rules, store, engine_stats, jobs, cluster)
     finally:
+        if cluster is not None:
+            cluster.close()
         if store is not None and store is not cache:
             store.close()
     t3 = time.perf_counter()
