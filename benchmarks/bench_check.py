@@ -62,7 +62,7 @@ def run_once(corpus_dir: Path, cwd: Path, jobs: int, *extra: str, timeout: float
     env = {**os.environ, "FACTCHECK_BENCH_STATS": str(stats_file),
            "PYTHONPATH": os.pathsep.join(filter(None, [str(code or CODE), os.environ.get("PYTHONPATH")]))}
     cmd = [sys.executable, str(HERE / "_driver.py"), "check", str(corpus_dir), "--jobs", str(jobs),
-           "--format", "json", "-o", str(cwd / "report.json"), "--no-report", "--fail-on", "never", *extra]
+           "--format", "json", "-o", str(cwd / "report.json"), "--no-report", "--fail-on", "never", *ENGINE, *extra]
     t0 = time.perf_counter()
     err_file = cwd / "stderr.txt"
     with open(err_file, "wb") as err_fh:
@@ -93,6 +93,7 @@ def run_once(corpus_dir: Path, cwd: Path, jobs: int, *extra: str, timeout: float
 
 
 RUNS = ("cold", "warm", "one_changed", "no_cache")
+ENGINE: list[str] = []   # extra `check` arguments for every run: ["--engine", "dask"]
 SHAPES = ("news", "docs", *news_shapes.SHAPES)
 
 
@@ -210,6 +211,10 @@ def table(results: list[dict], helpt: dict | None) -> str:
             lines.append(f"{r.get('shape', 'news')} {r['documents']} documents: {p['conflicts']} conflicts; planted "
                          f"changes in conflict: {p['found']} of {p['planted']}; conflicts touching no planted "
                          f"document: {p['conflicts_touching_no_planted_article']}")
+        for name, run in r["runs"].items():
+            if "dask_worker_peak_rss_mb" in run:
+                lines.append(f"{r.get('shape', 'news')} {r['documents']} {name}: {run['dask_workers']} Dask workers, "
+                             f"peak RSS per worker {run['dask_worker_peak_rss_mb']} MB (the driver's is the table's)")
         if r.get("option_keys_cost"):
             k = r["option_keys_cost"]
             lines.append(f"docs {r['documents']} documents, uncached, with option keys / without: wall x{k['wall_s']}, "
@@ -231,11 +236,15 @@ def main(argv=None) -> int:
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--runs", default=",".join(RUNS), help="which runs, of " + ",".join(RUNS))
     ap.add_argument("--timeout", type=float, default=1800, help="stop a run after this many seconds (default 1800)")
+    ap.add_argument("--engine", choices=("local", "dask"), default="local",
+                    help="check --engine: dask runs a local Dask cluster of --jobs workers (the dask extra)")
     ap.add_argument("--shapes", default="news", help="comma-separated corpus shapes, of " + ",".join(SHAPES) +
                     " (default news): generated news stories, one product's docs tree (docs_corpus.py), "
                     "wire copy reprinted ~150 times with changed facts, or one story told by every document "
                     "(news_shapes.py)")
     a = ap.parse_args(argv)
+    if a.engine == "dask":
+        ENGINE[:] = ["--engine", "dask"]
     from machine import machine
     global CODE, CODE_WITHOUT_KEYS
     tmp = None

@@ -36,6 +36,12 @@ def _fields(m: Mapped) -> tuple:
     return (m.count, m.blob if m.blob is not None else encode(m.claims()), m.wire, m.frames, m.names)
 
 
+def _peak_rss_mb() -> int:
+    """In a worker: the most memory its process has held, in MB."""
+    import resource
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
 def _batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
@@ -94,7 +100,12 @@ class DaskEngine:
         futures = [self.client.submit(_judge_many, b, r, pure=False) for b in batches]
         return [x for part in self.client.gather(futures) for x in part]
 
-    def close(self) -> None:
+    def close(self, stats: dict | None = None) -> None:
+        """Shut the client (and a local cluster) down; `stats` receives each worker's peak memory."""
+        if stats is not None:
+            peaks = self.client.run(_peak_rss_mb)
+            stats["dask_workers"] = len(peaks)
+            stats["dask_worker_peak_rss_mb"] = max(peaks.values(), default=0)
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()

@@ -477,7 +477,7 @@ def _check(paths, manifest, rule_paths, exclude, progress, jobs, cache, stats, m
         findings = judge(docs, extracted, rules, store, engine_stats, jobs, cluster)
     finally:
         if cluster is not None:
-            cluster.close()
+            cluster.close(stats)
         if store is not None and store is not cache:
             store.close()
     t3 = time.perf_counter()

@@ -42,6 +42,7 @@ def test_dask_workers_fill_the_driver_s_cache_and_a_warm_run_reads_it(corpus, ru
     cold = check(["news"], cache=True, jobs=2, engine="dask", stats=cold_stats)
     warm = check(["news"], cache=True, jobs=2, engine="dask", stats=warm_stats)
     assert cold_stats["cache_hits"] == 0 and warm_stats["cache_hits"] == 9 and warm_stats["blocks_cached"] >= 1
+    assert cold_stats["dask_workers"] == 2 and cold_stats["dask_worker_peak_rss_mb"] > 0
     assert render_json(cold) == render_json(warm) == render_json(check(["news"], cache=False, jobs=1))
 
 
