@@ -125,18 +125,26 @@ def link_names(names: dict[str, set[str]]) -> dict[str, set[str]] | None:
         if own:
             telling[d] = sorted(n for n in own if len(holders[n]) <= cap) or \
                 [min(own, key=lambda n: (len(holders[n]), n))]
-    shared: dict[tuple[str, str], int] = defaultdict(int)
+    tellers: dict[str, list[str]] = defaultdict(list)   # name -> documents it tells, ascending
     for d, own in telling.items():
         for n in own:
-            for e in holders[n]:
-                if e > d and n in telling[e]:
-                    # an option's key is no chance coincidence: one shared is enough
-                    shared[(d, e)] += LINK_MIN_SHARED if n.startswith(KEY_NAME) else 1
+            tellers[n].append(d)
+    shared: Counter[tuple[str, str]] = Counter()
+    for n, ds in tellers.items():
+        # an option's key is no chance coincidence: one shared is enough
+        weight = LINK_MIN_SHARED if n.startswith(KEY_NAME) else 1
+        pairs = ((d, e) for i, d in enumerate(ds) for e in ds[i + 1:])
+        if weight == 1:
+            shared.update(pairs)
+        else:
+            for pair in pairs:
+                shared[pair] += weight
     links: dict[str, set[str]] = {d: {d} for d in telling}
+    count = {d: len(own) for d, own in telling.items()}
     for (d, e), k in shared.items():
         # One name in common can be chance (two places called Springfield); two rarely are,
         # unless a document has only one name to share.
-        if k >= min(LINK_MIN_SHARED, len(telling[d]), len(telling[e])):
+        if k >= LINK_MIN_SHARED or k >= count[d] or k >= count[e]:
             links[d].add(e)
             links[e].add(d)
     return links
@@ -159,7 +167,7 @@ def blocks_of(order: list[str], names: dict[str, set[str]]) -> list[tuple[list[s
     links = link_names({d: names[d] for d in order})
     if links is None:
         return [(order, None)]
-    root = components(links, ((d, e) for d, es in links.items() for e in es))
+    root = linked_groups(links)
     groups: dict[str, list[str]] = {}
     unnamed: list[str] = []
     for d in order:
@@ -468,6 +476,23 @@ def _antecedents(claims: list[Claim], cx: Context) -> dict[str, str]:
 def refers_back(a: Claim, b: Claim, antecedent: dict[str, str]) -> bool:
     """One claim of a text names the other again by a definite description (`_antecedents`)."""
     return antecedent.get(b.id) == a.id or antecedent.get(a.id) == b.id
+
+
+def linked_groups(links: dict[str, set[str]]) -> dict[str, str]:
+    """Document -> the smallest document of its connected group, `links` being symmetric: a
+    walk that visits each link once (a long story links thousands of documents to each other,
+    millions of links that union-find would visit one by one)."""
+    group: dict[str, str] = {}
+    for d in sorted(links):
+        if d in group:
+            continue
+        group[d] = d
+        todo = [d]
+        while todo:
+            new = links[todo.pop()].difference(group)
+            group.update(dict.fromkeys(new, d))
+            todo.extend(new)
+    return group
 
 
 def components(nodes, edges) -> dict[str, str]:
