@@ -77,7 +77,7 @@ class DaskEngine:
         r = self._scattered(rules)
         futures = [self.client.submit(_extract_many, batch, r, framed, pure=False)
                    for batch in _batches(docs, DOCS_PER_TASK)]
-        return [x for part in self.client.gather(futures) for x in part]
+        return self._in_order(futures)
 
     def judge(self, parts: list, by_id: dict, extracted: dict, rules) -> list:
         """`pipeline.judge_part` of each block, in order; each task gets its blocks' documents
@@ -98,7 +98,22 @@ class DaskEngine:
         if batch:
             batches.append(batch)
         futures = [self.client.submit(_judge_many, b, r, pure=False) for b in batches]
-        return [x for part in self.client.gather(futures) for x in part]
+        return self._in_order(futures)
+
+    def _in_order(self, futures: list) -> list:
+        """The tasks' results, flattened in submission order. Each result is taken as soon as it
+        is done and its future let go, so a worker holds a result only until the driver has it,
+        not until the last task ends."""
+        from distributed import as_completed
+
+        index = {f.key: i for i, f in enumerate(futures)}
+        parts: list = [None] * len(futures)
+        done = as_completed(futures, with_results=True)
+        futures.clear()
+        for future, result in done:
+            parts[index[future.key]] = result
+            future.release()
+        return [x for part in parts for x in part]
 
     def close(self, stats: dict | None = None) -> None:
         """Shut the client (and a local cluster) down; `stats` receives each worker's peak memory."""
