@@ -354,8 +354,7 @@ def generate(out: Path, docs: int, seed: int = 1) -> dict:
             if rng.random() < 0.15:
                 key = rng.choice(sorted(k for k in facts if k != "dead"))
                 v = facts[key]
-                facts[key] = type(v)(v * rng.choice((0.5, 1.5, 2.0))) if not isinstance(v, float) or v > 100 \
-                    else round(v * 1.5, 1)
+                facts[key] = changed(v, rng)
                 planted.append({"path": f"{n:06d}.txt", "story": st["id"], "fact": key,
                                 "stated": facts[key], "true": v})
             name_ = f"{n:06d}.txt"
@@ -363,9 +362,22 @@ def generate(out: Path, docs: int, seed: int = 1) -> dict:
             (out / name_).write_text(article(rng, st, outlet, published, facts, stated), encoding="utf-8")
             if planted and planted[-1]["path"] == name_ and planted[-1]["fact"] not in stated:
                 planted.pop()   # the changed fact's sentence was left out of this article
-            title = STORIES[st["kind"]]["title"].format(**{k: st[k] for k in ("place", "region", "org", "company", "person")})
-            rows.append((name_, published.isoformat(), title, outlet))
+            rows.append((name_, published.isoformat(), title(st), outlet))
             n += 1
+    return {**write_lists(out, rows, planted), "stories": sid}
+
+
+def changed(v, rng: random.Random):
+    """A fact's value as a careless article states it."""
+    return type(v)(v * rng.choice((0.5, 1.5, 2.0))) if not isinstance(v, float) or v > 100 else round(v * 1.5, 1)
+
+
+def title(st: dict) -> str:
+    return STORIES[st["kind"]]["title"].format(**{k: st[k] for k in ("place", "region", "org", "company", "person")})
+
+
+def write_lists(out: Path, rows: list, planted: list) -> dict:
+    """manifest.csv (path, published, title, source) and planted.jsonl; the corpus's counts."""
     with open(out / "manifest.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(("path", "published", "title", "source"))
@@ -374,7 +386,7 @@ def generate(out: Path, docs: int, seed: int = 1) -> dict:
         for p in planted:
             fh.write(json.dumps(p, sort_keys=True) + "\n")
     size = sum((out / r[0]).stat().st_size for r in rows)
-    return {"documents": n, "stories": sid, "bytes": size, "planted_conflicts": len(planted)}
+    return {"documents": len(rows), "bytes": size, "planted_conflicts": len(planted)}
 
 
 def main(argv=None, make=None, docs: int = 1000, about: str = __doc__) -> int:

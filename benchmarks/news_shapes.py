@@ -20,7 +20,6 @@ write OUT_DIR/NNNNNN.txt, OUT_DIR/manifest.csv and OUT_DIR/planted.jsonl, as cor
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import json
 import random
@@ -31,29 +30,6 @@ import corpus
 COPIES = 150          # documents per syndicated story
 CHANGED = 0.3         # chance that a reprint changes each fact
 STORY_DAYS = 180      # how long the long story runs
-
-
-def _changed(v, rng: random.Random):
-    """A fact's value as a careless copy states it."""
-    if isinstance(v, float) and v <= 100:
-        return round(v * 1.5, 1)
-    return type(v)(v * rng.choice((0.5, 1.5, 2.0)))
-
-
-def _write(out: Path, rows: list, planted: list) -> dict:
-    with open(out / "manifest.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(("path", "published", "title", "source"))
-        w.writerows(rows)
-    with open(out / "planted.jsonl", "w", encoding="utf-8") as fh:
-        for p in planted:
-            fh.write(json.dumps(p, sort_keys=True) + "\n")
-    return {"documents": len(rows), "bytes": sum((out / r[0]).stat().st_size for r in rows),
-            "planted_conflicts": len(planted)}
-
-
-def _title(st: dict) -> str:
-    return corpus.STORIES[st["kind"]]["title"].format(**{k: st[k] for k in ("place", "region", "org", "company", "person")})
 
 
 def syndication(out: Path, docs: int, seed: int = 1) -> dict:
@@ -72,7 +48,7 @@ def syndication(out: Path, docs: int, seed: int = 1) -> dict:
                 for key in sorted(facts):
                     if rng.random() < CHANGED:
                         changes.append((key, facts[key]))
-                        facts[key] = _changed(facts[key], rng)
+                        facts[key] = corpus.changed(facts[key], rng)
             stated: set = set()
             text = corpus.article(random.Random(words), st, "Wire", st["event"], facts, stated)
             paras = text.split("\n\n")
@@ -84,9 +60,9 @@ def syndication(out: Path, docs: int, seed: int = 1) -> dict:
             planted += [{"path": path, "story": st["id"], "fact": k, "stated": facts[k], "true": v}
                         for k, v in changes if k in stated]
             # reprinted the day the wire sent it, so "yesterday" still means the same day
-            rows.append((path, st["event"].isoformat(), _title(st), corpus.OUTLETS[copy % len(corpus.OUTLETS)]))
+            rows.append((path, st["event"].isoformat(), corpus.title(st), corpus.OUTLETS[copy % len(corpus.OUTLETS)]))
             n += 1
-    return {**_write(out, rows, planted), "stories": sid}
+    return {**corpus.write_lists(out, rows, planted), "stories": sid}
 
 
 def story(out: Path, docs: int, seed: int = 1) -> dict:
@@ -105,7 +81,7 @@ def story(out: Path, docs: int, seed: int = 1) -> dict:
         if rng.random() < 0.15:
             key = rng.choice(sorted(k for k in facts if k != "dead"))
             v = facts[key]
-            facts[key] = _changed(v, rng)
+            facts[key] = corpus.changed(v, rng)
             change = {"story": 0, "fact": key, "stated": facts[key], "true": v}
         else:
             change = None
@@ -115,8 +91,8 @@ def story(out: Path, docs: int, seed: int = 1) -> dict:
         (out / path).write_text(corpus.article(rng, st, outlet, published, facts, stated), encoding="utf-8")
         if change and change["fact"] in stated:
             planted.append({"path": path, **change})
-        rows.append((path, published.isoformat(), _title(st), outlet))
-    return _write(out, rows, planted)
+        rows.append((path, published.isoformat(), corpus.title(st), outlet))
+    return corpus.write_lists(out, rows, planted)
 
 
 SHAPES = {"syndication": syndication, "story": story}

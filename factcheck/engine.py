@@ -115,12 +115,13 @@ def compare_same_measure(rule: RuleSpec, pairs: list[Pair], docs, rules: Rules,
         out.append(make(rule, kind, "same-measure", [a, b], msg, expl, docs))
     agreed, groups = _option_groups(options)
     out.extend(_option_conflict(rule, g) for g in groups)
+    alike: dict[str, list[Pair]] = defaultdict(list)   # first print -> reprints that state it as written
+    for p in agreeing:
+        if p.copied and p.a.id in reprinted and p.b.text == p.a.text:
+            alike[p.a.id].append(p)
     for first in sorted(reprinted):
-        differ = reprinted[first]
-        alike = [p for p in agreeing if p.a.id == first and p.copied and p.b.text == p.a.text]
-        out.append(_reprint_conflict(rule, differ, alike, docs, lex))
-    taken = {p.a.id for ps in reprinted.values() for p in ps}
-    agreeing = [p for p in agreeing if not (p.copied and p.a.id in taken and p.b.text == p.a.text)]
+        out.append(_reprint_conflict(rule, reprinted[first], alike[first], docs, lex))
+    agreeing = [p for p in agreeing if not (p.copied and p.a.id in reprinted and p.b.text == p.a.text)]
     out.extend(_agreement_groups(rule, agreeing + agreed, docs, lex))
     return out
 
