@@ -266,7 +266,7 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
     copy_of = copy_of or {}
     everywhere: dict[tuple, list[int]] = defaultdict(list)   # all claims
     open_: dict[tuple, list[int]] = defaultdict(list)        # claims of documents linked to all
-    per_doc: dict[str, dict[tuple, list[int]]] = defaultdict(lambda: defaultdict(list))
+    per_key: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))   # key -> doc -> claims
     keys_of: list[list[tuple]] = []
     for i, c in enumerate(claims):
         if i in copy_of:
@@ -278,11 +278,11 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
         fam = family(c)
         own = [(fam, k) for k in keys if k[1]]
         keys_of.append(own)
-        linked = links is not None and c.doc in links
+        in_links = links is not None and c.doc in links
         for k in own:                    # postings are ascending: claims are visited in order
             everywhere[k].append(i)
-            if linked:
-                per_doc[c.doc][k].append(i)
+            if in_links:
+                per_key[k][c.doc].append(i)
             else:
                 open_[k].append(i)
     copied: dict[int, list[int]] = defaultdict(list)
@@ -292,19 +292,25 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
         a = claims[i]
         shared: Counter[int] = Counter()
         if links is None or a.doc not in links:
-            indexes = [everywhere]
+            found = [(k, everywhere.get(k)) for k in own]
         else:
-            indexes = [per_doc[e] for e in sorted(links[a.doc])] + [open_]
-        same_key: set[int] = set()
-        for index in indexes:
+            # each linked document's own posting of the key, looked up among the documents that
+            # hold the key or those linked, whichever are fewer (a docs tree links pages by the
+            # hundred, and most keys are held by a few)
+            linked = links[a.doc]
+            found = [(k, open_.get(k)) for k in own]
             for k in own:
-                posting = index.get(k)
-                if not posting or posting[-1] <= i or len(posting) > MAX_POSTING:
-                    continue
-                later = posting[bisect.bisect_right(posting, i):]
-                shared.update(later)
-                if k[1][0] == "k":
-                    same_key.update(later)   # the same option: a partner however many share words
+                holders = per_key.get(k)
+                if holders:
+                    found.extend((k, holders[e]) for e in linked & holders.keys())
+        same_key: set[int] = set()
+        for k, posting in found:
+            if not posting or posting[-1] <= i or len(posting) > MAX_POSTING:
+                continue
+            later = posting[bisect.bisect_right(posting, i):]
+            shared.update(later)
+            if k[1][0] == "k":
+                same_key.update(later)   # the same option: a partner however many share words
         if len(shared) <= MAX_PARTNERS:
             partners = sorted(shared)
         else:
