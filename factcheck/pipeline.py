@@ -1,7 +1,8 @@
 """The plan: extraction is a pure map over documents; checking groups claims by block and compares within.
 
-Kept small and named so a later step can run the same plan on a distributed engine.
-The seam between the stages is three functions and plain records:
+Kept small and named so the same plan runs on a Dask cluster (`dask_engine.py`,
+`check --engine dask`), whose workers call `extract_packed` and `judge_part` as the
+local process pool's do. The seam between the stages is three functions and plain records:
 
 - map: `claims_for(doc, rules) -> list[Claim]` reads one Document and nothing else;
   framing (what each claim measures, the names near it) reads that one Document
