@@ -415,7 +415,9 @@ _NAME_DASH = regex.compile(r"(?<![\d.])[A-Za-z]+-\Z")
 _REF_CODE = regex.compile(r"\b(?i:flights?)[\x20\u00a0]+(?=[A-Z\d]*[A-Z])[A-Z\d]{2,3}[\x20\u00a0]+\Z")
 # after a four-digit clock time: a time zone ("2317 GMT", "0815 UTC")
 _ZONE_AFTER = regex.compile(r"[\x20\u00a0]?(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|JST|KST|AEST|AEDT)\b")
-_HRS_AFTER = regex.compile(r"[\x20\u00a0]?(?:hrs|hours)\b", regex.I)
+# "07.24hrs", "0915 hrs": an hour with its leading zero, its minutes and "hrs" is a time of day
+# (a count to this reader, a duration to the quantity reader, were it not for this)
+HOURS_CLOCK = regex.compile(r"(?<![\w.,])0\d[.:]?[0-5]\d[\x20\u00a0]?(?:hrs|hours|h)\b", regex.I)
 # a capitalised maker or model name, a number, a dash and a variant in hundreds ("Boeing 737-800",
 # "Airbus 320-200"); a score after a team's name ("Boston 110-105") is two counts
 _MODEL_NUMBER = regex.compile(r"\p{Lu}\p{L}+[\x20\u00a0]\d{3,4}-[1-9]00(?:[A-Z]{1,2})?\b")
@@ -847,7 +849,7 @@ def _reject(text: str, x: _N) -> bool:
             if st and st.group("w") not in _NOT_NAMES and _RELEASE_VERB.match(text, e, e + TAIL):
                 return True
         if seg.isdigit() and len(seg) == 4 and "0000" <= seg <= "2359" and seg[2] < "6" and (
-                _ZONE_AFTER.match(text, e, e + TAIL) or seg[0] == "0" and _HRS_AFTER.match(text, e, e + TAIL)):
+                _ZONE_AFTER.match(text, e, e + TAIL) or HOURS_CLOCK.match(text, s, e + TAIL)):
             return True   # "2317 GMT", "0915 hrs": a clock time
         if seg.isdigit() and 3 <= len(seg) <= 4 and any(
                 m.start() < s and e <= m.end() for m in _MODEL_NUMBER.finditer(text, max(0, s - 30), e + 8)):

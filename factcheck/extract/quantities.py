@@ -48,7 +48,7 @@ import regex
 from ..units import _NAMES, _SYMBOLS, _TIME_WIRE, SPECIAL, UNITS, Unit, _norm
 from ..lookahead import TAIL
 from .mention import Mention
-from .numbers import NUMBER_PATTERN, parse_number
+from .numbers import HOURS_CLOCK, NUMBER_PATTERN, parse_number
 
 # small helper patterns, precompiled
 _P1 = regex.compile(r"(?:one|a)[\s-]half")
@@ -223,8 +223,6 @@ _NOT_NAMES = {
 _CLOCK = regex.compile(
     r"(?<![\w:.,])(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?:\.(?P<f>\d{1,3}))?"
     r"|(?P<m2>\d{1,2}):(?P<s2>[0-5]\d)\.(?P<f2>\d{1,3}))(?![\w:]|\.\d)")
-# "07.24hrs", "0915 hrs": an hour with its leading zero, its minutes and "hrs" is a time of day
-_HOURS_CLOCK = regex.compile(r"(?<![\w.,])0\d[.:]?[0-5]\d[\x20\u00a0]?(?:hrs|hours|h)\b", regex.I)
 _RACE_CTX = regex.compile(
     r"(?i)\b(?:time|times|timed|finish\w*|race\w*|marathon|clock\w*|record|won|win|wins|winning|ran|run|"
     r"runs|crossed|personal\s+best|pb|lap|laps|half-marathon|triathlon|stage|sprint|swim|swam|course|"
@@ -660,7 +658,7 @@ def _digit_candidate(text: str, p: int, out: list) -> int:
         start = p - 1
     elif prev == " " and text[p - 2:p - 1] in ("-", "−") and not (p >= 3 and text[p - 3].isalnum()):
         start = p - 2
-    if text[p] == "0" and (h := _HOURS_CLOCK.match(text, p, p + TAIL)):
+    if text[p] == "0" and (h := HOURS_CLOCK.match(text, p, p + TAIL)):
         return h.end()   # "07.24hrs": a clock time told the military way, no duration
     if ":" in text[p + 1:p + 3]:
         c = _CLOCK.match(text, p, p + TAIL)
