@@ -111,7 +111,7 @@ def test_warm_check_reads_claims_without_decoding_them(corpus, monkeypatch):
     assert len(warm.claims) == len(cold.claims) == warm.summary["claims"] == 6
     monkeypatch.undo()
     # pydantic's own serialiser reads the lazy claims as the tuple they stand for
-    assert warm.model_dump_json(by_alias=True, indent=1) + "\n" == cold_json
+    assert warm.model_dump_json(by_alias=True) == cold.model_dump_json(by_alias=True)
     # Read as objects, the lazy claims are the claims.
     assert list(warm.claims) == list(cold.claims) and warm.claims == tuple(cold.claims)
     assert warm.claims[-1] == list(cold.claims)[-1] and warm.claims[1:3] == tuple(cold.claims)[1:3]

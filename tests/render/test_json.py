@@ -1,11 +1,12 @@
-"""The JSON report: claims spliced in per document read exactly as pydantic writes the whole report."""
+"""The JSON report: one compact line per claim, without its null fields; everything else as pydantic
+writes it indented; read back, the same report as pydantic's own dump of it."""
 from __future__ import annotations
 
 import datetime as dt
 import json
 
 from factcheck.models import (AmountValue, Claim, DateValue, Document, Finding, Interval, NumberValue, Report,
-                              Span)
+                              Span, list_adapter)
 from factcheck.render.json import claims_fragment, render_json
 
 
@@ -37,9 +38,36 @@ def report(claims) -> Report:
                   summary={"claims": len(claims)})
 
 
-def test_spliced_claims_read_as_the_whole_report_dumped_at_once():
+def same_report(text: str, rep: Report) -> bool:
+    """text's claims read back as the claims of pydantic's full dump of rep (null fields and all)
+    read back as, and the rest of text is that dump's."""
+    ours, full = json.loads(text), json.loads(rep.model_dump_json(by_alias=True))
+    claims = list_adapter(Claim)
+    return claims.validate_python(ours.pop("claims")) == claims.validate_python(full.pop("claims")) \
+        and ours == full
+
+
+def test_each_claim_is_one_compact_line_without_its_null_fields():
     rep = report(CLAIMS)
-    assert render_json(rep) == rep.model_dump_json(by_alias=True, indent=1) + "\n"
+    out = render_json(rep)
+    assert same_report(out, rep)
+    lines = out.splitlines()
+    at = lines.index(' "claims": [')
+    assert lines[at + 1] == ('  {"id":"d:0-2","doc":"d","path":"d.txt","start":0,"end":2,"line":1,"column":1,'
+                             '"text":"13","kind":"count","value":{"low":13,"high":13},'
+                             '"interval":{"low":12.5,"high":13.5},"qualifier":"exact","step":0,'
+                             '"sentence":{"start":0,"end":40}},')
+    # the string's quote, backslash and line break stay escaped on the claim's line
+    assert lines[at + 3].startswith('  {"id":"d:9-11",') and '"text":"\\"ǅ\\\\\\n"' in lines[at + 3]
+    assert lines[at + 5] == " ],"
+    # an open bound is no missing field: "more than 30" keeps its infinite end, as null
+    open_ = claims_fragment([claim(0, interval=Interval(low=30, high=float("inf")), qualifier="more_than")])
+    assert '"interval":{"low":30,"high":null}' in open_
+    # the rest of the report is pydantic's indented dump
+    a = out.index(' "claims": [\n')
+    b = out.index("\n ],\n", a) + len("\n ],\n")
+    assert out[:a] + ' "claims": [],\n' + out[b:] == \
+        rep.model_copy(update={"claims": ()}).model_dump_json(by_alias=True, indent=1) + "\n"
 
 
 def test_fragments_of_several_documents_join_into_one_array():
@@ -53,7 +81,8 @@ def test_fragments_of_several_documents_join_into_one_array():
 
     # As pipeline.check builds it: constructed, so the claims keep their type.
     rep = Report.model_construct(**{**dict(report(CLAIMS)), "claims": Parts(CLAIMS)})
-    assert render_json(rep) == report(CLAIMS).model_dump_json(by_alias=True, indent=1) + "\n"
+    assert render_json(rep) == render_json(report(CLAIMS))
+    assert same_report(render_json(rep), report(CLAIMS))
     assert asked
     assert [c["id"] for c in json.loads(render_json(rep))["claims"]] == ["d:0-2", "d:3-5", "d:9-11", "d:20-22"]
 
