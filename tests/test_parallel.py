@@ -79,3 +79,42 @@ def test_cli_names_the_failing_file_and_still_reports(corpus, monkeypatch, capsy
     assert "factcheck: internal error: news/e.txt: extraction failed: RuntimeError: boom" in err
     text = (corpus / "out.json").read_text(encoding="utf-8")
     assert '"errors": [' in text and '"path": "news/d.txt"' in text
+
+
+def test_a_big_block_scored_in_several_processes_reads_as_one(corpus, monkeypatch):
+    """A block of PARALLEL_FROM claims or more has its pairs scored in --jobs forked processes,
+    each taking every n-th claim; the merged pairs are those one process finds, in its order."""
+    import factcheck.align as align_mod
+
+    first = report(corpus, "--jobs", "1", "--no-cache")
+    forked = []
+    real = align_mod._score_forked
+
+    def spy(job, jobs):
+        forked.append((len(job[0]), jobs))
+        return real(job, jobs)
+    monkeypatch.setattr(align_mod, "_score_forked", spy)
+    monkeypatch.setattr(align_mod, "PARALLEL_FROM", 5)   # every block of the seeds is a big one now
+    assert report(corpus, "--jobs", "2", "--no-cache") == first
+    assert forked and all(jobs == 2 and n >= 5 for n, jobs in forked)
+
+
+def test_shares_of_the_candidates_make_up_all_of_them(monkeypatch):
+    import factcheck.align as align_mod
+    from factcheck.engine import find_findings
+    from factcheck.frames import lexicon
+    from factcheck.pairs import PairModel
+
+    rules = load_rules()
+    docs = load_documents([ROOT / "seeds"])
+    claims, _ = find_findings(docs, [c for d in docs for c in claims_for(d, rules)], rules)
+    ids = sorted((a.id, b.id) for a, b in align_mod.iter_candidate_pairs(claims))
+    parts = [[(a.id, b.id) for a, b in align_mod.iter_candidate_pairs(claims, share=(k, 3))] for k in range(3)]
+    assert len(ids) > 100 and all(parts) and sorted(p for part in parts for p in part) == ids
+    # align's pairs are the same scored in one process or in two
+    model = PairModel.of(rules.pair_model)
+    one, _ = align_mod.align(docs, claims, None, model, lexicon(rules), jobs=1)
+    monkeypatch.setattr(align_mod, "PARALLEL_FROM", 1)
+    two, _ = align_mod.align(docs, claims, None, model, lexicon(rules), jobs=2)
+    assert [(p.a.id, p.b.id, p.score, p.if_agreeing, p.kept, p.agree, p.evidence) for p in two] == \
+        [(p.a.id, p.b.id, p.score, p.if_agreeing, p.kept, p.agree, p.evidence) for p in one]
