@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import multiprocessing
-import os
 from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -28,7 +26,6 @@ from .keys import OptionWords, page_scope
 from .lookahead import TAIL
 from .models import Claim, Document, Frame
 from .pairs import Context, PairModel, as_if_agreeing, features, worded_alike
-from .workers import die_with_parent
 
 # A name in more documents than this (or than this share of the corpus, if more) is too common
 # to pick out a story: an outlet in every dateline, a country in most articles.
@@ -44,7 +41,6 @@ KEY_NAME = "`"             # how an option's key is told from other names among 
 KEEP_FROM = 0.05           # pairs less likely than this to be one measure are dropped at once
 COPIES_FROM = 5            # a sentence in this many documents or more is judged as copies of its first
 COPY_WORDS = 5             # words a sentence needs for two documents' copies of it to be no coincidence
-PARALLEL_FROM = 20000      # a block of this many claims is scored in several processes (forking costs ~0.1 s)
 
 
 def family(c: Claim) -> tuple[str, str | None]:
@@ -258,7 +254,7 @@ def copies(claims: list[Claim], docs: dict[str, Document]) -> dict[int, int]:
 
 
 def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None = None,
-                         copy_of: dict[int, int] | None = None, share: tuple[int, int] = (0, 1)):
+                         copy_of: dict[int, int] | None = None):
     """candidate_pairs one claim at a time, without holding every pair in memory.
 
     Each claim's partners are the later claims in the postings of its keys, in its
@@ -266,8 +262,6 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
     (earlier, later), sorted by their positions. Claims of documents outside
     `links` (they name nothing) are looked up in one index over all documents.
     A reprinted figure (`copy_of`, from `copies`) has one partner, the figure it copies.
-    `share` (k, n): only the pairs whose earlier claim is the k-th of every n, for one of n
-    processes scoring a block together.
     """
     copy_of = copy_of or {}
     everywhere: dict[tuple, list[int]] = defaultdict(list)   # all claims
@@ -294,10 +288,7 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
     copied: dict[int, list[int]] = defaultdict(list)
     for i, first in copy_of.items():
         copied[first].append(i)
-    k_share, n_share = share
     for i, own in enumerate(keys_of):
-        if i % n_share != k_share:
-            continue
         a = claims[i]
         shared: Counter[int] = Counter()
         if links is None or a.doc not in links:
@@ -527,26 +518,36 @@ def components(nodes, edges) -> dict[str, str]:
 
 
 def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] | None,
-          model: PairModel, lex: Lexicon | None = None, jobs: int = 1) -> tuple[list[Pair], dict]:
+          model: PairModel, lex: Lexicon | None = None) -> tuple[list[Pair], dict]:
     """Scored pairs of claims (those kept are matched or contradict their own text) and counts.
 
     `claims` are one block's (`blocks`), `links` its links (None: all linked).
     Word weights (idf) are the block's own: within a story, words every claim
     shares tell measures apart no better than "said" does. Two claims of one
     document are scored only when they are worded as one measure restated
-    (`restated`), and kept only when their values disagree. A block of PARALLEL_FROM claims
-    or more is scored in `jobs` processes.
+    (`restated`), and kept only when their values disagree.
     """
     cx = Context(claims, {d.id: d for d in docs}, lex)
+    option_words = lex.options if lex else None
+    n_cands = 0
+    scored: list[Pair] = []
     reprinted = copies(claims, cx.docs)
     copy_of = {claims[i].id: claims[j].id for i, j in reprinted.items()}
-    job = (claims, links, reprinted, cx, model, lex.options if lex else None)
-    if jobs > 1 and len(claims) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-        rows, n_cands = _score_forked(job, jobs)
-    else:
-        rows, n_cands = _score(job, (0, 1))
-    scored = [Pair(claims[i], claims[j], p, words, agree, copied=copy_of.get(claims[j].id) == claims[i].id)
-              for i, j, p, words, agree in rows]
+    for a, b in iter_candidate_pairs(claims, links, reprinted):
+        n_cands += 1
+        if not comparable(a, b, option_words):
+            continue
+        f = features(a, b, cx)
+        agree = "values_agree" in f
+        if same_option(a, b):
+            p = words = 1.0   # one option's one value: its key says so, whatever the words around
+            agree = literals_agree(a, b)
+        else:
+            p = model.probability(f)
+            # Disagreeing values are judged on what their words say (`as_if_agreeing`).
+            words = p if agree else model.probability(as_if_agreeing(f))
+        if max(p, words) >= KEEP_FROM:
+            scored.append(Pair(a, b, p, words, agree, copied=copy_of.get(b.id) == a.id))
     match([p for p in scored if p.a.doc != p.b.doc], model.agree_at, model.conflict_at)
     antecedent = _antecedents(claims, cx)
     for p in scored:
@@ -559,64 +560,12 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
     _through_restatements(scored, model.conflict_at)
     for p in scored:
         if p.kept:   # only findings show evidence: the features are worked out again for these few
-            if same_option(p.a, p.b):
-                p.evidence = [("same_option", 1.0)]
-            else:
-                f = features(p.a, p.b, cx)
-                p.evidence = model.evidence(f if p.agree else as_if_agreeing(f))
+            f = features(p.a, p.b, cx)
+            p.evidence = [("same_option", 1.0)] if same_option(p.a, p.b) else \
+                model.evidence(f if p.agree else as_if_agreeing(f))
     kept = sum(p.kept for p in scored)
     stats = {"claims": len(claims), "candidate_pairs": n_cands, "aligned_pairs": kept}
     return scored, stats
-
-
-def _score(job: tuple, share: tuple[int, int]) -> tuple[list[tuple], int]:
-    """The candidate pairs of a block that may be one measure, scored: (earlier claim's index,
-    later's, probability, probability on the words alone, values agree) rows, and how many
-    candidates there were. `share` as iter_candidate_pairs takes it."""
-    claims, links, reprinted, cx, model, option_words = job
-    at = {c.id: i for i, c in enumerate(claims)}
-    rows, n_cands = [], 0
-    for a, b in iter_candidate_pairs(claims, links, reprinted, share):
-        n_cands += 1
-        if not comparable(a, b, option_words):
-            continue
-        if same_option(a, b):
-            p = words = 1.0   # one option's one value: its key says so, whatever the words around
-            agree = literals_agree(a, b)
-        else:
-            f = features(a, b, cx)
-            agree = "values_agree" in f
-            p = model.probability(f)
-            # Disagreeing values are judged on what their words say (`as_if_agreeing`).
-            words = p if agree else model.probability(as_if_agreeing(f))
-        if max(p, words) >= KEEP_FROM:
-            rows.append((at[a.id], at[b.id], p, words, agree))
-    return rows, n_cands
-
-
-_FORKED_JOB: tuple | None = None   # what _score_forked's workers score, set before they fork
-
-
-def _score_share(share: tuple[int, int]) -> tuple[list[tuple], int]:
-    return _score(_FORKED_JOB, share)
-
-
-def _score_forked(job: tuple, jobs: int) -> tuple[list[tuple], int]:
-    """_score in `jobs` forked processes, each taking every jobs-th claim: one big block (a docs
-    tree that is all one product, a story every document tells) would otherwise be judged on one
-    core. The workers inherit the block; only the rows come back, merged into the one order."""
-    global _FORKED_JOB
-    from concurrent.futures import ProcessPoolExecutor
-
-    _FORKED_JOB = job
-    try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-            parts = list(pool.map(_score_share, [(k, jobs) for k in range(jobs)]))
-    finally:
-        _FORKED_JOB = None
-    rows = sorted((r for part, _ in parts for r in part), key=lambda r: (r[0], r[1]))
-    return rows, sum(n for _, n in parts)
 
 
 def match(pairs: list[Pair], agree_at: float, conflict_at: float) -> None:

@@ -929,8 +929,6 @@ def compare_weekday(rule: RuleSpec, pairs, docs, rules: Rules, by_doc, **_) -> l
 
 def compare_reference(rule: RuleSpec, pairs, docs, rules: Rules, by_doc, **_) -> list[Finding]:
     """Claims against facts a rule pack states ("Japan ruled Korea from 1910 to 1945")."""
-    if not rules.references:
-        return []   # and the extractors' modules, a judging process may not have loaded, stay unloaded
     from .frames import stem
     from .normalise import interval_of
     from .extract.mention import Mention
@@ -970,15 +968,14 @@ COMPARISONS = {
 
 
 def judge_block(docs: dict[str, Document], by_doc: dict[str, list[Claim]], links, rules: Rules,
-                stats: dict | None = None, jobs: int = 1) -> list[Finding]:
-    """Every enabled rule over one block (`align.blocks`): its documents' framed claims, nothing
-    else; a big block's pairs scored in `jobs` processes (`align.align`)."""
+                stats: dict | None = None) -> list[Finding]:
+    """Every enabled rule over one block (`align.blocks`): its documents' framed claims, nothing else."""
     claims = [c for cs in by_doc.values() for c in cs]
     spec = rules.pair_model
     if spec is None:
         raise InputError("no pair model in the rule packs: the default pack rules/pairs.yaml is missing")
     model = PairModel.of(spec)
-    pairs, align_stats = align([docs[d] for d in by_doc], claims, links, model, lexicon(rules), jobs)
+    pairs, align_stats = align([docs[d] for d in by_doc], claims, links, model, lexicon(rules))
     if stats is not None:
         stats["blocks"] += 1
         for k in ("claims", "candidate_pairs", "aligned_pairs"):

@@ -125,8 +125,8 @@ class Context:
         self.norm: dict[str, float] = {}
         self.size: dict[str, float | None] = {}
         self.sets: dict[str, tuple[set, set, set]] = {}    # predicates, actors, entities
-        self.local = _Locals(self, {c.id: c for c in claims})
-        self.sentences: dict[tuple, tuple] = {}
+        self.local: dict[str, Local] = {}
+        sentence_words: dict[tuple, tuple[list, frozenset]] = {}
         self.per_value: dict[tuple, int] = defaultdict(int)   # (doc, stated size) -> claims
         for c in claims:
             wa = _weights(c.frame.words)
@@ -134,29 +134,15 @@ class Context:
             self.norm[c.id] = math.fsum(self.idf[w] * x * x for w, x in wa.items())
             self.size[c.id] = stated_size(c)
             self.sets[c.id] = (set(c.frame.predicates), set(c.frame.actors), set(c.frame.entities))
+            key = (c.doc, c.sentence.start, c.sentence.end)
+            if key not in sentence_words:
+                text = docs[c.doc].text
+                words = tokens(text, c.sentence.start, c.sentence.end)
+                sentence_words[key] = (words, [t.start for t in words], frozenset(t.stem for t in words),
+                                       clause_breaks(text, c.sentence.start, c.sentence.end))
+            self.local[c.id] = _local(c, self.stop, sentence_words[key])
             if self.size[c.id]:
                 self.per_value[(c.doc, _key(self.size[c.id]))] += 1
-
-
-class _Locals(dict):
-    """Each claim's `Local`, worked out when first asked for: a block's pairs are scored in
-    several processes (align), each reading the sentences of the claims it meets."""
-
-    def __init__(self, cx: Context, claims: dict[str, Claim]):
-        super().__init__()
-        self.cx, self.claims = cx, claims
-
-    def __missing__(self, cid: str) -> Local:
-        c, cx = self.claims[cid], self.cx
-        key = (c.doc, c.sentence.start, c.sentence.end)
-        sentence = cx.sentences.get(key)
-        if sentence is None:
-            text = cx.docs[c.doc].text
-            words = tokens(text, c.sentence.start, c.sentence.end)
-            sentence = cx.sentences[key] = (words, [t.start for t in words], frozenset(t.stem for t in words),
-                                            clause_breaks(text, c.sentence.start, c.sentence.end))
-        local = self[cid] = _local(c, cx.stop, sentence)
-        return local
 
 
 def worded_alike(a: Claim, b: Claim, cx: Context) -> bool:

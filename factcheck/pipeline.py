@@ -30,7 +30,6 @@ from collections.abc import Sequence
 
 from .models import Claim, Document
 from .rulepack import Rules
-from .workers import die_with_parent
 
 # The four characters that case-insensitive patterns match to an ASCII letter ("ſome" for
 # "some", the Kelvin sign for "k"). The extractors match on a copy with the letter itself,
@@ -150,8 +149,28 @@ _WORKER_FRAMED = False
 
 def _init_worker(rules: Rules, framed: bool, parent: int) -> None:
     global _WORKER_RULES, _WORKER_FRAMED
-    die_with_parent(parent)
+    _die_with_parent(parent)
     _WORKER_RULES, _WORKER_FRAMED = rules, framed
+
+
+PR_SET_PDEATHSIG = 1   # prctl(2) option: the signal a process gets when its parent dies
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker ends when the process that started it is gone (killed with -9, out of memory):
+    a pool's workers otherwise wait on their task queue for ever. Linux says so with a signal;
+    elsewhere the pool's own shutdown is all there is."""
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            return
+    if os.getppid() != parent:   # the parent died before the signal was asked for
+        os._exit(1)
 
 
 def _map_one(doc: Document, rules: Rules, framed: bool, stored: bool) -> Mapped:
@@ -290,8 +309,7 @@ def _judge_one(part) -> tuple[str, str]:
     return judge_part(part, by_id, extracted, rules)
 
 
-def judge_part(part, by_id: dict[str, Document], extracted: dict[str, Mapped], rules: Rules,
-               jobs: int = 1) -> tuple[str, str]:
+def judge_part(part, by_id: dict[str, Document], extracted: dict[str, Mapped], rules: Rules) -> tuple[str, str]:
     """One block (`align.blocks_of`'s (documents, links)) judged: (findings JSON, counts JSON)."""
     import json
     from collections import defaultdict
@@ -306,40 +324,28 @@ def judge_part(part, by_id: dict[str, Document], extracted: dict[str, Mapped], r
         m = extracted[d]
         by_doc[d] = with_frames(m.claims(), decode_frames(m.frames))
     counts: dict[str, int] = defaultdict(int)
-    blob = encode(judge_block(by_id, by_doc, links, rules, counts, jobs))
+    blob = encode(judge_block(by_id, by_doc, links, rules, counts))
     return blob, json.dumps(dict(sorted(counts.items())))
 
 
 def _judge_blocks(parts: list, by_id, extracted, rules: Rules, jobs: int | None) -> list[tuple[str, str]]:
-    """Judge blocks, in order, in `jobs` processes where the platform forks (blocks share nothing).
-    A block as big as a pool's share of the work (a docs tree that is all one product) is
-    judged here, its pairs scored in `jobs` processes (`align.align`)."""
+    """Judge blocks, in order, in `jobs` processes where the platform forks (blocks share nothing)."""
     global _BLOCK_INPUT
     import multiprocessing
 
-    from .align import PARALLEL_FROM
-
-    jobs = _jobs(jobs)
-    forks = "fork" in multiprocessing.get_all_start_methods()
-    big = {i for i, (block, _) in enumerate(parts)
-           if jobs > 1 and forks and sum(extracted[d].count for d in block) >= PARALLEL_FROM}
-    small = [p for i, p in enumerate(parts) if i not in big]
-    n = min(jobs, max(1, len(small) // 8))
+    n = min(_jobs(jobs), max(1, len(parts) // 8))
     _BLOCK_INPUT = (by_id, extracted, rules)
     try:
-        if n <= 1 or not forks:
-            judged = [_judge_one(p) for p in small]
-        else:
-            from concurrent.futures import ProcessPoolExecutor
+        if n <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            return [_judge_one(p) for p in parts]
+        from concurrent.futures import ProcessPoolExecutor
 
-            # Forked workers inherit the claims; only block lists go out and findings JSON comes back.
-            with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork"),
-                                     initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-                judged = list(pool.map(_judge_one, small, chunksize=max(1, min(64, len(small) // (n * 8)))))
+        # Forked workers inherit the claims; only block lists go out and findings JSON comes back.
+        with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
+            return list(pool.map(_judge_one, parts, chunksize=max(1, min(64, len(parts) // (n * 8)))))
     finally:
         _BLOCK_INPUT = None
-    rest = iter(judged)
-    return [judge_part(p, by_id, extracted, rules, jobs) if i in big else next(rest) for i, p in enumerate(parts)]
 
 
 def judge(docs: list[Document], extracted: dict[str, Mapped], rules: Rules,
