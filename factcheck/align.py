@@ -537,12 +537,12 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
         n_cands += 1
         if not comparable(a, b, option_words):
             continue
-        f = features(a, b, cx)
-        agree = "values_agree" in f
         if same_option(a, b):
             p = words = 1.0   # one option's one value: its key says so, whatever the words around
             agree = literals_agree(a, b)
         else:
+            f = features(a, b, cx)
+            agree = "values_agree" in f
             p = model.probability(f)
             # Disagreeing values are judged on what their words say (`as_if_agreeing`).
             words = p if agree else model.probability(as_if_agreeing(f))
@@ -560,9 +560,11 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
     _through_restatements(scored, model.conflict_at)
     for p in scored:
         if p.kept:   # only findings show evidence: the features are worked out again for these few
-            f = features(p.a, p.b, cx)
-            p.evidence = [("same_option", 1.0)] if same_option(p.a, p.b) else \
-                model.evidence(f if p.agree else as_if_agreeing(f))
+            if same_option(p.a, p.b):
+                p.evidence = [("same_option", 1.0)]
+            else:
+                f = features(p.a, p.b, cx)
+                p.evidence = model.evidence(f if p.agree else as_if_agreeing(f))
     kept = sum(p.kept for p in scored)
     stats = {"claims": len(claims), "candidate_pairs": n_cands, "aligned_pairs": kept}
     return scored, stats

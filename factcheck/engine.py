@@ -929,6 +929,8 @@ def compare_weekday(rule: RuleSpec, pairs, docs, rules: Rules, by_doc, **_) -> l
 
 def compare_reference(rule: RuleSpec, pairs, docs, rules: Rules, by_doc, **_) -> list[Finding]:
     """Claims against facts a rule pack states ("Japan ruled Korea from 1910 to 1945")."""
+    if not rules.references:
+        return []   # and the extractors' modules, a judging process may not have loaded, stay unloaded
     from .frames import stem
     from .normalise import interval_of
     from .extract.mention import Mention
