@@ -125,28 +125,30 @@ def link_names(names: dict[str, set[str]]) -> dict[str, set[str]] | None:
         if own:
             telling[d] = sorted(n for n in own if len(holders[n]) <= cap) or \
                 [min(own, key=lambda n: (len(holders[n]), n))]
-    tellers: dict[str, list[str]] = defaultdict(list)   # name -> documents it tells, ascending
+    at = {d: i for i, d in enumerate(docs)}
+    tellers: dict[str, list[int]] = defaultdict(list)   # name -> documents it tells, ascending
     for d, own in telling.items():
         for n in own:
-            tellers[n].append(d)
-    shared: Counter[tuple[str, str]] = Counter()
-    for n, ds in tellers.items():
-        # an option's key is no chance coincidence: one shared is enough
-        weight = LINK_MIN_SHARED if n.startswith(KEY_NAME) else 1
-        pairs = ((d, e) for i, d in enumerate(ds) for e in ds[i + 1:])
-        if weight == 1:
-            shared.update(pairs)
-        else:
-            for pair in pairs:
-                shared[pair] += weight
+            tellers[n].append(at[d])
     links: dict[str, set[str]] = {d: {d} for d in telling}
-    count = {d: len(own) for d, own in telling.items()}
-    for (d, e), k in shared.items():
-        # One name in common can be chance (two places called Springfield); two rarely are,
-        # unless a document has only one name to share.
-        if k >= LINK_MIN_SHARED or k >= count[d] or k >= count[e]:
-            links[d].add(e)
-            links[e].add(d)
+    count = [len(telling.get(d, ())) for d in docs]
+    for d, own in telling.items():
+        # The later documents sharing each of d's telling names, counted per document (a long
+        # story's names are each told by hundreds: ints in one small counter, not a tuple per pair).
+        i = at[d]
+        shared: Counter[int] = Counter()
+        for n in own:
+            ds = tellers[n]
+            later = ds[bisect.bisect_right(ds, i):]
+            shared.update(later)
+            if n.startswith(KEY_NAME):
+                shared.update(later)   # an option's key is no chance coincidence: one shared is enough
+        for j, k in shared.items():
+            # One name in common can be chance (two places called Springfield); two rarely are,
+            # unless a document has only one name to share.
+            if k >= LINK_MIN_SHARED or k >= count[i] or k >= count[j]:
+                links[d].add(docs[j])
+                links[docs[j]].add(d)
     return links
 
 
