@@ -48,6 +48,7 @@ from .models import Claim, Finding, Frame, list_adapter
 FOLDER = ".factcheck-cache"
 FILENAME = "claims.sqlite3"
 SCHEMA = "factcheck/cache@4"
+PLANS_KEPT = 8   # corpora whose blocks are kept (a plan is ~20 bytes a document)
 # Source files whose code decides what a document's claims are, and what a block's findings are.
 _CODE = ("extract/*.py", "normalise.py", "frames.py", "pipeline.py", "ingest/*.py", "intervals.py", "models.py",
          "units.py", "render/json.py")
@@ -98,6 +99,15 @@ def block_key(doc_keys: list[str], links: dict[str, set[str]] | None, rules_dige
         h.update(b"\x1f" + k.encode())
     h.update(b"\x1e" + (b"*" if links is None else
                          json.dumps({d: sorted(v) for d, v in sorted(links.items())}).encode()))
+    return h.hexdigest()
+
+
+def plan_key(doc_keys: list[tuple[str, str]], rules_digest: str) -> str:
+    """The cache key of a corpus's blocks: (document id, `doc_key`) of every document with
+    claims, in order. Their names decide the links, and the links and keys the blocks."""
+    h = hashlib.sha256(f"plan\x1f{engine_digest()}\x1f{rules_digest}".encode())
+    for d, k in doc_keys:
+        h.update(b"\x1f" + d.encode() + b"\x1e" + k.encode())
     return h.hexdigest()
 
 
@@ -279,6 +289,9 @@ class Cache:
             elif row is None or row[0] != SCHEMA or not {"claims", "blocks"} <= tables:
                 db.execute("ROLLBACK")
                 raise sqlite3.DatabaseError(f"schema {row[0] if row else 'missing'!s}, expected {SCHEMA}")
+            # Added within the schema: a cache without it gains it, and an older reader ignores it.
+            db.execute("CREATE TABLE IF NOT EXISTS plans (key TEXT PRIMARY KEY, checksum TEXT NOT NULL, "
+                       "plan BLOB NOT NULL)")
             db.execute("COMMIT")
         except BaseException:
             db.close()
@@ -390,6 +403,31 @@ class Cache:
         self._put("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?)",
                   [(k, _checksum(self.secret, k, f, st), f, st) for k, f, st in rows], "judged blocks")
 
+    def get_plan(self, key: str) -> list | None:
+        """The blocks stored under a `plan_key`: [[block key, [document ids]], ...], or None."""
+        try:
+            row = self.db.execute("SELECT CAST(checksum AS BLOB), CAST(plan AS BLOB) FROM plans WHERE key = ?",
+                                  (key,)).fetchone()
+        except sqlite3.DatabaseError as e:
+            warn(f"{self.path}: cannot read the cache ({e}); linking the documents again")
+            return None
+        if row is None or not hmac.compare_digest(_checksum(self.secret, key, row[1]).encode(), row[0]):
+            return None
+        try:
+            plan = json.loads(unpack(row[1]))
+        except (ValueError, zlib.error):
+            return None
+        return plan if isinstance(plan, list) else None
+
+    def put_plan(self, key: str, plan: list) -> None:
+        """Store a corpus's blocks; only the PLANS_KEPT latest stay (each corpus checked from
+        this folder keeps its own, and a corpus that changed has a new one)."""
+        blob = pack(json.dumps(plan, separators=(",", ":")))
+        self._put("INSERT OR REPLACE INTO plans VALUES (?, ?, ?)", [(key, _checksum(self.secret, key, blob), blob)],
+                  "the documents' blocks")
+        self._put("DELETE FROM plans WHERE rowid NOT IN (SELECT rowid FROM plans ORDER BY rowid DESC LIMIT ?)",
+                  [(PLANS_KEPT,)], "the documents' blocks")
+
     def _put(self, sql: str, rows: list[tuple], what: str) -> None:
         if not rows:
             return
@@ -419,6 +457,7 @@ class Cache:
         n = self.db.execute("SELECT count(DISTINCT path) FROM claims").fetchone()[0]
         self.db.execute("DELETE FROM claims")
         self.db.execute("DELETE FROM blocks")
+        self.db.execute("DELETE FROM plans")
         self.db.execute("COMMIT")
         self.db.execute("VACUUM")
         return n

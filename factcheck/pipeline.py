@@ -354,22 +354,33 @@ def judge(docs: list[Document], extracted: dict[str, Mapped], rules: Rules,
 
     A block's findings are read from `store` (a cache.Cache) when its key holds
     (same documents, links, rules and engine code); otherwise the block's frames
-    are decoded, it is judged (`engine.judge_block`) and stored. Findings always
+    are decoded, it is judged (`engine.judge_block`) and stored. The blocks themselves
+    are read from `store` when every document is as it was (`cache.plan_key`). Findings always
     pass through their stored form, so a judged block and a cached one read the same.
     """
     import json
     from collections import defaultdict
 
     from .align import blocks_of
-    from .cache import block_key, decode_findings, doc_key
+    from .cache import block_key, decode_findings, doc_key, plan_key
     from .engine import order_findings
 
     by_id = {d.id: d for d in docs}
     order = [d.id for d in docs if d.id in extracted and extracted[d.id].count]
-    parts = blocks_of(order, {d: set(extracted[d].names) for d in order})
     dkeys = {d: doc_key(by_id[d], rules.digest, "framed") for d in order}
-    bkeys = [block_key([dkeys[d] for d in block], links, rules.digest) for block, links in parts]
-    cached = store.get_blocks(bkeys) if store is not None else {}
+    # The blocks are stored too: linking a long story's documents costs more than reading
+    # its cached findings, and the same documents always make the same blocks.
+    pkey = plan_key([(d, dkeys[d]) for d in order], rules.digest) if store is not None else None
+    plan = store.get_plan(pkey) if store is not None else None
+    cached = store.get_blocks([k for k, _ in plan]) if plan else {}
+    if plan and all(k in cached for k, _ in plan):
+        bkeys, parts = [k for k, _ in plan], None
+    else:
+        parts = blocks_of(order, {d: set(extracted[d].names) for d in order})
+        bkeys = [block_key([dkeys[d] for d in block], links, rules.digest) for block, links in parts]
+        cached = store.get_blocks(bkeys) if store is not None else {}
+        if store is not None:
+            store.put_plan(pkey, [[k, block] for k, (block, _) in zip(bkeys, parts)])
     todo = [i for i, key in enumerate(bkeys) if key not in cached]
     fresh_parts = [parts[i] for i in todo]
     judged = dict(zip(todo, engine.judge(fresh_parts, by_id, extracted, rules) if engine is not None

@@ -61,6 +61,65 @@ def test_one_changed_file_rejudges_its_block_only(corpus):
         in changed
 
 
+def test_warm_check_reads_its_blocks_without_linking(corpus, monkeypatch):
+    """The same documents make the same blocks: a warm check reads them from the cache
+    (`cache.plan_key`), and a changed document links the corpus again."""
+    import factcheck.align as align_mod
+    cold, _ = run(corpus)
+    real, linked = align_mod.blocks_of, []
+
+    def spy(order, names):
+        linked.append(len(order))
+        return real(order, names)
+    monkeypatch.setattr(align_mod, "blocks_of", spy)
+    warm, stats = run(corpus)
+    assert (warm, stats["blocks_cached"], linked) == (cold, 2, [])
+    (corpus / "news" / "b3.txt").write_text(STORIES["b3.txt"].replace("12 workers", "19 workers"), encoding="utf-8")
+    changed, stats = run(corpus)
+    assert linked == [6] and (stats["blocks"], stats["blocks_cached"]) == (2, 1)
+    assert changed == run(corpus, cache=False)[0]
+
+
+def test_tampered_plan_is_worked_out_again(corpus, monkeypatch):
+    import factcheck.align as align_mod
+    cold, _ = run(corpus)
+    db = sqlite3.connect(corpus / "cache" / cache_mod.FILENAME)
+    (n,) = db.execute("SELECT count(*) FROM plans").fetchone()
+    db.execute("UPDATE plans SET plan = X'00' || substr(plan, 2)")   # a byte changed under the checksum
+    db.commit()
+    db.close()
+    assert n == 1
+    linked = []
+    real = align_mod.blocks_of
+    monkeypatch.setattr(align_mod, "blocks_of", lambda order, names: linked.append(1) or real(order, names))
+    again, stats = run(corpus)
+    assert (again, stats["blocks_cached"], linked) == (cold, 2, [1])
+
+
+def test_a_cache_made_before_plans_were_stored_gains_them(corpus):
+    cold, _ = run(corpus)
+    db = sqlite3.connect(corpus / "cache" / cache_mod.FILENAME)
+    db.execute("DROP TABLE plans")   # as an older factcheck wrote it
+    db.commit()
+    db.close()
+    warm, stats = run(corpus)
+    assert (warm, stats["blocks_cached"]) == (cold, 2)
+    db = sqlite3.connect(corpus / "cache" / cache_mod.FILENAME)
+    assert db.execute("SELECT count(*) FROM plans").fetchone()[0] == 1
+    db.close()
+
+
+def test_plans_of_only_the_latest_corpora_are_kept(tmp_path):
+    with cache_mod.Cache(tmp_path / "c") as store:
+        for i in range(cache_mod.PLANS_KEPT + 3):
+            store.put_plan(f"k{i}", [[f"b{i}", ["d"]]])
+        assert store.get_plan("k0") is None and store.get_plan("k2") is None
+        assert store.get_plan(f"k{cache_mod.PLANS_KEPT + 2}") == [[f"b{cache_mod.PLANS_KEPT + 2}", ["d"]]]
+        assert store.db.execute("SELECT count(*) FROM plans").fetchone()[0] == cache_mod.PLANS_KEPT
+        store.clear()
+        assert store.db.execute("SELECT count(*) FROM plans").fetchone()[0] == 0
+
+
 def test_tampered_block_is_judged_again(corpus):
     cold, _ = run(corpus)
     db = sqlite3.connect(corpus / "cache" / cache_mod.FILENAME)
