@@ -126,7 +126,7 @@ class Context:
         self.size: dict[str, float | None] = {}
         self.sets: dict[str, tuple[set, set, set]] = {}    # predicates, actors, entities
         self.local: dict[str, Local] = {}
-        sentence_words: dict[tuple, tuple[list, frozenset]] = {}
+        key, sentence = None, ()   # a block's claims come in text order: one sentence's tokens at a time
         self.per_value: dict[tuple, int] = defaultdict(int)   # (doc, stated size) -> claims
         for c in claims:
             wa = _weights(c.frame.words)
@@ -134,13 +134,13 @@ class Context:
             self.norm[c.id] = math.fsum(self.idf[w] * x * x for w, x in wa.items())
             self.size[c.id] = stated_size(c)
             self.sets[c.id] = (set(c.frame.predicates), set(c.frame.actors), set(c.frame.entities))
-            key = (c.doc, c.sentence.start, c.sentence.end)
-            if key not in sentence_words:
+            if key != (c.doc, c.sentence.start, c.sentence.end):
+                key = (c.doc, c.sentence.start, c.sentence.end)
                 text = docs[c.doc].text
                 words = tokens(text, c.sentence.start, c.sentence.end)
-                sentence_words[key] = (words, [t.start for t in words], frozenset(t.stem for t in words),
-                                       clause_breaks(text, c.sentence.start, c.sentence.end))
-            self.local[c.id] = _local(c, self.stop, sentence_words[key])
+                sentence = (words, [t.start for t in words], frozenset(t.stem for t in words),
+                            clause_breaks(text, c.sentence.start, c.sentence.end))
+            self.local[c.id] = _local(c, self.stop, sentence)
             if self.size[c.id]:
                 self.per_value[(c.doc, _key(self.size[c.id]))] += 1
 

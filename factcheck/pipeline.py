@@ -95,9 +95,16 @@ class Mapped:
 
     def claims(self) -> list[Claim]:
         if self._claims is None:
-            from .cache import decode
-            self._claims = decode(self.blob)
+            self._claims = self.read_claims()
         return self._claims
+
+    def read_claims(self) -> list[Claim]:
+        """The claims, decoded anew if they are not held: judging a block copies them with their
+        frames, and holding both for every document of a 10,000-page docs tree cost 150 MB."""
+        if self._claims is not None:
+            return self._claims
+        from .cache import decode
+        return decode(self.blob)
 
 
 class ClaimList(Sequence):
@@ -322,7 +329,7 @@ def judge_part(part, by_id: dict[str, Document], extracted: dict[str, Mapped], r
     by_doc = {}
     for d in block:
         m = extracted[d]
-        by_doc[d] = with_frames(m.claims(), decode_frames(m.frames))
+        by_doc[d] = with_frames(m.read_claims(), decode_frames(m.frames))
     counts: dict[str, int] = defaultdict(int)
     blob = encode(judge_block(by_id, by_doc, links, rules, counts))
     return blob, json.dumps(dict(sorted(counts.items())))
