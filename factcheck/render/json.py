@@ -1,10 +1,10 @@
 """Report -> the factcheck/report@1 JSON object (keys in the models' declared order, stable across runs).
 
 The claims are most of a report (a 10,000-article check has some 150,000), so each
-is written on one line, compact, without the fields it does not have (null): 40% of
-the size of the indented form, and a claim changed between two reports is one line
-of their diff. Everything else is indented as pydantic writes it with `indent=1`;
-the report reads back into the same `Report` (a test holds that). Each document's
+is written on one line, compact, without the fields it does not have (null): two
+thirds of the indented form's size, and a claim changed between two reports is one
+line of their diff. Everything else is indented as pydantic writes it with `indent=1`,
+and the claims read back as the same claims (a test holds both). Each document's
 claims are written as one fragment (`claims_fragment`) that the extraction step
 can make once and the cache keep, so a warm check splices the stored text in and
 never turns its claims into objects. A claims sequence with a `fragments()` method
