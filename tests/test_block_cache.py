@@ -40,6 +40,17 @@ def run(tmp: Path, cache=True) -> tuple[str, dict]:
     return render_json(rep), stats
 
 
+def sql(tmp: Path, statement: str) -> list:
+    """One statement on the cache's database, as another program (or a hand) would run it."""
+    db = sqlite3.connect(tmp / "cache" / cache_mod.FILENAME)
+    try:
+        rows = db.execute(statement).fetchall()
+        db.commit()
+    finally:
+        db.close()
+    return rows
+
+
 def test_warm_check_judges_no_block(corpus):
     cold, s1 = run(corpus)
     assert s1["blocks"] == 2 and s1.get("blocks_cached", 0) == 0
@@ -83,12 +94,8 @@ def test_warm_check_reads_its_blocks_without_linking(corpus, monkeypatch):
 def test_tampered_plan_is_worked_out_again(corpus, monkeypatch):
     import factcheck.align as align_mod
     cold, _ = run(corpus)
-    db = sqlite3.connect(corpus / "cache" / cache_mod.FILENAME)
-    (n,) = db.execute("SELECT count(*) FROM plans").fetchone()
-    db.execute("UPDATE plans SET plan = X'00' || substr(plan, 2)")   # a byte changed under the checksum
-    db.commit()
-    db.close()
-    assert n == 1
+    assert sql(corpus, "SELECT count(*) FROM plans") == [(1,)]
+    sql(corpus, "UPDATE plans SET plan = X'00' || substr(plan, 2)")   # a byte changed under the checksum
     linked = []
     real = align_mod.blocks_of
     monkeypatch.setattr(align_mod, "blocks_of", lambda order, names: linked.append(1) or real(order, names))
@@ -98,15 +105,10 @@ def test_tampered_plan_is_worked_out_again(corpus, monkeypatch):
 
 def test_a_cache_made_before_plans_were_stored_gains_them(corpus):
     cold, _ = run(corpus)
-    db = sqlite3.connect(corpus / "cache" / cache_mod.FILENAME)
-    db.execute("DROP TABLE plans")   # as an older factcheck wrote it
-    db.commit()
-    db.close()
+    sql(corpus, "DROP TABLE plans")   # as an older factcheck wrote it
     warm, stats = run(corpus)
     assert (warm, stats["blocks_cached"]) == (cold, 2)
-    db = sqlite3.connect(corpus / "cache" / cache_mod.FILENAME)
-    assert db.execute("SELECT count(*) FROM plans").fetchone()[0] == 1
-    db.close()
+    assert sql(corpus, "SELECT count(*) FROM plans") == [(1,)]
 
 
 def test_plans_of_only_the_latest_corpora_are_kept(tmp_path):
@@ -122,10 +124,7 @@ def test_plans_of_only_the_latest_corpora_are_kept(tmp_path):
 
 def test_tampered_block_is_judged_again(corpus):
     cold, _ = run(corpus)
-    db = sqlite3.connect(corpus / "cache" / cache_mod.FILENAME)
-    db.execute("UPDATE blocks SET findings = X'00' || substr(findings, 2)")  # a byte changed under the checksum
-    db.commit()
-    db.close()
+    sql(corpus, "UPDATE blocks SET findings = X'00' || substr(findings, 2)")  # a byte changed under the checksum
     again, stats = run(corpus)
     assert stats.get("blocks_cached", 0) == 0
     assert again == cold
