@@ -93,3 +93,38 @@ def test_candidate_pairs_stay_inside_linked_documents(small_cap):
     assert all(b.doc in links[a.doc] for a, b in pairs)
     # Without links every document meets every other.
     assert any(b.doc not in links[a.doc] for a, b in align.candidate_pairs(claims))
+
+
+def test_links_are_those_the_rule_states_on_random_corpora():
+    """link_names against the rule read literally, pair by pair: two documents are linked when
+    the telling names they share (an option's key counting twice) reach two, or all of either
+    one's; a name is telling when at most the cap of documents hold it, else a document's
+    rarest name stands in for all of its common ones."""
+    import math
+    import random
+
+    def by_the_rule(names):
+        docs = sorted(names)
+        cap = max(align.LINK_MAX_DOCS, math.ceil(align.LINK_MAX_SHARE * len(docs)))
+        if len(docs) <= cap:
+            return None
+        held = {n: sum(n in names[d] for d in docs) for d in docs for n in names[d]}
+        telling = {d: sorted(n for n in names[d] if held[n] <= cap) or [min(names[d], key=lambda n: (held[n], n))]
+                   for d in docs if names[d]}
+        links = {d: {d} for d in telling}
+        for d in telling:
+            for e in telling:
+                shared = sum(2 if n.startswith(align.KEY_NAME) else 1 for n in set(telling[d]) & set(telling[e]))
+                if d < e and shared and shared >= min(align.LINK_MIN_SHARED, len(telling[d]), len(telling[e])):
+                    links[d].add(e)
+                    links[e].add(d)
+        return links
+
+    rng = random.Random(7)
+    pool = [f"place{i}" for i in range(30)] + [f"{align.KEY_NAME}opt{i}" for i in range(6)]
+    for trial in range(40):
+        names = {f"d{i:03d}": set(rng.sample(pool, rng.choice([0, 1, 1, 2, 3, 4]))) for i in range(rng.randint(55, 90))}
+        for d in names:   # an outlet in most datelines: too common to tell, unless it is all a document names
+            if rng.random() < 0.85:
+                names[d].add("wire")
+        assert align.link_names(names) == by_the_rule(names), trial
