@@ -174,3 +174,26 @@ def test_warm_check_reads_claims_without_decoding_them(corpus, monkeypatch):
     assert list(warm.claims) == list(cold.claims) and warm.claims == tuple(cold.claims)
     assert warm.claims[-1] == list(cold.claims)[-1] and warm.claims[1:3] == tuple(cold.claims)[1:3]
     assert [c.text for c in warm.claims] == ["41", "41", "47", "12", "12", "12"]
+
+
+def test_a_few_blocks_are_judged_in_a_pool_largest_first(corpus, monkeypatch):
+    """Two blocks are enough for a pool once they hold POOL_FROM claims; the larger goes out
+    first, and the findings come back in the blocks' order."""
+    import concurrent.futures
+
+    import factcheck.pipeline as pipeline_mod
+    (corpus / "news" / "b1.txt").write_text(STORIES["b1.txt"] + "The Brill Works employed 340 people and 12 "
+                                            "apprentices, and it had 3 fires in 2019.\n", encoding="utf-8")
+    one, _ = run(corpus, cache=False)
+    sent = []
+
+    class Pool(concurrent.futures.ProcessPoolExecutor):
+        def map(self, fn, parts, **kw):
+            parts = list(parts)
+            if fn is pipeline_mod._judge_one:   # not the extraction's pool
+                sent.append([block[0] for block, _ in parts])
+            return super().map(fn, parts, **kw)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(pipeline_mod, "POOL_FROM", 1)
+    two = render_json(check([corpus / "news"], jobs=2, cache=None))
+    assert sent == [["b1", "a1"]] and two == one
