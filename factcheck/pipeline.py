@@ -100,7 +100,7 @@ class Mapped:
 
     def read_claims(self) -> list[Claim]:
         """The claims, decoded anew if they are not held: judging a block copies them with their
-        frames, and holding both for every document of a 10,000-page docs tree cost 150 MB."""
+        frames, and keeping the plain ones too held every claim of the block twice."""
         if self._claims is not None:
             return self._claims
         from .cache import decode
