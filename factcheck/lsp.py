@@ -100,6 +100,35 @@ def workspace_paths(root: Path) -> tuple[list[str], list[str], list[Path]]:
     return paths, list(s["exclude"].value), rules
 
 
+def open_texts(server) -> dict[str, str]:
+    """The editor's unsaved text of each open file, by real path."""
+    out = {}
+    for uri, doc in server.workspace.text_documents.items():
+        real = path_of(uri)
+        if real:
+            out[real] = doc.source
+    return out
+
+
+def quick_fixes(params, lsp, convert) -> list:
+    """A quick fix for each of our diagnostics the editor asks about: the ignore comment that
+    accepts the finding (`ignore_edit`)."""
+    uri = params.text_document.uri
+    real = path_of(uri)
+    actions = []
+    for d in params.context.diagnostics:
+        if d.source != SOURCE or not isinstance(d.data, dict) or not real:
+            continue
+        edit = ignore_edit(real, d.data)
+        if edit is None:
+            continue
+        actions.append(lsp.CodeAction(
+            title=f"Accept this finding: add a factcheck-ignore comment for {d.data['rule']}",
+            kind=lsp.CodeActionKind.QuickFix, diagnostics=[d],
+            edit=lsp.WorkspaceEdit(changes={uri: [convert.structure(edit, lsp.TextEdit)]})))
+    return actions
+
+
 def serve() -> None:
     """Run the server on stdin and stdout until the editor says exit."""
     from lsprotocol import types as lsp
@@ -110,20 +139,12 @@ def serve() -> None:
     convert = get_converter()
     state: dict = {"root": Path.cwd(), "published": set(), "pending": None}
 
-    def open_texts() -> dict[str, str]:
-        out = {}
-        for uri, doc in server.workspace.text_documents.items():
-            real = path_of(uri)
-            if real:
-                out[real] = doc.source
-        return out
-
     def check_now() -> None:
         from .errors import InputError
         from .pipeline import check
         from .suppress import apply_inline
 
-        texts = open_texts()
+        texts = open_texts(server)
         try:
             paths, exclude, rules = workspace_paths(state["root"])
             report = apply_inline(check(paths, rule_paths=rules, exclude=exclude, jobs=1, cache=None,
@@ -176,19 +197,6 @@ def serve() -> None:
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
                     lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
     def code_action(params: lsp.CodeActionParams):
-        uri = params.text_document.uri
-        real = path_of(uri)
-        actions = []
-        for d in params.context.diagnostics:
-            if d.source != SOURCE or not isinstance(d.data, dict) or not real:
-                continue
-            edit = ignore_edit(real, d.data)
-            if edit is None:
-                continue
-            actions.append(lsp.CodeAction(
-                title=f"Accept this finding: add a factcheck-ignore comment for {d.data['rule']}",
-                kind=lsp.CodeActionKind.QuickFix, diagnostics=[d],
-                edit=lsp.WorkspaceEdit(changes={uri: [convert.structure(edit, lsp.TextEdit)]})))
-        return actions
+        return quick_fixes(params, lsp, convert)
 
     server.start_io()

@@ -817,83 +817,97 @@ def _reject(text: str, x: _N) -> bool:
     after = text[e:e + 2]
     seg = text[s:e]
     if not x.words or seg[:1].isdigit() or seg[:1] in "-−.":
-        # dotted chains (IP addresses, versions), slashed chains (dates, ids), clock times
-        if after[:1] in ("/", "\\") or before[-1:] in ("/", "\\", "#", "@"):
-            # the parts of a numeric date ("5/17/2018") stay numbers; the date reader spans the whole
-            return not (before[-1:] in ("/", "") or after[:1] == "/") or not _in_slash_date(text, s, e)
-        if (after[:1] in ".:" and after[1:2].isdigit()) or (before[-1:] in ".:" and before[:1].isdigit()):
+        verdict = _reject_figure(text, x, before, after, seg)
+        if verdict is not None:
+            return verdict
+    return bool(x.words) and _reject_words(text, x, before, seg)
+
+
+def _reject_figure(text: str, x: _N, before: str, after: str, seg: str) -> bool | None:
+    """A number written in digits that is an identifier, a reference, a clock time or a name
+    with digits (True); the part of a numeric date (False); None when nothing tells."""
+    s, e = x.start, x.end
+    # dotted chains (IP addresses, versions), slashed chains (dates, ids), clock times
+    if after[:1] in ("/", "\\") or before[-1:] in ("/", "\\", "#", "@"):
+        # the parts of a numeric date ("5/17/2018") stay numbers; the date reader spans the whole
+        return not (before[-1:] in ("/", "") or after[:1] == "/") or not _in_slash_date(text, s, e)
+    if (after[:1] in ".:" and after[1:2].isdigit()) or (before[-1:] in ".:" and before[:1].isdigit()):
+        return True
+    # network ports and lists of them: "port 4222", "ports 4222, 5222, and 6222", "localhost:4248"
+    if seg.isdigit() and 2 <= len(seg) <= 5 and (_PORT_BEFORE.search(text, max(0, s - 48), s)
+                                                  or _PORT_AFTER.match(text, e, e + TAIL)
+                                                  or before[-1:] == ":" and before[:1].isalpha()):
+        return True
+    if seg.isdigit() and len(seg) == 3 and "100" <= seg <= "599" and (
+            _STATUS_BEFORE.search(text, max(0, s - 24), s) or _STATUS_AFTER.match(text, e, e + TAIL)):
+        return True
+    if _RELEASE.fullmatch(seg) and _RELEASE_AFTER.match(text, e, e + TAIL) or after == ".x":
+        return True   # "2.10 beta", "25.x": a release, a release line
+    # references and model names: "page 12", "Chapter 11", "Boeing 737", "Apollo 11"
+    if _RELEASE.fullmatch(seg) and before[-1:] in (" ", "\u00a0") and not after[:1] == "-":
+        # releases: "version 2.15", "NATS 2.11" closing a heading or a clause
+        if _REF_NOUN.search(text, max(0, s - 14), s):
             return True
-        # network ports and lists of them: "port 4222", "ports 4222, 5222, and 6222", "localhost:4248"
-        if seg.isdigit() and 2 <= len(seg) <= 5 and (_PORT_BEFORE.search(text, max(0, s - 48), s)
-                                                      or _PORT_AFTER.match(text, e, e + TAIL)
-                                                      or before[-1:] == ":" and before[:1].isalpha()):
+        if after[:1] in ("", "\n") and _HEADING_NAME.search(text, max(0, s - 60), s):
+            return True   # "# NATS 2.11": a heading that names a release
+        nm = _NAME_BEFORE.search(text, max(0, s - 30), s)
+        if nm and nm.group("w") not in _NOT_NAMES and (after[:1] in ("", "\n", ",", ";", ")")
+                                                       or after[:1] == "." and after[1:2] in ("", " ", "\n")):
             return True
-        if seg.isdigit() and len(seg) == 3 and "100" <= seg <= "599" and (
-                _STATUS_BEFORE.search(text, max(0, s - 24), s) or _STATUS_AFTER.match(text, e, e + TAIL)):
+        # a release a sentence is about: "Flask 0.8 introduces instance folders"
+        st = _NAME_AT_START.search(text, max(0, s - 30), s)
+        if st and st.group("w") not in _NOT_NAMES and _RELEASE_VERB.match(text, e, e + TAIL):
             return True
-        if _RELEASE.fullmatch(seg) and _RELEASE_AFTER.match(text, e, e + TAIL) or after == ".x":
-            return True   # "2.10 beta", "25.x": a release, a release line
-        # references and model names: "page 12", "Chapter 11", "Boeing 737", "Apollo 11"
-        if _RELEASE.fullmatch(seg) and before[-1:] in (" ", "\u00a0") and not after[:1] == "-":
-            # releases: "version 2.15", "NATS 2.11" closing a heading or a clause
-            if _REF_NOUN.search(text, max(0, s - 14), s):
-                return True
-            if after[:1] in ("", "\n") and _HEADING_NAME.search(text, max(0, s - 60), s):
-                return True   # "# NATS 2.11": a heading that names a release
-            nm = _NAME_BEFORE.search(text, max(0, s - 30), s)
-            if nm and nm.group("w") not in _NOT_NAMES and (after[:1] in ("", "\n", ",", ";", ")")
-                                                           or after[:1] == "." and after[1:2] in ("", " ", "\n")):
-                return True
-            # a release a sentence is about: "Flask 0.8 introduces instance folders"
-            st = _NAME_AT_START.search(text, max(0, s - 30), s)
-            if st and st.group("w") not in _NOT_NAMES and _RELEASE_VERB.match(text, e, e + TAIL):
-                return True
-        if seg.isdigit() and len(seg) == 4 and "0000" <= seg <= "2359" and seg[2] < "6" and (
-                _ZONE_AFTER.match(text, e, e + TAIL) or HOURS_CLOCK.match(text, s, e + TAIL)):
-            return True   # "2317 GMT", "0915 hrs": a clock time
-        if seg.isdigit() and 3 <= len(seg) <= 4 and any(
-                m.start() < s and e <= m.end() for m in _MODEL_NUMBER.finditer(text, max(0, s - 30), e + 8)):
-            return True   # "Airbus 320-200", "Boeing 737-800": a model and its variant
-        if seg.isdigit() and len(seg) <= 4 and before[-1:] in (" ", "\u00a0") and not after[:1] == "-":
-            if _REF_NOUN.search(text, max(0, s - 14), s) or _REF_CODE.search(text, max(0, s - 20), s):
-                return True
-            nm = _NAME_BEFORE.search(text, max(0, s - 30), s)
-            if (nm and nm.group("w") not in _NOT_NAMES and not _NOT_NAMES_RE.fullmatch(nm.group("w"))
-                    and not _COUNT_NOUN_AFTER.match(text, e, e + TAIL) and not _gapped(text, s, e)):
-                return True  # ...unless a plural noun follows: "in Varo 14 people died"
-        # names with digits: "COVID-19", "F-16", "MH-17", "G-7"
-        if before[-1:] == "-" and before[:1].isalpha() and _NAME_DASH.search(text, max(0, s - 12), s) \
-                and not _SCALE_DASH.search(text, max(0, s - 12), s):
+    if seg.isdigit() and len(seg) == 4 and "0000" <= seg <= "2359" and seg[2] < "6" and (
+            _ZONE_AFTER.match(text, e, e + TAIL) or HOURS_CLOCK.match(text, s, e + TAIL)):
+        return True   # "2317 GMT", "0915 hrs": a clock time
+    if seg.isdigit() and 3 <= len(seg) <= 4 and any(
+            m.start() < s and e <= m.end() for m in _MODEL_NUMBER.finditer(text, max(0, s - 30), e + 8)):
+        return True   # "Airbus 320-200", "Boeing 737-800": a model and its variant
+    if seg.isdigit() and len(seg) <= 4 and before[-1:] in (" ", "\u00a0") and not after[:1] == "-":
+        if _REF_NOUN.search(text, max(0, s - 14), s) or _REF_CODE.search(text, max(0, s - 20), s):
             return True
-        if before[-1:] in ("_",) or after[:1] in ("_",):
+        nm = _NAME_BEFORE.search(text, max(0, s - 30), s)
+        if (nm and nm.group("w") not in _NOT_NAMES and not _NOT_NAMES_RE.fullmatch(nm.group("w"))
+                and not _COUNT_NOUN_AFTER.match(text, e, e + TAIL) and not _gapped(text, s, e)):
+            return True  # ...unless a plural noun follows: "in Varo 14 people died"
+    # names with digits: "COVID-19", "F-16", "MH-17", "G-7"
+    if before[-1:] == "-" and before[:1].isalpha() and _NAME_DASH.search(text, max(0, s - 12), s) \
+            and not _SCALE_DASH.search(text, max(0, s - 12), s):
+        return True
+    if before[-1:] in ("_",) or after[:1] in ("_",):
+        return True
+    # an index into a name: "domains[0]", "args[1]"
+    if before[-1:] == "[" and before[:1].isalnum() and after[:1] == "]":
+        return True
+    # a chain of dash-joined numbers (phone numbers, ids): 1-222-2222
+    if after[:1] == "-" and _CHAIN_AFTER.match(text, e, e + TAIL):
+        return True
+    if before[-1:] == "-" and _CHAIN_BEFORE.search(text, max(0, s - 24), s):
+        return True
+    if x.scaled in ("M", "G", "B", "K") and abs(x.value) < 1e10 and len(seg) == 2:
+        # "3M", "5G", "4B": names, unless a currency says otherwise (checked later)
+        x.extra = {"weak_scale": True}
+    return None
+
+
+def _reject_words(text: str, x: _N, before: str, seg: str) -> bool:
+    """A number in words that is a label ("Chapter Two"), a name ("the Big Four") or an idiom
+    ("one of them", "a-")."""
+    s, e = x.start, x.end
+    low = seg.lower()
+    rn = (_REF_NOUN.search(text, max(0, s - 14), s) if x.value == int(x.value) and not x.frac
+          and before[-1:] in (" ", "\u00a0") else None)
+    if rn and (seg[:1].isupper() or rn.group()[:1].isupper()):
+        return True  # labels spelled out: "Line one", "Chapter Two", "Phase three" (not "version two")
+    if seg[:1].isupper() and s > 1 and not _SENTENCE_START.search(text, max(0, s - 4), s) and (
+            _CAP_NEIGHBOUR.match(text, e, e + TAIL) or _NAME_BEFORE.search(text, max(0, s - 30), s)):
+        return True  # "the Big Four", "Ten Downing Street", "Formula One": names
+    if low in ("one", "an", "a") and not (low == "one" and _ONE_RATIO.match(text, e, e + TAIL)):
+        if _ONE_BEFORE.search(text, max(0, s - 30), s) or (_ONE_AFTER.match(text, e, e + TAIL) and not _ONE_CUR.match(text, e, e + TAIL)):
             return True
-        # an index into a name: "domains[0]", "args[1]"
-        if before[-1:] == "[" and before[:1].isalnum() and after[:1] == "]":
+        if s > 0 and text[s - 1] == "-":
             return True
-        # a chain of dash-joined numbers (phone numbers, ids): 1-222-2222
-        if after[:1] == "-" and _CHAIN_AFTER.match(text, e, e + TAIL):
-            return True
-        if before[-1:] == "-" and _CHAIN_BEFORE.search(text, max(0, s - 24), s):
-            return True
-        if x.scaled in ("M", "G", "B", "K") and abs(x.value) < 1e10 and len(seg) == 2:
-            # "3M", "5G", "4B": names, unless a currency says otherwise (checked later)
-            x.extra = {"weak_scale": True}
-    if x.words:
-        low = seg.lower()
-        rn = (_REF_NOUN.search(text, max(0, s - 14), s) if x.value == int(x.value) and not x.frac
-              and before[-1:] in (" ", "\u00a0") else None)
-        if rn and (seg[:1].isupper() or rn.group()[:1].isupper()):
-            return True  # labels spelled out: "Line one", "Chapter Two", "Phase three" (not "version two")
-        if seg[:1].isupper() and s > 1 and not _SENTENCE_START.search(text, max(0, s - 4), s) and (
-                _CAP_NEIGHBOUR.match(text, e, e + TAIL) or _NAME_BEFORE.search(text, max(0, s - 30), s)):
-            return True  # "the Big Four", "Ten Downing Street", "Formula One": names
-        if low in ("one", "an", "a") and not (low == "one" and _ONE_RATIO.match(text, e, e + TAIL)):
-            if _ONE_BEFORE.search(text, max(0, s - 30), s) or (_ONE_AFTER.match(text, e, e + TAIL) and not _ONE_CUR.match(text, e, e + TAIL)):
-                return True
-            if s > 0 and text[s - 1] == "-":
-                return True
-        if low in ("half", "halves"):
-            pass
     return False
 
 
