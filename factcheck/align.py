@@ -24,7 +24,7 @@ from .frames import DEFINITE_START, Lexicon, stem, tokens
 from .intervals import date_interval, numeric_interval, overlap, stated_bounds, stated_size
 from .keys import OptionWords, page_scope
 from .lookahead import TAIL
-from .models import Claim, Document, Frame
+from .models import TIME_KINDS, Claim, Document, Frame
 from .pairs import Context, PairModel, as_if_agreeing, features, worded_alike
 
 # A name in more documents than this (or than this share of the corpus, if more) is too common
@@ -52,7 +52,9 @@ def family(c: Claim) -> tuple[str, str | None]:
     if c.kind == "quantity":
         return ("quantity", c.dimension or c.unit)
     if c.kind == "age":
-        return ("duration", None)   # an age is how long someone has lived: "aged 61", "61 years"
+        return ("duration", None)
+    if c.kind in TIME_KINDS:
+        return ("time", c.unit)     # times in two named zones are not compared: the offset is unknown   # an age is how long someone has lived: "aged 61", "61 years"
     return (c.kind, None)
 
 

@@ -125,10 +125,10 @@ def doc_key(doc, rules_digest: str, stage: str = "claims") -> str:
 def _plain(v):
     # What json cannot write itself, as JSON types, without pydantic's serialisers (which round
     # floats): a record as its fields (json then writes those, coming back here for nested
-    # records), a date as ISO text.
+    # records), a date or a time of day as ISO text.
     if isinstance(v, BaseModel):
         return v.__dict__
-    if isinstance(v, dt.date):
+    if isinstance(v, (dt.date, dt.time)):
         return v.isoformat()
     raise TypeError(f"cannot store {type(v).__name__}")
 

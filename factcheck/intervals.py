@@ -6,7 +6,7 @@ import math
 
 import regex
 
-from .models import AmountValue, Claim, DateValue
+from .models import DAY, TIME_KINDS, AmountValue, Claim, DateValue
 from .normalise import SECONDS, significant_unit
 from .units import to_base
 
@@ -83,8 +83,21 @@ def fmt_numeric(c: Claim, lo: float, hi: float, unit: str | None) -> str:
     if c.kind in ("duration", "age"):
         scale, name = _amount_scale(c)
         lo, hi, unit = lo / scale, hi / scale, name
+    elif c.kind in TIME_KINDS:
+        rng = fmt_clock(lo) if lo == hi else f"{fmt_clock(lo)}..{fmt_clock(hi)}"
+        return f"{rng} {c.unit}" if c.unit else rng
     rng = fmt_num(lo) if lo == hi else f"{fmt_num(lo)}..{fmt_num(hi)}"
     return f"{rng} {unit}" if unit else rng
+
+
+def fmt_clock(secs: float) -> str:
+    """Seconds after midnight as a clock reads them: "05:35", "19:56:30"; a day's end "24:00"."""
+    if math.isinf(secs):
+        return "…"
+    s = int(round(secs))
+    h, rest = divmod(s, 3600)
+    m, sec = divmod(rest, 60)
+    return f"{h:02d}:{m:02d}" + (f":{sec:02d}" if sec else "")
 
 
 def _amount_scale(c: Claim) -> tuple[float, str]:
@@ -140,6 +153,9 @@ def unit_slip(a: Claim, b: Claim, shifted: bool = False) -> bool:
     return bool(sa and sb) and 1.1 * min(sa, sb) < max(sa, sb) <= SLIP_RATIO * min(sa, sb)
 
 
+CLOCK12 = "clock12"   # a time whose half of the day is not told (extract/times.py)
+
+
 # "up to 18 hours", "a maximum of 25 MB", "until 30 September" name a limit, and a limit is
 # a value of its own: two texts that state one limit differently disagree, though any value
 # under both would satisfy both.
@@ -160,6 +176,9 @@ def overlap(a: Claim, b: Claim) -> bool:
         return False
     l1, h1, _ = numeric_interval(a)
     l2, h2, _ = numeric_interval(b)
+    if a.kind in TIME_KINDS and CLOCK12 in (a.dimension, b.dimension):
+        # "at 10:20" may be morning or evening: it meets a time twelve hours either way
+        return any(intervals_meet(l1, h1, l2 + k, h2 + k) for k in (-DAY / 2, 0.0, DAY / 2))
     return intervals_meet(l1, h1, l2, h2)
 
 

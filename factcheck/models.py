@@ -8,7 +8,9 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, TypeAdapter, field_serializer
 
-Kind = Literal["count", "quantity", "money", "percent", "ordinal", "date", "date_range", "duration", "age"]
+Kind = Literal["count", "quantity", "money", "percent", "ordinal", "date", "date_range", "duration", "age",
+               "time", "time_range"]
+TIME_KINDS = ("time", "time_range")   # times of day: compared in seconds after midnight
 Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than"]
 TimeUnit = Literal["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"]
 
@@ -49,7 +51,44 @@ class AmountValue(Frozen):
     unit: TimeUnit
 
 
-Value = Union[AmountValue, DateValue, NumberValue]
+DAY = 86400.0
+
+
+def seconds_of_day(t: dt.time) -> float:
+    return t.hour * 3600.0 + t.minute * 60.0 + t.second
+
+
+class TimeValue(Frozen):
+    """A time of day as stated ("5:35 a.m." is 05:35:00); `low` and `high` are its seconds
+    after midnight, so a time compares like a number."""
+    time: dt.time
+
+    @property
+    def low(self) -> float:
+        return seconds_of_day(self.time)
+
+    @property
+    def high(self) -> float:
+        return seconds_of_day(self.time)
+
+
+class TimeSpanValue(Frozen):
+    """Two times of day, both ends inclusive ("5 to 6pm"); a span past midnight ends the next
+    day, so `high` may exceed a day's seconds."""
+    time_start: dt.time
+    time_end: dt.time
+
+    @property
+    def low(self) -> float:
+        return seconds_of_day(self.time_start)
+
+    @property
+    def high(self) -> float:
+        end = seconds_of_day(self.time_end)
+        return end if end >= self.low else end + DAY
+
+
+Value = Union[AmountValue, DateValue, TimeValue, TimeSpanValue, NumberValue]
 
 
 class Interval(Frozen):

@@ -13,6 +13,8 @@ Tolerance model (parameters from the rule pack's `tolerance`, see README):
 - Durations and ages allow ± amount_rounding of their unit ("four years" is
   3.5..4.5 years) and are held in seconds so units compare.
 - Dates span their stated calendar unit; bounding hedges open them.
+- Times of day stand for their minute (or second, when seconds are written), in seconds after
+  midnight; "about" widens by clock_approx_minutes, "by 5pm" allows any time before.
 """
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ import math
 from typing import TYPE_CHECKING
 
 from .ingest import LineIndex
-from .models import AmountValue, Claim, DateValue, Document, Interval, NumberValue, Span, claim_id
+from .models import (DAY, TIME_KINDS, AmountValue, Claim, DateValue, Document, Interval, NumberValue, Span,
+                     TimeSpanValue, TimeValue, claim_id)
 from .rulepack import QualifierEntry, Tolerance
 
 if TYPE_CHECKING:  # importing the extractors compiles their patterns; a warm check needs none
@@ -93,6 +96,8 @@ def interval_of(m: Mention, qualifier: str, entry: QualifierEntry | None, tol: T
         if qualifier in ("less_than", "at_most"):
             return Interval(end=start - dt.timedelta(days=1) if qualifier == "less_than" else end)
         return Interval(start=start, end=end)
+    if m.kind in TIME_KINDS:
+        return _clock_interval(to_value(m), qualifier, tol)
     lo, hi = float(v["low"]), float(v["high"])
     if m.kind in ("duration", "age"):
         f = SECONDS[v["unit"]]
@@ -106,6 +111,24 @@ def interval_of(m: Mention, qualifier: str, entry: QualifierEntry | None, tol: T
         step = tol.integer_percent_step
     low, high = bounds(lo, hi, step, significant_unit(hi, step), qualifier, entry, tol, floor)
     return Interval(low=None if low == -INF else low, high=None if high == INF else high, unit=m.unit)
+
+
+CLOCK = "time of day"   # the unit of a time's interval: seconds after midnight
+
+
+def _clock_interval(value: TimeValue | TimeSpanValue, qualifier: str, tol: Tolerance) -> Interval:
+    """A time stands for its whole minute ("5:35" is 05:35:00..05:36:00), or its second when
+    seconds are written; "about" widens it, a bound opens it to the start or end of the day."""
+    ends = (value.time,) if isinstance(value, TimeValue) else (value.time_start, value.time_end)
+    step = 1.0 if any(t.second for t in ends) else 60.0
+    low, high = value.low, value.high + step
+    if qualifier == "approx":
+        low, high = low - tol.clock_approx_minutes * 60, high + tol.clock_approx_minutes * 60
+    elif qualifier in ("more_than", "at_least"):
+        low, high = (high if qualifier == "more_than" else low), DAY
+    elif qualifier in ("less_than", "at_most"):
+        low, high = 0.0, (low if qualifier == "less_than" else high)
+    return Interval(low=low, high=high, unit=CLOCK)
 
 
 _UNIT_TOLERANCE: dict[int, tuple[Tolerance, Tolerance]] = {}
@@ -127,6 +150,10 @@ def to_value(m: Mention):
         return DateValue(start=v["start"], end=v["end"])
     if m.kind in ("duration", "age"):
         return AmountValue(low=v["low"], high=v["high"], unit=v["unit"])
+    if m.kind == "time":
+        return TimeValue(time=v["time"])
+    if m.kind == "time_range":
+        return TimeSpanValue(time_start=v["time_start"], time_end=v["time_end"])
     return NumberValue(low=v["low"], high=v["high"])
 
 

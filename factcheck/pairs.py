@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .frames import Lexicon, clause, clause_breaks, days_apart, reference_time, tokens
 from .intervals import numeric_interval, overlap, stated_size, unit_slip
-from .models import Claim, DateValue, Document
+from .models import TIME_KINDS, Claim, DateValue, Document
 from .units import PERCENTAGE_POINT
 
 # Every feature, with what it tells an editor. Fitted weights in a pack may only name these.
@@ -64,7 +64,7 @@ FEATURES = {
 }
 
 DATE_KINDS = ("date", "date_range")
-EVENT_KINDS = ("duration", "ordinal")   # facts about one occasion: the publication day matters
+EVENT_KINDS = ("duration", "ordinal", *TIME_KINDS)   # facts about one occasion: the publication day matters
 
 
 def _weights(words: tuple[str, ...]) -> dict[str, float]:

@@ -31,6 +31,7 @@ class Tolerance(Strict):
     integer_percent_step: float = Field(1.0, ge=0, description="an integer percentage is read as rounded to this step")
     amount_rounding: float = Field(0.5, ge=0, description="a duration or age allows ± this many of its unit")
     date_approx_days: int = Field(0, ge=0, description="'around <date>' widens a date by this many days each side")
+    clock_approx_minutes: float = Field(10.0, ge=0, description="'about 5:30 a.m.' widens a time by this many minutes each side")
 
 
 class QualifierEntry(Strict):

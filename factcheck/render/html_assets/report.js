@@ -6,7 +6,8 @@
   const DATA = JSON.parse(document.getElementById("report-data").textContent);
   const KINDS = ["conflict", "update", "agreement"];
   const SEVERITIES = ["error", "warning", "info"];
-  const CLAIM_KINDS = ["count", "quantity", "money", "percent", "ordinal", "date", "date_range", "duration", "age"];
+  const CLAIM_KINDS = ["count", "quantity", "money", "percent", "ordinal", "date", "date_range", "duration", "age",
+    "time", "time_range"];
   const CHUNK = 100;            // findings rows drawn at a time; more follow as the list scrolls
   const DOC_ROWS = 25;          // document rows drawn before "show all"
   const STORE = "factcheck-review:" + DATA.key;
@@ -134,14 +135,25 @@
   function fmtValue(v, unit) {
     if (!v) return "";
     if ("start" in v) return v.start === v.end ? v.start : v.start + " to " + v.end;
+    if ("time" in v) return v.time + (unit ? " " + unit : "");
+    if ("time_start" in v) return v.time_start + " to " + v.time_end + (unit ? " " + unit : "");
     const range = v.low === v.high ? num(v.low) : num(v.low) + " to " + num(v.high);
     const u = v.unit || unit;
     return u ? range + " " + u : range;
   }
 
+  // seconds after midnight as a clock reads them (normalise.CLOCK intervals)
+  function clock(s) {
+    if (s == null) return "…";
+    const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = Math.round(s % 60);
+    const two = (x) => String(x).padStart(2, "0");
+    return two(h) + ":" + two(m) + (sec ? ":" + two(sec) : "");
+  }
+
   function fmtInterval(iv) {
     if (!iv) return "";
     if (iv.start || iv.end) return (iv.start || "…") + " .. " + (iv.end || "…");
+    if (iv.unit === "time of day") return clock(iv.low) + " .. " + clock(iv.high);
     const lo = iv.low == null ? "−∞" : num(iv.low);
     const hi = iv.high == null ? "∞" : num(iv.high);
     return lo + " .. " + hi + (iv.unit ? " " + iv.unit : "");
