@@ -68,3 +68,13 @@ def test_a_span_past_midnight_ends_the_next_day():
     c = _time("The curfew lasts from 11 in the evening until 5am.", "11 in the evening until 5am")
     assert (c.interval.low, c.interval.high) == (23 * 3600, 29 * 3600 + 60)
     assert fmt_interval(c) == "23:00..29:01"
+
+
+def test_reading_only_around_hints_finds_what_a_full_scan_finds(monkeypatch):
+    # the pattern runs only near a hint (a clock face, a.m., "past", a zone...): every case of
+    # the table, and the cases run together into one text, read the same as a scan of it all
+    from factcheck.extract import times
+    texts = [c["text"] for c in CASES] + [" ".join(c["text"] for c in CASES)]
+    windowed = [[(m.start, m.end, m.value) for m in extract_times(t)] for t in texts]
+    monkeypatch.setattr(times, "_windows", lambda text: [(0, len(text))])
+    assert windowed == [[(m.start, m.end, m.value) for m in extract_times(t)] for t in texts]
