@@ -1,7 +1,8 @@
 """Report -> the factcheck/report@1 JSON object (keys in the models' declared order, stable across runs).
 
 The claims are most of a report (a 10,000-article check has some 150,000), so each
-is written on one line, compact, without the fields it does not have (null): two
+is written on one line, compact, without the fields it does not have (null) or that
+hold their default (`qualifier` "exact", `step` 0: the schema gives both): under two
 thirds of the indented form's size, and a claim changed between two reports is one
 line of their diff. Everything else is indented as pydantic writes it with `indent=1`,
 and the claims read back as the same claims (a test holds both). Each document's
@@ -19,7 +20,8 @@ def claims_fragment(claims) -> str:
     """Claims as the lines they take inside a report's "claims" array ("" for none)."""
     if not claims:
         return ""
-    return ",\n".join("  " + c.__pydantic_serializer__.to_json(c, exclude_none=True).decode("utf-8")
+    return ",\n".join("  " + c.__pydantic_serializer__.to_json(c, exclude_none=True, exclude_defaults=True)
+                       .decode("utf-8")
                        for c in claims)
 
 

@@ -1,4 +1,4 @@
-"""The JSON report: one compact line per claim, without its null fields; everything else as pydantic
+"""The JSON report: one compact line per claim, without its null or default fields; everything else as pydantic
 writes it indented; read back, the same report as pydantic's own dump of it."""
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def same_report(text: str, rep: Report) -> bool:
         and ours == full
 
 
-def test_each_claim_is_one_compact_line_without_its_null_fields():
+def test_each_claim_is_one_compact_line_without_its_null_or_default_fields():
     rep = report(CLAIMS)
     out = render_json(rep)
     assert same_report(out, rep)
@@ -55,8 +55,9 @@ def test_each_claim_is_one_compact_line_without_its_null_fields():
     at = lines.index(' "claims": [')
     assert lines[at + 1] == ('  {"id":"d:0-2","doc":"d","path":"d.txt","start":0,"end":2,"line":1,"column":1,'
                              '"text":"13","kind":"count","value":{"low":13,"high":13},'
-                             '"interval":{"low":12.5,"high":13.5},"qualifier":"exact","step":0,'
-                             '"sentence":{"start":0,"end":40}},')
+                             '"interval":{"low":12.5,"high":13.5},"sentence":{"start":0,"end":40}},')
+    # a qualifier or a step other than the default is written
+    assert '"qualifier":"more_than","hedge":"more than","step":0.05,' in lines[at + 2]
     # the string's quote, backslash and line break stay escaped on the claim's line
     assert lines[at + 3].startswith('  {"id":"d:9-11",') and '"text":"\\"ǅ\\\\\\n"' in lines[at + 3]
     assert lines[at + 5] == " ],"
