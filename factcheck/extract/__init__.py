@@ -70,7 +70,7 @@ def find_mentions(text: str, published: dt.date | None = None, start: int = 0) -
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         kept.append(m)
     kept.sort(key=lambda m: (m.start, m.end))
-    return _not_hedges(text, kept)
+    return _not_hedges(text, _mend_split_thousands(text, kept))
 
 
 # "$2000 over 3 years", "rose 5% over two days": "over" right after an amount names the period
@@ -90,6 +90,32 @@ _NOT_AFTER_HEDGE = regex.compile(
 _HEDGE_BEFORE = regex.compile(
     r"\b(?:than|least|most|up\s+to|over|under|above|below|about|around|nearly|almost|some|roughly|approximately|"
     r"estimated|exceeding|of)[\s,]*\Z", regex.I)
+
+
+# "more than 1, 800 people": a thousands separator typed with a space after it. One figure
+# only after a hedge word, which a list ("1, 800 and 900") does not open with, and with no
+# further group after it ("1, 800, 900" is a list).
+_SPLIT_GROUP = regex.compile(r",[\x20\u00a0]\d{3}(?![\d.]|,[\x20\u00a0]?\d)")
+_LEAD_GROUP = regex.compile(r"[1-9]\d{0,2}")
+
+
+def _mend_split_thousands(text: str, kept: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    i = 0
+    while i < len(kept):
+        a, b = kept[i], kept[i + 1] if i + 1 < len(kept) else None
+        if (b is not None and a.kind == b.kind == "count" and b.start == a.end + 2 and b.end == a.end + 5
+                and _LEAD_GROUP.fullmatch(text, a.start, a.end) and _SPLIT_GROUP.match(text, a.end)
+                and _HEDGE_BEFORE.search(text, max(0, a.start - 16), a.start)):
+            v = int(text[a.start:a.end]) * 1000 + int(text[b.start:b.end])
+            zeros = len(str(v)) - len(str(v).rstrip("0"))
+            out.append(dataclasses.replace(a, end=b.end, value={"low": v, "high": v},
+                                           step=float(10 ** min(zeros, 3)) if zeros else 0.0))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _not_hedges(text: str, kept: list[Mention]) -> list[Mention]:
