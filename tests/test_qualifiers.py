@@ -30,6 +30,11 @@ def _only(text, expr, published=None):
     ("Just over 40 people died.", "40", "approx", "Just over"),
     ("More than 40 people died.", "40", "more_than", "More than"),
     ("Over 40 people died.", "40", "more_than", "Over"),
+    # a figure passing a mark; before a duration "past" names a span, not a bound
+    ("The toll climbed past 1,000 on Monday.", "1,000", "more_than", "past"),
+    ("The death toll tops 2,000.", "2,000", "more_than", "tops"),
+    ("The office closes past 5 p.m. on Fridays.", "5 p.m.", "more_than", "past"),
+    ("In the past 10 years the town grew.", "10 years", "exact", None),
     ("At least 40 people died.", "40", "at_least", "At least"),
     ("No fewer than 40 people died.", "40", "at_least", "No fewer than"),
     ("Up to 40 people died.", "40", "at_most", "Up to"),

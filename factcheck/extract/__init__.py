@@ -105,7 +105,7 @@ def _mend_split_thousands(text: str, kept: list[Mention]) -> list[Mention]:
     while i < len(kept):
         a, b = kept[i], kept[i + 1] if i + 1 < len(kept) else None
         if (b is not None and a.kind == b.kind == "count" and b.start == a.end + 2 and b.end == a.end + 5
-                and _LEAD_GROUP.fullmatch(text, a.start, a.end) and _SPLIT_GROUP.match(text, a.end)
+                and _LEAD_GROUP.fullmatch(text, a.start, a.end) and _SPLIT_GROUP.match(text, a.end, a.end + TAIL)
                 and _HEDGE_BEFORE.search(text, max(0, a.start - 16), a.start)):
             v = int(text[a.start:a.end]) * 1000 + int(text[b.start:b.end])
             zeros = len(str(v)) - len(str(v).rstrip("0"))
