@@ -423,8 +423,11 @@ HOURS_CLOCK = regex.compile(r"(?<![\w.,])0\d[.:]?[0-5]\d[\x20\u00a0]?(?:hrs|hour
 _MODEL_NUMBER = regex.compile(r"\p{Lu}\p{L}+[\x20\u00a0]\d{3,4}-[1-9]00(?:[A-Z]{1,2})?\b")
 # "magnitude-6.1", "category-4", "level-3": a reading on a named scale, not a name with digits
 _SCALE_DASH = regex.compile(r"\b(?:magnitude|category|level|grade|stage|tier)-\Z", regex.I)
-_CHAIN_AFTER = regex.compile(r"-\d+-\d")
+_CHAIN_AFTER = regex.compile(r"-\d+-\d|-0\d{2}")
 _CHAIN_BEFORE = regex.compile(r"\d-\d+-\Z")
+# a group of three or more digits that opens with 0, joined by a dash: a phone number, a part or
+# a postal code ("555-0100", "4-0123"); no count or end of a range is written with a leading zero
+_ZERO_GROUP = regex.compile(r"0\d{2,}")
 _MONEY_SCALE = regex.compile(r"[\x20\u00a0]?(?:(?P<m>m|mn)|(?P<bn>bn|b))(?![\w])")
 _HALF_BEFORE = regex.compile(r"\b(?:first|second|1st|2nd|other|and\s+a)\s+\Z", regex.I)
 _HALF_A = regex.compile(r"\s+an?\s", regex.I)
@@ -883,7 +886,8 @@ def _reject_figure(text: str, x: _N, before: str, after: str, seg: str) -> bool 
     # a chain of dash-joined numbers (phone numbers, ids): 1-222-2222
     if after[:1] == "-" and _CHAIN_AFTER.match(text, e, e + TAIL):
         return True
-    if before[-1:] == "-" and _CHAIN_BEFORE.search(text, max(0, s - 24), s):
+    if before[-1:] == "-" and (_CHAIN_BEFORE.search(text, max(0, s - 24), s)
+                               or before[:1].isdigit() and _ZERO_GROUP.fullmatch(seg)):
         return True
     if x.scaled in ("M", "G", "B", "K") and abs(x.value) < 1e10 and len(seg) == 2:
         # "3M", "5G", "4B": names, unless a currency says otherwise (checked later)
