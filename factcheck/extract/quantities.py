@@ -946,4 +946,28 @@ def extract_quantities(text: str) -> list[Mention]:
         if p >= done:
             done = _special(text, p, out)
     out[:n_num] = _join_ranges(out[:n_num], text)
+    out.extend(_scale_readings(text))
     return _resolve(out)
+
+
+# Readings on a named scale: "a magnitude 6.1 quake", "magnitude-6.1", "a 6.1-magnitude quake".
+# A reading is a measure of its own, which no unit converts to, and never a count: the scale
+# is its unit and names its dimension.
+SCALES = {"magnitude": "seismic magnitude"}
+_SCALE_READING = regex.compile(
+    r"(?<!\borders?[\x20\u00a0]+of[\x20\u00a0]+)\b(?P<w>" + "|".join(SCALES) + r")(?:[\x20\u00a0]+of)?[-\x20\u00a0]+(?P<n>\d{1,2}(?:\.\d{1,2})?)(?![\d.,]?\d)"
+    r"|(?<![\w.,])(?P<n2>\d{1,2}(?:\.\d{1,2})?)[-\x20\u00a0]+(?P<w2>" + "|".join(SCALES) + r")\b", regex.I)
+
+
+def _scale_readings(text: str) -> list[Mention]:
+    low = text.lower()
+    if not any(w in low for w in SCALES):
+        return []
+    out = []
+    for m in _SCALE_READING.finditer(text):
+        n, w = (m.group("n"), m.group("w")) if m.group("n") else (m.group("n2"), m.group("w2"))
+        v = float(n)
+        decimals = len(n.partition(".")[2])
+        _emit(out, m.start(), m.end(), "quantity", {"low": v, "high": v}, unit=w.lower(),
+              dimension=SCALES[w.lower()], step=10.0 ** -decimals if decimals else 0.0)
+    return out
