@@ -46,7 +46,7 @@ COPY_WORDS = 5             # words a sentence needs for two documents' copies of
 def family(c: Claim) -> tuple[str, str | None]:
     """Claims compare only within a family: same kind group, and same dimension or currency."""
     if c.kind in ("date", "date_range"):
-        return ("date", None)
+        return ("date", c.unit)     # a fiscal period (unit "fiscal") is compared only with fiscal periods
     if c.kind == "money":
         return ("money", c.unit)
     if c.kind == "quantity":

@@ -73,7 +73,8 @@ def fmt_num(x: float) -> str:
 def fmt_interval(c: Claim) -> str:
     if c.kind in ("date", "date_range"):
         s, e = date_interval(c)
-        return f"{'…' if s == dt.date.min else s}..{'…' if e == dt.date.max else e}"
+        span = f"{'…' if s == dt.date.min else s}..{'…' if e == dt.date.max else e}"
+        return f"{span} ({c.unit}, as its label reads on the calendar)" if c.unit else span
     return fmt_numeric(c, *numeric_interval(c))
 
 

@@ -70,7 +70,7 @@ def find_mentions(text: str, published: dt.date | None = None, start: int = 0) -
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         kept.append(m)
     kept.sort(key=lambda m: (m.start, m.end))
-    return _not_hedges(text, _mend_split_thousands(text, kept))
+    return _not_hedges(text, _fiscal(text, _mend_split_thousands(text, kept)))
 
 
 # "$2000 over 3 years", "rose 5% over two days": "over" right after an amount names the period
@@ -97,6 +97,31 @@ _HEDGE_BEFORE = regex.compile(
 # further group after it ("1, 800, 900" is a list).
 _SPLIT_GROUP = regex.compile(r",[\x20\u00a0]\d{3}(?![\d.]|,[\x20\u00a0]?\d)")
 _LEAD_GROUP = regex.compile(r"[1-9]\d{0,2}")
+
+
+# "fiscal 2024", "fiscal Q1 2018", "the fourth quarter of fiscal 2024": a company's fiscal year
+# starts in a month the text does not give (NVIDIA's fiscal 2024 ended in January 2024, Apple's
+# in September), so such a year, half or quarter is no calendar span: compared with the
+# calendar's it agrees or conflicts by chance. It keeps its label's calendar reading with the
+# unit FISCAL, so it compares only with other fiscal periods (align.family), label to label.
+# A day ("the fiscal year ended January 28") is a calendar day.
+_FISCAL_BEFORE = regex.compile(r"(?:\b(?i:fiscal|financial)(?:[\x20\u00a0]+(?i:year))?|\bFY)[\x20\u00a0]*\Z")
+_FISCAL_AFTER = regex.compile(r"[\x20\u00a0]+of[\x20\u00a0]+(?:the[\x20\u00a0]+)?(?:(?i:fiscal|financial)\b|FY)")
+LONGER_THAN_A_MONTH = 31
+FISCAL = "fiscal"
+
+
+def _fiscal(text: str, kept: list[Mention]) -> list[Mention]:
+    out = []
+    for m in kept:
+        if m.kind in ("date", "date_range") and (
+                _FISCAL_BEFORE.search(text, max(0, m.start - 24), m.start)
+                or _FISCAL_AFTER.match(text, m.end, m.end + TAIL)):
+            days = (dt.date.fromisoformat(m.value["end"]) - dt.date.fromisoformat(m.value["start"])).days
+            if days > LONGER_THAN_A_MONTH:
+                m = dataclasses.replace(m, unit=FISCAL)
+        out.append(m)
+    return out
 
 
 def _mend_split_thousands(text: str, kept: list[Mention]) -> list[Mention]:

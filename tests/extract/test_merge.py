@@ -44,3 +44,17 @@ def test_a_thousands_group_split_by_a_space_reads_as_the_figure_written_whole():
                          ("Some 1, 000 homes were hit.", "Some 1,000 homes were hit.")):
         [a], [b] = factcheck.extract(split), factcheck.extract(whole)
         assert (a.value, a.step, a.interval, a.qualifier) == (b.value, b.step, b.interval, b.qualifier)
+
+
+def test_a_fiscal_period_is_read_by_its_label_and_compared_only_with_fiscal_periods():
+    # a company's fiscal year starts in a month the text does not give: "fiscal 2024" keeps its
+    # label's calendar reading with the unit "fiscal", and a day or a calendar quarter stays plain
+    from factcheck.align import family
+    text = ("Revenue for the fourth quarter of fiscal 2024 was up; fiscal Q1 2018 and FY 2023 too. "
+            "The fiscal year ended January 28, 2024, and the first quarter of 2024 was weak.")
+    got = [(c.text, c.unit) for c in factcheck.extract(text, published="2024-02-21")]
+    assert got == [("fourth quarter", "fiscal"), ("2024", "fiscal"), ("Q1 2018", "fiscal"), ("2023", "fiscal"),
+                   ("January 28, 2024", None), ("first quarter of 2024", None)]
+    fiscal, calendar = (c for c in factcheck.extract("In fiscal 2024 and in 2024.", published="2024-02-21"))
+    assert (fiscal.value, fiscal.unit) == (calendar.value, "fiscal")
+    assert family(fiscal) != family(calendar)
