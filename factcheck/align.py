@@ -54,7 +54,9 @@ def family(c: Claim) -> tuple[str, str | None]:
     if c.kind == "age":
         return ("duration", None)
     if c.kind in TIME_KINDS:
-        return ("time", c.unit)     # times in two named zones are not compared: the offset is unknown   # an age is how long someone has lived: "aged 61", "61 years"
+        return ("time", c.unit)
+    if c.kind == "version":
+        return ("version", (c.unit or "").lower())   # versions of one product only     # times in two named zones are not compared: the offset is unknown   # an age is how long someone has lived: "aged 61", "61 years"
     return (c.kind, None)
 
 

@@ -287,6 +287,8 @@ def _show_value(c) -> str:
     v = c.value.model_dump(mode="json")
     if "start" in v:
         return v["start"] if v["start"] == v["end"] else f"{v['start']}..{v['end']}"
+    if "version" in v:
+        return f"{c.unit} {v['version']}"
     if "time" in v or "time_start" in v:
         rng = v.get("time") or f"{v['time_start']}..{v['time_end']}"
         return f"{rng} {c.unit}" if c.unit else rng

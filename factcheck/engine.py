@@ -274,6 +274,9 @@ def _pair_explanation(p: Pair, ok: bool) -> tuple[dict, str]:
         arith = f"the same figure in two units, {_as_base(a)} against {_as_base(b)}"
     elif a.qualifier == b.qualifier == LIMIT:   # "up to 18 hours": the limit is the figure itself
         arith = f"a limit of {a.text} {'matches' if ok else 'differs from'} a limit of {b.text}"
+    elif a.kind == "version" and a.qualifier == b.qualifier != "exact":   # intervals.overlap
+        arith = (f"a minimum of {a.unit} {a.value.version} {'matches' if ok else 'differs from'} "
+                 f"a minimum of {b.unit} {b.value.version}")
     else:
         arith = relation(fmt_interval(a), fmt_interval(b), ok)
     return ({"alignment": _alignment(p), "arithmetic": arith,

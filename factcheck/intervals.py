@@ -6,7 +6,7 @@ import math
 
 import regex
 
-from .models import DAY, TIME_KINDS, AmountValue, Claim, DateValue
+from .models import DAY, TIME_KINDS, AmountValue, Claim, DateValue, version_text
 from .normalise import SECONDS, significant_unit
 from .units import to_base
 
@@ -87,6 +87,9 @@ def fmt_numeric(c: Claim, lo: float, hi: float, unit: str | None) -> str:
     elif c.kind in TIME_KINDS:
         rng = fmt_clock(lo) if lo == hi else f"{fmt_clock(lo)}..{fmt_clock(hi)}"
         return f"{rng} {c.unit}" if c.unit else rng
+    elif c.kind == "version":
+        hi_text = "…" if math.isinf(hi) else version_text(hi)
+        return f"{c.unit} {version_text(lo)}..{hi_text}"
     rng = fmt_num(lo) if lo == hi else f"{fmt_num(lo)}..{fmt_num(hi)}"
     return f"{rng} {unit}" if unit else rng
 
@@ -167,6 +170,10 @@ ROUNDING = 0.5   # a figure as written stands for ± half its last digit (the de
 def overlap(a: Claim, b: Claim) -> bool:
     if a.qualifier == LIMIT and b.qualifier == LIMIT:
         return limits_agree(a, b)
+    if a.kind == "version" and a.qualifier == b.qualifier != "exact":
+        # two minimums are one requirement stated twice: "Cassandra 4+" and "4.0+" agree,
+        # "Python 3.9+" and "3.10+" do not, though some version meets both
+        return a.value.low == b.value.low
     if a.kind in ("date", "date_range"):
         ea, eb = endpoints(a), endpoints(b)
         if ea and eb:  # both state where the span begins and ends: both ends must agree

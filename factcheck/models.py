@@ -9,7 +9,7 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, TypeAdapter, field_serializer
 
 Kind = Literal["count", "quantity", "money", "percent", "ordinal", "date", "date_range", "duration", "age",
-               "time", "time_range"]
+               "time", "time_range", "version"]
 TIME_KINDS = ("time", "time_range")   # times of day: compared in seconds after midnight
 Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than"]
 TimeUnit = Literal["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"]
@@ -88,7 +88,36 @@ class TimeSpanValue(Frozen):
         return end if end >= self.low else end + DAY
 
 
-Value = Union[AmountValue, DateValue, TimeValue, TimeSpanValue, NumberValue]
+class VersionValue(Frozen):
+    """A product's version as written ("3.10", "4.0.1"); `low` and `high` are the versions it
+    stands for, as numbers that sort as versions do (extract.versions.version_key)."""
+    version: str
+
+    @property
+    def low(self) -> float:
+        return version_key(self.version)[0]
+
+    @property
+    def high(self) -> float:
+        return version_key(self.version)[1]
+
+
+def version_key(version: str) -> tuple[float, float]:
+    """The versions a written version stands for, as numbers that sort as versions do: "3.10" is
+    3.10.0 to 3.10.999 (3,010,000 to 3,010,999), "4" is 4.0.0 to 4.999.999; parts past the third
+    are left out, and a part over 999 is held at 999."""
+    parts = [min(int(p), 999) for p in version.split(".")][:3]
+    low = sum(p * 1000 ** (2 - i) for i, p in enumerate(parts))
+    return float(low), float(low + 1000 ** (3 - len(parts)) - 1)
+
+
+def version_text(number: float) -> str:
+    """A number of `version_key` written as a version again ("3.10.0")."""
+    n = int(number)
+    return f"{n // 1000000}.{n // 1000 % 1000}.{n % 1000}"
+
+
+Value = Union[AmountValue, DateValue, TimeValue, TimeSpanValue, VersionValue, NumberValue]
 
 
 class Interval(Frozen):

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from .ingest import LineIndex
 from .models import (DAY, TIME_KINDS, AmountValue, Claim, DateValue, Document, Interval, NumberValue, Span,
-                     TimeSpanValue, TimeValue, claim_id)
+                     TimeSpanValue, TimeValue, VersionValue, claim_id)
 from .rulepack import QualifierEntry, Tolerance
 
 if TYPE_CHECKING:  # importing the extractors compiles their patterns; a warm check needs none
@@ -98,6 +98,8 @@ def interval_of(m: Mention, qualifier: str, entry: QualifierEntry | None, tol: T
         return Interval(start=start, end=end)
     if m.kind in TIME_KINDS:
         return _clock_interval(to_value(m), qualifier, tol)
+    if m.kind == "version":
+        return _version_interval(to_value(m), qualifier)
     lo, hi = float(v["low"]), float(v["high"])
     if m.kind in ("duration", "age"):
         f = SECONDS[v["unit"]]
@@ -131,6 +133,19 @@ def _clock_interval(value: TimeValue | TimeSpanValue, qualifier: str, tol: Toler
     return Interval(low=low, high=high, unit=CLOCK)
 
 
+VERSION = "version"   # the unit of a version's interval: numbers that sort as versions (models.version_key)
+
+
+def _version_interval(value: VersionValue, qualifier: str) -> Interval:
+    """The versions a written version allows: "3.10" any 3.10.x; "3.10+" 3.10.0 and later."""
+    low, high = value.low, value.high
+    if qualifier in ("at_least", "more_than"):
+        high = None
+    elif qualifier in ("at_most", "less_than"):
+        low = 0.0
+    return Interval(low=low, high=high, unit=VERSION)
+
+
 _UNIT_TOLERANCE: dict[int, tuple[Tolerance, Tolerance]] = {}
 
 
@@ -154,6 +169,8 @@ def to_value(m: Mention):
         return TimeValue(time=v["time"])
     if m.kind == "time_range":
         return TimeSpanValue(time_start=v["time_start"], time_end=v["time_end"])
+    if m.kind == "version":
+        return VersionValue(version=v["version"])
     return NumberValue(low=v["low"], high=v["high"])
 
 

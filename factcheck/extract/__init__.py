@@ -16,10 +16,11 @@ from .numbers import extract_numbers
 from .numwords import CARDINAL
 from .quantities import extract_quantities
 from .times import extract_times
+from .versions import extract_versions
 
 # On equal spans the more specific reading wins: "1910-1945" is a date range,
 # not a count range; "$3bn" money, not a count.
-PRIORITY = {"date_range": 0, "date": 0, "time": 0, "time_range": 0, "money": 1, "quantity": 2, "duration": 3, "age": 3,
+PRIORITY = {"date_range": 0, "date": 0, "time": 0, "time_range": 0, "version": 0, "money": 1, "quantity": 2, "duration": 3, "age": 3,
             "percent": 4, "ordinal": 5, "count": 6}
 
 # Numbers inside these are identifiers, not claims.
@@ -55,7 +56,8 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
 
 def find_mentions(text: str, published: dt.date | None = None, start: int = 0) -> list[Mention]:
     """Every numeric and dated expression in text[start:], overlaps resolved, sorted by offset."""
-    found = [*extract_dates(text, published), *extract_numbers(text), *extract_quantities(text), *extract_times(text)]
+    found = [*extract_dates(text, published), *extract_numbers(text), *extract_quantities(text), *extract_times(text),
+             *extract_versions(text)]
     found = [m for m in found if m.start >= start and m.end > m.start and m.kind in KINDS]
     blocked = _blocked_spans(text)
     if blocked:
@@ -153,7 +155,7 @@ def _not_hedges(text: str, kept: list[Mention]) -> list[Mention]:
                 and 0 < m.start - prev.end <= 8
                 and _OVER_BEFORE.fullmatch(text, prev.end, m.start)):
             kept[i] = dataclasses.replace(m, qualifier="exact")
-        elif (m.kind not in ("date", "date_range", "time", "time_range") and _NOT_AFTER_HEDGE.match(text, m.end, m.end + TAIL)
+        elif (m.kind not in ("date", "date_range", "time", "time_range", "version") and _NOT_AFTER_HEDGE.match(text, m.end, m.end + TAIL)
               and not _HEDGE_BEFORE.search(text, max(0, m.start - 16), m.start)):
             kept[i] = dataclasses.replace(m, qualifier="exact")
     return kept

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 # The claim kinds of the wire format (see models.Claim).
 KINDS = ("count", "quantity", "money", "percent", "ordinal", "date", "date_range", "duration", "age",
-         "time", "time_range")
+         "time", "time_range", "version")
 
 # Qualifiers a mention may carry; the ones an extractor cannot see inside its own
 # span ("about", "more than" before the number) are added later by qualifiers.py.
@@ -23,6 +23,7 @@ class Mention:
       duration/age:                         {"low": x, "high": y, "unit": "year"}
       time:                                 {"time": "HH:MM:SS"}
       time_range:                           {"time_start": "HH:MM:SS", "time_end": "HH:MM:SS"}
+      version:                              {"version": "3.10"} (unit: the product)
     `step` is the rounding step the written form implies (34,600 -> 100,
     21,000 -> 1000, 3.2bn -> 1e8); 0 when the number reads as exact ("five",
     "13"). `qualifier` is set only when the hedge is part of the span itself

@@ -7,7 +7,7 @@
   const KINDS = ["conflict", "update", "agreement"];
   const SEVERITIES = ["error", "warning", "info"];
   const CLAIM_KINDS = ["count", "quantity", "money", "percent", "ordinal", "date", "date_range", "duration", "age",
-    "time", "time_range"];
+    "time", "time_range", "version"];
   const CHUNK = 100;            // findings rows drawn at a time; more follow as the list scrolls
   const DOC_ROWS = 25;          // document rows drawn before "show all"
   const STORE = "factcheck-review:" + DATA.key;
@@ -135,11 +135,17 @@
   function fmtValue(v, unit) {
     if (!v) return "";
     if ("start" in v) return v.start === v.end ? v.start : v.start + " to " + v.end;
+    if ("version" in v) return (unit ? unit + " " : "") + v.version;
     if ("time" in v) return v.time + (unit ? " " + unit : "");
     if ("time_start" in v) return v.time_start + " to " + v.time_end + (unit ? " " + unit : "");
     const range = v.low === v.high ? num(v.low) : num(v.low) + " to " + num(v.high);
     const u = v.unit || unit;
     return u ? range + " " + u : range;
+  }
+
+  // a number that sorts as versions do, written as a version (models.version_text)
+  function version(n) {
+    return Math.floor(n / 1000000) + "." + (Math.floor(n / 1000) % 1000) + "." + (n % 1000);
   }
 
   // seconds after midnight as a clock reads them (normalise.CLOCK intervals)
@@ -154,6 +160,7 @@
     if (!iv) return "";
     if (iv.start || iv.end) return (iv.start || "…") + " .. " + (iv.end || "…");
     if (iv.unit === "time of day") return clock(iv.low) + " .. " + clock(iv.high);
+    if (iv.unit === "version") return version(iv.low) + " .. " + (iv.high == null ? "…" : version(iv.high));
     const lo = iv.low == null ? "−∞" : num(iv.low);
     const hi = iv.high == null ? "∞" : num(iv.high);
     return lo + " .. " + hi + (iv.unit ? " " + iv.unit : "");
