@@ -51,7 +51,7 @@ def run(docs: int = 60, seed: int = 7, factcheck_docs: int = 1000, repeats: int 
         from factcheck.rulepack import load_rules
         rules = load_rules()
         all_docs = load_documents([tmp])
-        import factcheck.extract  # noqa: F401  (pattern compilation counts as import time)
+        import factcheck.extractors  # noqa: F401  (pattern compilation counts as import time)
         fc_import = time.perf_counter() - t0
     sample = all_docs[:docs]
     texts = [d.text for d in sample]
@@ -106,7 +106,7 @@ def run_folder(folders: list[Path], repeats: int = 5) -> dict:
     from factcheck.rulepack import load_rules
     rules = load_rules()
     docs = load_documents([str(f) for f in folders])
-    import factcheck.extract  # noqa: F401
+    import factcheck.extractors  # noqa: F401
     fc_import = time.perf_counter() - t0
     texts = [d.text for d in docs]
     nbytes = sum(len(t.encode("utf-8")) for t in texts)

@@ -11,18 +11,12 @@ _RULES = None
 
 def extract(text: str, published: dt.date | str | None = None, rules=None) -> list:
     """Every numeric and dated claim in text, as typed Claims (relative dates resolve against published).
-
-    NOTE: importing the subpackage factcheck.extract rebinds this name to it; that
-    module is made callable with this same signature (see extract/__init__.py).
-    """
+    The extractors themselves are the subpackage `factcheck.extractors`."""
     from .pipeline import claims_for, document_from_text
 
     if isinstance(published, str):
         published = dt.date.fromisoformat(published[:10])
     return claims_for(document_from_text(text, published), rules or _default_rules())
-
-
-_extract_claims = extract
 
 
 def _default_rules():

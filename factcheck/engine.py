@@ -936,7 +936,7 @@ def compare_reference(rule: RuleSpec, pairs, docs, rules: Rules, by_doc, **_) ->
         return []   # and the extractors' modules, a judging process may not have loaded, stay unloaded
     from .frames import stem
     from .normalise import interval_of
-    from .extract.mention import Mention
+    from .extractors.mention import Mention
 
     out = []
     for ref in rules.references:

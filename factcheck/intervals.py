@@ -157,7 +157,7 @@ def unit_slip(a: Claim, b: Claim, shifted: bool = False) -> bool:
     return bool(sa and sb) and 1.1 * min(sa, sb) < max(sa, sb) <= SLIP_RATIO * min(sa, sb)
 
 
-CLOCK12 = "clock12"   # a time whose half of the day is not told (extract/times.py)
+CLOCK12 = "clock12"   # a time whose half of the day is not told (extractors/times.py)
 
 
 # "up to 18 hours", "a maximum of 25 MB", "until 30 September" name a limit, and a limit is

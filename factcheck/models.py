@@ -90,7 +90,7 @@ class TimeSpanValue(Frozen):
 
 class VersionValue(Frozen):
     """A product's version as written ("3.10", "4.0.1"); `low` and `high` are the versions it
-    stands for, as numbers that sort as versions do (extract.versions.version_key)."""
+    stands for, as numbers that sort as versions do (models.version_key)."""
     version: str
 
     @property

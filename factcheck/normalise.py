@@ -28,7 +28,7 @@ from .models import (DAY, TIME_KINDS, AmountValue, Claim, DateValue, Document, I
 from .rulepack import QualifierEntry, Tolerance
 
 if TYPE_CHECKING:  # importing the extractors compiles their patterns; a warm check needs none
-    from .extract.mention import Mention
+    from .extractors.mention import Mention
 
 SECONDS = {
     "second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "week": 604800.0,

@@ -42,8 +42,8 @@ def claims_for(doc: Document, rules: Rules) -> list[Claim]:
     """Every claim in one document, in text order."""
     # NOTE: imported here, not at the top: the extractors compile their patterns on
     # import (about a second), which a run served from the cache need not pay.
-    from .extract import find_mentions
-    from .extract.qualifiers import read_qualifier
+    from .extractors import find_mentions
+    from .extractors.qualifiers import read_qualifier
     from .ingest import line_index, reading_text, sentences
     from .normalise import to_claim
 

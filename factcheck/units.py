@@ -1,6 +1,6 @@
 """The unit lexicon: canonical units, their names and symbols, and conversion to a dimension's base unit.
 
-Kept apart from the quantity extractor (`extract/quantities.py`, which reads
+Kept apart from the quantity extractor (`extractors/quantities.py`, which reads
 units with it) so that comparing claims can convert "240 mm" and "10 inches"
 without compiling the extractor's patterns.
 """
@@ -171,7 +171,7 @@ _U = [
     ("millennium", "time", 31556952000.0, "millennium", ""),
     ("tonne per day", "mass rate", 0.011574074074074073, "", "tpd"),
     # events per unit of time, as configuration writes a rate limit ("100/s", "10r/s"): read only
-    # by the compact reader (extract/quantities.py), so no word form is listed
+    # by the compact reader (extractors/quantities.py), so no word form is listed
     ("per second", "rate", 1.0, "", ""),
     ("per minute", "rate", 1 / 60, "", ""),
     ("per hour", "rate", 1 / 3600, "", ""),

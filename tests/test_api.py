@@ -56,36 +56,24 @@ def test_extract_works_repeatedly_and_ids_are_stable():
     assert [c.id for c in edited][:len(ids)] == ids
 
 
-def test_importing_the_extract_subpackage_does_not_hide_the_function():
-    # regression: `import factcheck.extract` (or importing from it) rebinds the name on the package
+def test_the_extractors_are_a_subpackage_and_extract_stays_a_plain_function():
+    # factcheck.extract is the public function whatever is imported before or after it; the
+    # extractors live in factcheck.extractors (a subpackage of the same name once shadowed it)
     code = (
-        "import factcheck\n"
+        "import factcheck, types\n"
         "a = factcheck.extract('About 34,600 died.', published='2012-08-10')\n"
-        "import factcheck.extract\n"
-        "from factcheck.extract import find_mentions\n"
-        "from factcheck.extract.numbers import extract_numbers\n"
+        "from factcheck.extractors import find_mentions\n"
+        "from factcheck.extractors.numbers import extract_numbers\n"
+        "import factcheck.extractors\n"
         "b = factcheck.extract('About 34,600 died.', published='2012-08-10')\n"
-        "c = factcheck.extract('About 34,600 died.', published='2012-08-10')\n"
-        "assert [x.model_dump(mode='json') for x in a] == [x.model_dump(mode='json') for x in b]"
-        " == [x.model_dump(mode='json') for x in c]\n"
+        "assert isinstance(factcheck.extract, types.FunctionType)\n"
+        "assert [x.model_dump(mode='json') for x in a] == [x.model_dump(mode='json') for x in b]\n"
         "assert [x.text for x in b] == ['34,600'], b\n"
         "print('ok')\n"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                        env={**os.environ, "PYTHONPATH": str(REPO)}, cwd=REPO)
     assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr
-
-
-def test_the_subpackage_first_then_the_function():
-    code = (
-        "from factcheck.extract import find_mentions\n"
-        "import factcheck\n"
-        "print(len(factcheck.extract('It rose 5% to $3.2bn in 2019.')))\n"
-    )
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                       env={**os.environ, "PYTHONPATH": str(REPO)}, cwd=REPO)
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.strip() == "3"
 
 
 def _jsonl(capsys, *argv):

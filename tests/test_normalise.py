@@ -21,7 +21,7 @@ import math
 import pytest
 
 import factcheck
-from factcheck.extract.mention import Mention
+from factcheck.extractors.mention import Mention
 from factcheck.normalise import bounds, interval_of, significant_unit
 from factcheck.rulepack import load_rules
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import factcheck
-from factcheck.extract.qualifiers import read_qualifier
+from factcheck.extractors.qualifiers import read_qualifier
 from factcheck.rulepack import load_rules
 
 ENTRIES = load_rules().qualifiers
@@ -140,7 +140,7 @@ def test_the_prefilter_never_hides_a_hedge():
     phrase; it must find exactly what the plain search over the window finds."""
     hypothesis = pytest.importorskip("hypothesis")
     st = hypothesis.strategies
-    from factcheck.extract.qualifiers import _compile
+    from factcheck.extractors.qualifiers import _compile
 
     @hypothesis.settings(max_examples=1500, deadline=None)
     @hypothesis.given(st.lists(st.sampled_from(_NOISE), max_size=4), st.sampled_from(["", " ", "(", "x", "-", ".", "'"]),

@@ -1,4 +1,4 @@
-"""The merge of all extractor families (factcheck.extract.find_mentions) with the qualifiers the
+"""The merge of all extractor families (factcheck.extractors.find_mentions) with the qualifiers the
 pipeline reads: table-driven cases from tests/cases/extract/merge.yaml."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 import factcheck
-from factcheck.extract import find_mentions
+from factcheck.extractors import find_mentions
 
 CASES = yaml.safe_load((Path(__file__).parent.parent / "cases" / "extract" / "merge.yaml").read_text())
 

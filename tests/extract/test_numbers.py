@@ -11,8 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract.mention import KINDS
-from factcheck.extract.numbers import DIGITS, NUMBER_PATTERN, extract_numbers, number_step, parse_number
+from factcheck.extractors.mention import KINDS
+from factcheck.extractors.numbers import DIGITS, NUMBER_PATTERN, extract_numbers, number_step, parse_number
 
 CASES = yaml.safe_load((Path(__file__).parent.parent / "cases" / "extract" / "numbers.yaml").read_text())
 
@@ -116,8 +116,8 @@ def test_ordinal_words_are_the_ordinals_among_word_atoms():
     both patterns match whole words, so that is what an ordinal-word scan finds."""
     import re
 
-    from factcheck.extract import numbers as N
-    from factcheck.extract import numwords as nw
+    from factcheck.extractors import numbers as N
+    from factcheck.extractors import numwords as nw
     plain = re.compile(rf"\b{N._trie(nw.ORDINAL_WORDS)}\b", re.A)
     texts = [c["text"] for c in CASES] + ["first", "First-second thirds", "9th first9 _first firsts", "twenty-first"]
     for text in texts:

@@ -1,4 +1,4 @@
-"""Spelled-out numbers (factcheck/extract/numwords.py): cardinals, fractions, ordinals."""
+"""Spelled-out numbers (factcheck/extractors/numwords.py): cardinals, fractions, ordinals."""
 from __future__ import annotations
 
 import math
@@ -6,7 +6,7 @@ import math
 import pytest
 import regex
 
-from factcheck.extract.numwords import (CARDINAL, ORDINAL, find_cardinals, find_ordinals,
+from factcheck.extractors.numwords import (CARDINAL, ORDINAL, find_cardinals, find_ordinals,
                                         parse_number_words, parse_ordinal_words)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck.extract.quantities import extract_quantities
+from factcheck.extractors.quantities import extract_quantities
 from factcheck.units import to_base, unit_dimension
 
 CASES = yaml.safe_load((Path(__file__).parent.parent / "cases" / "extract" / "quantities.yaml").read_text())
@@ -108,7 +108,7 @@ def test_empty_and_plain_text():
 
 
 def test_does_not_import_quantulum3():
-    code = "import sys, factcheck.extract.quantities as q; q.extract_quantities('5 km'); print('quantulum3' in sys.modules)"
+    code = "import sys, factcheck.extractors.quantities as q; q.extract_quantities('5 km'); print('quantulum3' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 import factcheck
-from factcheck.extract.times import extract_times
+from factcheck.extractors.times import extract_times
 from factcheck.intervals import fmt_interval, overlap
 
 CASES = yaml.safe_load((Path(__file__).parent.parent / "cases" / "extract" / "times.yaml").read_text())
@@ -73,7 +73,7 @@ def test_a_span_past_midnight_ends_the_next_day():
 def test_reading_only_around_hints_finds_what_a_full_scan_finds(monkeypatch):
     # the pattern runs only near a hint (a clock face, a.m., "past", a zone...): every case of
     # the table, and the cases run together into one text, read the same as a scan of it all
-    from factcheck.extract import times
+    from factcheck.extractors import times
     texts = [c["text"] for c in CASES] + [" ".join(c["text"] for c in CASES)]
     windowed = [[(m.start, m.end, m.value) for m in extract_times(t)] for t in texts]
     monkeypatch.setattr(times, "_windows", lambda text: [(0, len(text))])

@@ -9,7 +9,7 @@ import yaml
 
 import factcheck
 from factcheck.align import family
-from factcheck.extract.versions import extract_versions
+from factcheck.extractors.versions import extract_versions
 from factcheck.intervals import fmt_interval, overlap
 from factcheck.models import version_key, version_text
 

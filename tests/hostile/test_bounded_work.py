@@ -7,7 +7,7 @@ from collections import Counter
 
 import factcheck
 from factcheck.align import MAX_PARTNERS, iter_candidate_pairs
-from factcheck.extract.numwords import MAX_PARTS
+from factcheck.extractors.numwords import MAX_PARTS
 from factcheck.frames import REACH, clause, clause_breaks
 from factcheck.pipeline import check
 
@@ -43,7 +43,7 @@ def test_each_claim_has_at_most_MAX_PARTNERS_candidates(tmp_path):
 
 
 def test_a_long_run_without_spaces_holding_a_slash_is_data_not_claims():
-    from factcheck.extract import LONG_TOKEN
+    from factcheck.extractors import LONG_TOKEN
 
     blob = "x/" + "a.1" * LONG_TOKEN
     claims = factcheck.extract(f"The flood killed 41 people. {blob} Officials said 12 were hurt.")

@@ -4,8 +4,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-import sys
-import types
 
 import regex
 
@@ -165,16 +163,3 @@ def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) overlaps one of the sorted, disjoint spans."""
     i = bisect.bisect_left(spans, (end,))
     return i > 0 and spans[i - 1][1] > start
-
-
-class _CallableModule(types.ModuleType):
-    """Importing this subpackage sets `factcheck.extract` to it, hiding the public
-    function `factcheck.extract(text, published=None, rules=None)`; calling the
-    module does what the function does, so both spellings keep working."""
-
-    def __call__(self, text: str, published: dt.date | str | None = None, rules=None) -> list:
-        from .. import _extract_claims
-        return _extract_claims(text, published, rules)
-
-
-sys.modules[__name__].__class__ = _CallableModule
