@@ -35,6 +35,7 @@ from ..units import PERCENTAGE_POINT
 from .mention import Mention
 from . import numwords as nw
 from .numwords import CARDINAL, parse_number_words  # noqa: F401  (re-exported for other readers)
+from .times import FOUR_DIGIT_ZONES
 
 # ---------------------------------------------------------------- shared number reading
 
@@ -414,7 +415,7 @@ _NAME_DASH = regex.compile(r"(?<![\d.])[A-Za-z]+-\Z")
 # "flight 4U 9525", "Flight AI 171": a flight named by its airline's code and number
 _REF_CODE = regex.compile(r"\b(?i:flights?)[\x20\u00a0]+(?=[A-Z\d]*[A-Z])[A-Z\d]{2,3}[\x20\u00a0]+\Z")
 # after a four-digit clock time: a time zone ("2317 GMT", "0815 UTC")
-_ZONE_AFTER = regex.compile(r"[\x20\u00a0]?(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|JST|KST|AEST|AEDT)\b")
+_ZONE_AFTER = regex.compile(r"[\x20\u00a0]?(?:" + "|".join(FOUR_DIGIT_ZONES) + r")\b")
 # "07.24hrs", "0915 hrs": an hour with its leading zero, its minutes and "hrs" is a time of day
 # (a count to this reader, a duration to the quantity reader, were it not for this)
 HOURS_CLOCK = regex.compile(r"(?<![\w.,])0\d[.:]?[0-5]\d[\x20\u00a0]?(?:hrs|hours|h)\b", regex.I)

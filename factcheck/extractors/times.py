@@ -32,6 +32,9 @@ MERIDIEM = r"(?P<mer>[ap])(?:\.[\x20\u00a0]?m(?:\.|\b)|[\x20\u00a0]?\.?[\x20\u00
 ZONES = ("GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "WET", "MSK", "IST", "JST", "KST", "HKT",
          "SGT", "AEST", "AEDT", "AWST", "NZST", "NZDT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST",
          "PDT", "AKST", "HST", "ET", "CT", "MT", "PT")
+# Zones that alone make four digits a time ("2317 GMT"): a two-letter one is too often something
+# else after a figure ("1500 MT" of wheat are metric tonnes).
+FOUR_DIGIT_ZONES = tuple(z for z in ZONES if len(z) >= 3)
 HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
               "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 MINUTE_WORDS = {"five": 5, "ten": 10, "quarter": 15, "a quarter": 15, "fifteen": 15, "twenty": 20,
@@ -48,7 +51,7 @@ _HOUR_WORD = "|".join(HOUR_WORDS)
 _PART = (r"(?:[\x20\u00a0]+(?:in[\x20\u00a0]+the|at)[\x20\u00a0]+(?P<part>morning|afternoon|evening|night)\b"
          r"|[\x20\u00a0]+(?:early[\x20\u00a0]+)?(?P<part2>morning)\b)")
 _OCLOCK = r"(?:[\x20\u00a0]?(?P<oclock>o['’]?[\x20\u00a0]?clock|oclock)\b|[\x20\u00a0](?P<noon>noon|midnight)\b)"
-_MARKED = r"(?=[\x20\u00a0]?(?:[ap]\.?[\x20\u00a0]?m\b|hrs\b|hours\b|h\b|" + "|".join(ZONES) + r"\b))"
+_MARKED = r"(?=[\x20\u00a0]?(?:[ap]\.?[\x20\u00a0]?m\b|hrs\b|hours\b|h\b|" + "|".join(FOUR_DIGIT_ZONES) + r"\b))"
 
 # One time: a clock face in digits, four digits with a marker, "N past H", or an hour.
 _ONE = (
