@@ -70,7 +70,7 @@ def find_mentions(text: str, published: dt.date | None = None, start: int = 0) -
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         kept.append(m)
     kept.sort(key=lambda m: (m.start, m.end))
-    return _not_hedges(text, _fiscal(text, _mend_split_thousands(text, kept)))
+    return _not_hedges(text, _fiscal(text, _mend_split_thousands(text, _not_counting(text, kept))))
 
 
 # "$2000 over 3 years", "rose 5% over two days": "over" right after an amount names the period
@@ -90,6 +90,27 @@ _NOT_AFTER_HEDGE = regex.compile(
 _HEDGE_BEFORE = regex.compile(
     r"\b(?:than|least|most|up\s+to|over|under|above|below|about|around|nearly|almost|some|roughly|approximately|"
     r"estimated|exceeding|of)[\s,]*\Z", regex.I)
+
+
+# "one two three four": spelled numbers one after another with nothing between them are counting
+# (a rhyme, a drill, a countdown), not claims; "two or three", "twenty one" and "two, three" are
+# read as they are. Read as claims, a page of them cost its square in comparisons.
+COUNTING_RUN = 3
+
+
+def _not_counting(text: str, kept: list[Mention]) -> list[Mention]:
+    spelled = [m.kind == "count" and text[m.start:m.end].isalpha() for m in kept]
+    drop: set[int] = set()
+    i = 0
+    while i < len(kept):
+        j = i
+        while (j + 1 < len(kept) and spelled[j] and spelled[j + 1]
+               and text[kept[j].end:kept[j + 1].start].isspace()):
+            j += 1
+        if spelled[i] and j - i + 1 >= COUNTING_RUN:
+            drop.update(range(i, j + 1))
+        i = j + 1
+    return [m for k, m in enumerate(kept) if k not in drop] if drop else kept
 
 
 # "more than 1, 800 people": a thousands separator typed with a space after it. One figure
