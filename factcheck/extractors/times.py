@@ -16,7 +16,8 @@ What counts as a time, and why:
     alone is a decimal;
   * an hour alone only with a.m./p.m., "o'clock" or a part of the day ("7 in the morning"):
     "at 7" may count anything;
-  * four digits ("2317 GMT", "0915 hrs", "1140 a.m.") only with a zone, "hrs" or a.m./p.m.;
+  * four digits ("2317 GMT", "0915 hrs", "1140 a.m.") only with a zone of three letters or more,
+    "hrs" or a.m./p.m.;
   * "hrs" or "hours" tells the time only after an hour with its leading zero ("07.24hrs"):
     "2.25 hours", "1:30 hrs" and "1400 hours" are durations.
 """
@@ -97,17 +98,16 @@ def extract_times(text: str) -> list[Mention]:
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
-        if b is not None and b.strength >= PARTNER and _JOIN.fullmatch(text, a.end, b.start):
+        if b is not None and _spans(a, b) and _JOIN.fullmatch(text, a.end, b.start):
             ends = _ends(a, b)
-            if ends is not None:
-                between = _BETWEEN.search(text, max(0, a.start - 10), a.start)
-                start = between.start() if between else a.start
-                half = "24" if a.half == "24" or b.half == "24" else ""
-                out.append(Mention(start, b.end, "time_range",
-                                   {"time_start": _clock(ends[0]), "time_end": _clock(ends[1])},
-                                   unit=a.zone or b.zone, dimension=_dimension(half), source="times"))
-                i += 2
-                continue
+            between = _BETWEEN.search(text, max(0, a.start - 10), a.start)
+            start = between.start() if between else a.start
+            half = "24" if a.half == "24" or b.half == "24" else ""
+            out.append(Mention(start, b.end, "time_range",
+                               {"time_start": _clock(ends[0]), "time_end": _clock(ends[1])},
+                               unit=a.zone or b.zone, dimension=_dimension(half), source="times"))
+            i += 2
+            continue
         if a.strength == STRONG:
             out.append(Mention(a.start, a.end, "time", {"time": _clock(a.secs)}, unit=a.zone,
                                dimension=_dimension(a.half), source="times"))
@@ -176,7 +176,7 @@ def _read(text: str, m) -> _T | None:
         hour, minute, second = int(g["h"]), int(g["m"]), int(g["s"] or 0)
         if g["sep"] == "." and not marked:
             strength = BARE                                  # "6.45" is a decimal, "9.30-4.30pm" a span
-        if g["s"] and len(g["h"]) == 1 and not marked:
+        elif g["s"] and len(g["h"]) == 1 and not marked:
             return None                                      # "2:19:26": a race time, a duration
         elif not (marked or g["oclock"] or part or cued):
             strength = PARTNER                               # "a 1:50 scale", "John 3:16"
@@ -225,7 +225,13 @@ def _in_half(hour: int, half: str) -> int:
     return hour if hour == 12 else hour + 12
 
 
-def _ends(a: _T, b: _T) -> tuple[int, int] | None:
+def _spans(a: _T, b: _T) -> bool:
+    """Whether two readings joined by "to" or a dash are a span of time: one of them is a time
+    alone, or both are clock faces ("9:30-11:00"); "from 5 to 6.45" is two numbers."""
+    return b.strength >= PARTNER and (STRONG in (a.strength, b.strength) or a.strength == b.strength == PARTNER)
+
+
+def _ends(a: _T, b: _T) -> tuple[int, int]:
     """The two ends of a span in seconds. A first hour whose half of the day is not told
     takes the second's ("5 to 6pm" is 17:00-18:00), or the half before it when that would put
     it after the second ("11 to 1pm" is 11:00-13:00)."""
@@ -234,8 +240,6 @@ def _ends(a: _T, b: _T) -> tuple[int, int] | None:
         hour, rest = divmod(s1, 3600)
         same = _in_half(hour % 12 or 12, "p" if s2 >= 12 * 3600 else "a") * 3600 + rest
         s1 = same if same <= s2 else same - 12 * 3600 if same >= 12 * 3600 else s1
-    if a.strength == BARE and b.strength == BARE:
-        return None
     return s1, s2
 
 
