@@ -52,11 +52,11 @@ def family(c: Claim) -> tuple[str, str | None]:
     if c.kind == "quantity":
         return ("quantity", c.dimension or c.unit)
     if c.kind == "age":
-        return ("duration", None)
+        return ("duration", None)   # an age is how long someone has lived: "aged 61", "61 years"
     if c.kind in TIME_KINDS:
-        return ("time", c.unit)
+        return ("time", c.unit)     # only times written in one zone (or both in none): offsets are unknown
     if c.kind == "version":
-        return ("version", (c.unit or "").lower())   # versions of one product only     # times in two named zones are not compared: the offset is unknown   # an age is how long someone has lived: "aged 61", "61 years"
+        return ("version", (c.unit or "").lower())   # versions of one product only
     return (c.kind, None)
 
 

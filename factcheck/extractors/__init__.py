@@ -18,8 +18,8 @@ from .versions import extract_versions
 
 # On equal spans the more specific reading wins: "1910-1945" is a date range,
 # not a count range; "$3bn" money, not a count.
-PRIORITY = {"date_range": 0, "date": 0, "time": 0, "time_range": 0, "version": 0, "money": 1, "quantity": 2, "duration": 3, "age": 3,
-            "percent": 4, "ordinal": 5, "count": 6}
+PRIORITY = {"date_range": 0, "date": 0, "time": 0, "time_range": 0, "version": 0, "money": 1, "quantity": 2,
+            "duration": 3, "age": 3, "percent": 4, "ordinal": 5, "count": 6}
 
 # Numbers inside these are identifiers, not claims.
 _NOT_CLAIMS = regex.compile(
@@ -54,8 +54,8 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
 
 def find_mentions(text: str, published: dt.date | None = None, start: int = 0) -> list[Mention]:
     """Every numeric and dated expression in text[start:], overlaps resolved, sorted by offset."""
-    found = [*extract_dates(text, published), *extract_numbers(text), *extract_quantities(text), *extract_times(text),
-             *extract_versions(text)]
+    found = [*extract_dates(text, published), *extract_numbers(text), *extract_quantities(text),
+             *extract_times(text), *extract_versions(text)]
     found = [m for m in found if m.start >= start and m.end > m.start and m.kind in KINDS]
     blocked = _blocked_spans(text)
     if blocked:
@@ -94,7 +94,7 @@ _HEDGE_BEFORE = regex.compile(
 
 # "one two three four": spelled numbers one after another with nothing between them are counting
 # (a rhyme, a drill, a countdown), not claims; "two or three", "twenty one" and "two, three" are
-# read as they are. Read as claims, a page of them cost its square in comparisons.
+# read as they are. Read as claims, a page of them cost a frame and comparisons for every word.
 COUNTING_RUN = 3
 
 

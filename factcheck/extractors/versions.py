@@ -32,15 +32,40 @@ VERSION = regex.compile(
     r"(?:(?P<plus>\+)|" + _SP + r"+(?P<after>" + _AFTER + r")\b)?")
 _BEFORE = regex.compile(r"\b(?:" + "|".join(b.replace(" ", _SP + "+") for b in MINIMUM_BEFORE) + r")" + _SP
                         + r"+(?:(?:the|a|an)" + _SP + r"+)?\Z", regex.I)
-_HINT = regex.compile(r"\d\+|\d" + _SP + r"+(?:or|and)" + _SP + r"|(?i:requir|at" + _SP + r"least|minimum|needs)")
+# What a required version holds: a figure with "+" or "or"/"and" after it (a pattern that opens
+# with a digit, which the engine skips to fast), or a word before it that asks for a minimum
+# (str.find). The full pattern runs only from REACH characters before such a hint to REACH after.
+_HINT_DIGITS = regex.compile(r"\d(?:\+|" + _SP + r"+(?:or|and)" + _SP + r")")
+HINT_WORDS = ("requir", "at least", "minimum", "needs")
+REACH = 60
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    at = [m.start() for m in _HINT_DIGITS.finditer(text)]
+    low = text.lower()
+    for w in HINT_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            at.append(i)
+            i = low.find(w, i + len(w))
+    out: list[list[int]] = []
+    for i in sorted(at):
+        a, b = max(0, i - REACH), min(len(text), i + REACH)
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
 
 
 def extract_versions(text: str) -> list[Mention]:
     """Required versions in text, as Mentions (see the module docstring)."""
-    if not _HINT.search(text):
-        return []
     out = []
-    for m in VERSION.finditer(text):
+    seen = set()
+    for m in (m for a, b in _windows(text) for m in VERSION.finditer(text, a, b)):
+        if m.start() in seen:
+            continue
+        seen.add(m.start())
         required = m.group("plus") or m.group("after") or _BEFORE.search(text, max(0, m.start() - 24), m.start())
         if not required or m.group("product").lower() in ("version", "release", "v"):
             continue

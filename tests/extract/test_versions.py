@@ -52,3 +52,11 @@ def test_two_minimums_agree_only_when_they_name_one_version():
 def test_versions_of_two_products_are_never_compared():
     assert family(_claim("It needs Python 3.10+.")) != family(_claim("It needs Node 18+."))
     assert family(_claim("It needs Python 3.10+.")) == family(_claim("It needs Python 3.11 or later."))
+
+
+def test_reading_only_around_hints_finds_what_a_full_scan_finds(monkeypatch):
+    from factcheck.extractors import versions
+    texts = [c["text"] for c in CASES] + [" ".join(c["text"] for c in CASES)]
+    windowed = [[(m.start, m.end, m.value) for m in extract_versions(t)] for t in texts]
+    monkeypatch.setattr(versions, "_windows", lambda text: [(0, len(text))])
+    assert windowed == [[(m.start, m.end, m.value) for m in extract_versions(t)] for t in texts]
