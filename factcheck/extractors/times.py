@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import regex
 
+from ..lookahead import windows
 from .mention import Mention
 
 # Language data: the words that read a clock.
@@ -132,7 +133,7 @@ _NUMBERISH = regex.compile(r"\d|\b(?:" + "|".join(sorted({*HOUR_WORDS, *MINUTE_W
 
 
 def _hints(text: str) -> list[int]:
-    """Where the hints of a time stand, sorted."""
+    """Where the hints of a time stand."""
     at = [m.start() for m in _HINT_DIGITS.finditer(text)]
     low = text.lower()
     for w in HINT_WORDS:
@@ -141,19 +142,11 @@ def _hints(text: str) -> list[int]:
             if _NUMBERISH.search(text, max(0, i - NEAR_BEFORE), i + len(w) + NEAR_AFTER):
                 at.append(i)
             i = low.find(w, i + len(w))
-    return sorted(at)
+    return at
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text around the hints, merged where they touch."""
-    out: list[list[int]] = []
-    for at in _hints(text):
-        a, b = max(0, at - BEFORE), min(len(text), at + AFTER)
-        if out and a <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], b)
-        else:
-            out.append([a, b])
-    return [(a, b) for a, b in out]
+    return windows(_hints(text), BEFORE, AFTER, len(text))
 
 
 def _read(text: str, m) -> _T | None:

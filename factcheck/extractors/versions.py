@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import regex
 
+from ..lookahead import windows
 from .mention import Mention
 
 # Language data: what marks a minimum after the version, and before the product's name.
@@ -48,14 +49,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
         while i >= 0:
             at.append(i)
             i = low.find(w, i + len(w))
-    out: list[list[int]] = []
-    for i in sorted(at):
-        a, b = max(0, i - REACH), min(len(text), i + REACH)
-        if out and a <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], b)
-        else:
-            out.append([a, b])
-    return [(a, b) for a, b in out]
+    return windows(at, REACH, REACH, len(text))
 
 
 def extract_versions(text: str) -> list[Mention]:

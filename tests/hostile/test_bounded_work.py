@@ -131,3 +131,10 @@ def test_a_token_longer_than_any_word_is_no_event_word():
     run = "-".join(["killed"] * (LONGEST_WORD // 6 + 1))
     assert lex.predicate(Token(0, 6, "killed", "kill")) is not None
     assert lex.predicate(Token(0, len(run), run, run)) is None
+
+
+def test_windows_around_hints_merge_where_they_touch_and_stay_in_the_text():
+    from factcheck.lookahead import windows
+    assert windows([50, 10, 95], 5, 10, 100) == [(5, 20), (45, 60), (90, 100)]
+    assert windows([10, 22], 5, 10, 100) == [(5, 32)]        # 17 <= 20: one stretch
+    assert windows([], 5, 10, 100) == []
