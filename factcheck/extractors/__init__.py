@@ -92,9 +92,10 @@ _HEDGE_BEFORE = regex.compile(
     r"estimated|exceeding|of)[\s,]*\Z", regex.I)
 
 
-# "one two three four": spelled numbers one after another with nothing between them are counting
-# (a rhyme, a drill, a countdown), not claims; "two or three", "twenty one" and "two, three" are
-# read as they are. Read as claims, a page of them cost a frame and comparisons for every word.
+# "one two three four", "one-two-three": spelled numbers one after another with nothing but a
+# space or a hyphen between them are counting (a rhyme, a drill, a countdown), not claims; "two
+# or three", "twenty one", "forty-two" and "two, three" are read as they are. Read as claims, a
+# page of them cost a frame and comparisons for every word.
 COUNTING_RUN = 3
 
 
@@ -105,7 +106,7 @@ def _not_counting(text: str, kept: list[Mention]) -> list[Mention]:
     while i < len(kept):
         j = i
         while (j + 1 < len(kept) and spelled[j] and spelled[j + 1]
-               and text[kept[j].end:kept[j + 1].start].isspace()):
+               and (text[kept[j].end:kept[j + 1].start].isspace() or text[kept[j].end:kept[j + 1].start] == "-")):
             j += 1
         if spelled[i] and j - i + 1 >= COUNTING_RUN:
             drop.update(range(i, j + 1))
