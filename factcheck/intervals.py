@@ -95,7 +95,8 @@ def fmt_numeric(c: Claim, lo: float, hi: float, unit: str | None) -> str:
 
 
 def fmt_clock(secs: float) -> str:
-    """Seconds after midnight as a clock reads them: "05:35", "19:56:30"; a day's end "24:00"."""
+    """Seconds after midnight as a clock reads them: "05:35", "19:56:30"; past midnight the
+    hours run on ("29:01" for a span that ends at 05:00 the next day)."""
     if math.isinf(secs):
         return "…"
     s = int(round(secs))

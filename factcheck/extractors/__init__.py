@@ -10,7 +10,7 @@ import regex
 from ..lookahead import TAIL
 from .dates import extract_dates
 from .mention import KINDS, Mention
-from .numbers import extract_numbers
+from .numbers import extract_numbers, number_step
 from .numwords import CARDINAL
 from .quantities import extract_quantities
 from .times import extract_times
@@ -155,9 +155,7 @@ def _mend_split_thousands(text: str, kept: list[Mention]) -> list[Mention]:
                 and _LEAD_GROUP.fullmatch(text, a.start, a.end) and _SPLIT_GROUP.match(text, a.end, a.end + TAIL)
                 and _HEDGE_BEFORE.search(text, max(0, a.start - 16), a.start)):
             v = int(text[a.start:a.end]) * 1000 + int(text[b.start:b.end])
-            zeros = len(str(v)) - len(str(v).rstrip("0"))
-            out.append(dataclasses.replace(a, end=b.end, value={"low": v, "high": v},
-                                           step=float(10 ** min(zeros, 3)) if zeros else 0.0))
+            out.append(dataclasses.replace(a, end=b.end, value={"low": v, "high": v}, step=number_step(str(v))))
             i += 2
             continue
         out.append(a)

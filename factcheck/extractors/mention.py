@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import get_args
 
-# The claim kinds of the wire format (see models.Claim).
-KINDS = ("count", "quantity", "money", "percent", "ordinal", "date", "date_range", "duration", "age",
-         "time", "time_range", "version")
+from ..models import Kind
+
+# The claim kinds of the wire format: models.Claim's, one list.
+KINDS = get_args(Kind)
 
 # Qualifiers a mention may carry; the ones an extractor cannot see inside its own
 # span ("about", "more than" before the number) are added later by qualifiers.py.

@@ -23,6 +23,8 @@ What counts as a time, and why:
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 from ..lookahead import windows
@@ -78,13 +80,16 @@ _BETWEEN = regex.compile(r"\bbetween[\x20\u00a0]+\Z", regex.I)
 STRONG, PARTNER, BARE = 2, 1, 0   # a time alone; a time as the end of a span; an hour that may be one
 
 
+@dataclass(slots=True)
 class _T:
     """One clock reading found: where, seconds after midnight, whether its half of the day is
     known ("24") or not (""), its zone and how surely it is a time at all."""
-    __slots__ = ("start", "end", "secs", "half", "zone", "strength")
-
-    def __init__(self, start, end, secs, half, zone, strength):
-        self.start, self.end, self.secs, self.half, self.zone, self.strength = start, end, secs, half, zone, strength
+    start: int
+    end: int
+    secs: int
+    half: str
+    zone: str | None
+    strength: int
 
 
 def extract_times(text: str) -> list[Mention]:

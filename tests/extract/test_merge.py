@@ -41,7 +41,8 @@ def test_a_thousands_group_split_by_a_space_reads_as_the_figure_written_whole():
     # "more than 1, 800" allows what "more than 1,800" does; "about 2, 500" what "about 2,500" does
     for split, whole in (("The quake killed more than 1, 800 people.", "The quake killed more than 1,800 people."),
                          ("About 2, 500 homes were hit.", "About 2,500 homes were hit."),
-                         ("Some 1, 000 homes were hit.", "Some 1,000 homes were hit.")):
+                         ("Some 1, 000 homes were hit.", "Some 1,000 homes were hit."),
+                         ("About 100, 000 homes were hit.", "About 100,000 homes were hit.")):
         [a], [b] = factcheck.extract(split), factcheck.extract(whole)
         assert (a.value, a.step, a.interval, a.qualifier) == (b.value, b.step, b.interval, b.qualifier)
 
