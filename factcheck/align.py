@@ -589,7 +589,8 @@ def match(pairs: list[Pair], agree_at: float, conflict_at: float) -> None:
     Two values that disagree are compared only as each other's closest reading: no other
     claim of the other text is worded more like either of them (`_closest`). An editor who
     finds "added 41,000 jobs" in one report looks for the figure the other report words most
-    like it, and only then asks whether the two values agree.
+    like it, and only then asks whether the two values agree. A claim matched so may take that
+    reading's restatement in the other text as well ("2.47 kg" against "2.47 lb" and "1.12 kg").
     """
     by_docs: dict[tuple[str, str], list[Pair]] = defaultdict(list)
     for p in pairs:
@@ -601,7 +602,7 @@ def match(pairs: list[Pair], agree_at: float, conflict_at: float) -> None:
             agree = p.agree
             if agree and p.score < agree_at:
                 continue
-            if not agree and (p.if_agreeing < conflict_at or not closest(p)):
+            if not agree and (p.if_agreeing < conflict_at or not closest(p, taken)):
                 continue
             if all(_restates(x, mine, agree) for x, mine in ((p.b, taken[p.a.id]), (p.a, taken[p.b.id]))):
                 p.kept = True
@@ -616,7 +617,24 @@ def _closest(pairs: list[Pair]):
     for p in pairs:
         for c in (p.a, p.b):
             best[c.id] = max(best[c.id], p.if_agreeing)
-    return lambda p: p.if_agreeing >= best[p.a.id] and p.if_agreeing >= best[p.b.id]
+
+    def closest(p: Pair, taken: dict) -> bool:
+        # A claim already matched to its closest reading may take that reading's restatement,
+        # disagreeing with both alike ("2.47 kg" against "2.47 lb" and "1.12 kg").
+        return all(p.if_agreeing >= best[c.id] or taken.get(c.id) and
+                   all(not ok and same_figure(other, y) for y, ok in taken[c.id])
+                   for c, other in ((p.a, p.b), (p.b, p.a)))
+    return closest
+
+
+SAME_FIGURE = 0.01   # a figure and its conversion, each rounded to three digits, differ by under 1%
+
+
+def same_figure(x: Claim, y: Claim) -> bool:
+    """x and y state one size, perhaps in two units ("1.12 kg", "2.47 lb"): not merely two
+    values a rounding allowance lets meet ("20" and "24")."""
+    sx, sy = stated_size(x), stated_size(y)
+    return bool(sx and sy) and abs(sx - sy) <= SAME_FIGURE * max(sx, sy)
 
 
 def _restates(x: Claim, partners: list[tuple[Claim, bool]], agree: bool) -> bool:

@@ -259,6 +259,28 @@ def test_match_compares_disagreeing_values_only_as_each_others_closest_reading(r
     assert (far.kept, same.kept) == (False, False)
 
 
+def test_a_claim_matched_to_its_closest_reading_takes_that_readings_restatement(rules):
+    # "2.47 kg" in one text; "1.12 kg (2.47 lb)" in the other, one weight in two units. The
+    # pound figure is worded more like it (the same digits), and the kilogram figure states the
+    # same weight: both disagree with 2.47 kg, so both are the conflict
+    _, claims = framed(rules, "The drone weighs 2.47 kg.", "The drone weighs 1.12 kg (2.47 lb).")
+    (a,), (kg, lb) = claims["d0"], claims["d1"]
+    assert (kg.text, lb.text) == ("1.12 kg", "2.47 lb")
+    first, second = _pair(a, lb, 0.9, words=1.0), _pair(a, kg, 0.2, words=0.93)
+    match([first, second], agree_at=0.5, conflict_at=0.7)
+    assert (first.kept, second.kept) == (True, True)
+    # a second figure only a rounding allowance lets meet the first ("20" may be 15..25) is
+    # another measure, not the same one restated
+    _, claims = framed(rules, "The Wolves scored 77 points.",
+                       "The Wolves scored 24 points in the second quarter and 20 points in the third.")
+    (a,), others = claims["d0"], claims["d1"]
+    b24, b20 = next(c for c in others if c.text == "24"), next(c for c in others if c.text == "20")
+    assert overlap(b24, b20)
+    first, second = _pair(a, b24, 0.1, words=0.84), _pair(a, b20, 0.1, words=0.81)
+    match([first, second], agree_at=0.5, conflict_at=0.7)
+    assert (first.kept, second.kept) == (True, False)
+
+
 def test_default_pack_has_a_model_over_known_features(rules):
     spec = rules.pair_model
     assert spec is not None and set(spec.weights) <= set(FEATURES)
