@@ -14,13 +14,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import InputError, read_utf8
+from .yamldata import Strict, parse, placed
 
 Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than"]
 Severity = Literal["error", "warning", "info"]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Tolerance(Strict):
@@ -188,69 +185,17 @@ class Rules(BaseModel):
     rules: tuple[RuleSpec, ...]
 
 
-def _node_at(node, loc):
-    """The YAML node at a pydantic error location, as deep as the location reaches."""
-    for key in loc:
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if k.value == str(key):
-                    node = v
-                    break
-            else:
-                return node
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-        else:
-            return node
-    return node
-
-
-def _mark(path: str, node) -> str:
-    m = node.start_mark
-    return f"{path}:{m.line + 1}:{m.column + 1}"
-
-
-class _UniqueKeys(yaml.SafeLoader):
-    """YAML as safe_load reads it, but a key given twice in one mapping is an error (a second
-    `release:` predicate once silently replaced the first), and so is an alias: a pack needs
-    none, and nine nested ones (a "billion laughs") made validation take gigabytes."""
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.events.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in a rule pack",
-                                              event.start_mark)
-        return super().compose_node(parent, index)
-
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}",
-                                                        key_node.start_mark)
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
 def load_pack(path: Path) -> RulePack:
     """Read and validate one pack file; InputError lists every problem with its place."""
     label = str(path)
     text = read_utf8(path, "rule pack", label)
-    try:
-        root = yaml.compose(text, Loader=_UniqueKeys)
-        data = yaml.load(text, Loader=_UniqueKeys)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"{label}:{mark.line + 1}:{mark.column + 1}" if mark else label
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise InputError(f"{where}: invalid YAML: {problem}") from None
+    root, data = parse(text, label)
     if not isinstance(data, dict):
         raise InputError(f"{label}:1:1: a rule pack must be a mapping with a 'pack' key")
     try:
         pack = RulePack.model_validate(data)
     except ValidationError as e:
-        raise InputError(_placed(e, (), root, label)) from None
+        raise InputError(placed(e, (), root, label)) from None
     # Each rule's parameters, by the model its comparison takes: a typo is an error here, at its
     # place, not a crash when the rule runs.
     rules, errors = [], []
@@ -258,54 +203,10 @@ def load_pack(path: Path) -> RulePack:
         try:
             rules.append(r.model_copy(update={"params": PARAMS[r.compare].model_validate(r.params)}))
         except ValidationError as e:
-            errors.append(_placed(e, ("rules", i, "params"), root, label))
+            errors.append(placed(e, ("rules", i, "params"), root, label))
     if errors:
         raise InputError("\n".join(errors))
     return pack.model_copy(update={"rules": tuple(rules)})
-
-
-def _placed(e: ValidationError, prefix: tuple, root, label: str) -> str:
-    """A validation error's lines as `file:line:column: loc: message`."""
-    lines = []
-    for err in e.errors():
-        loc = prefix + tuple(x for x in err["loc"] if not (isinstance(x, str) and x.startswith("function-")))
-        node = _node_at(root, loc)
-        dotted = ".".join(str(x) for x in loc) or "(top)"
-        lines.append(f"{_mark(label, node)}: {dotted}: {_plain(err)}")
-    return "\n".join(lines)
-
-
-def _pack_keys() -> list[str]:
-    """Every key a rule pack's sections take (the fields of each Strict model), for
-    suggesting the one a typo meant."""
-    keys, models = set(), [Strict]
-    while models:
-        cls = models.pop()
-        models += cls.__subclasses__()
-        keys |= {f.alias or name for name, f in cls.model_fields.items()}
-    return sorted(keys)
-
-
-def _plain(err: dict) -> str:
-    """A validation error in a pack author's words, with the likely intended value where a
-    known word was mistyped; pydantic's own message for the rest."""
-    import difflib
-    import re
-
-    kind, given = err["type"], err.get("input")
-    if kind == "literal_error":
-        allowed = re.findall(r"'([^']*)'", (err.get("ctx") or {}).get("expected", ""))
-        near = difflib.get_close_matches(str(given), allowed, n=1)
-        hint = f" (did you mean {near[0]!r}?)" if near else ""
-        return f"{given!r} is not one of {', '.join(allowed)}{hint}"
-    if kind == "extra_forbidden":
-        key = str(err["loc"][-1]) if err["loc"] else ""
-        near = difflib.get_close_matches(key, [k for k in _pack_keys() if k != key], n=1, cutoff=0.8)
-        hint = f"; did you mean {near[0]!r}?" if near else ""   # a key of another section gets none
-        return f"unknown key (a typo, or a key this section does not take{hint})"
-    if kind == "missing":
-        return "required, and missing"
-    return err["msg"]
 
 
 def pack_files(path: Path) -> list[Path]:

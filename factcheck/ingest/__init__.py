@@ -18,6 +18,7 @@ import yaml
 
 from ..errors import InputError
 from ..models import Document
+from ..yamldata import NoAliases
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".rst", ".rest", ".text", ".html", ".htm", ".pdf", ".jsonl",
                  ".ndjson")
@@ -131,16 +132,11 @@ def unicode_text(value: str, what: str) -> str:
 _FRONT = regex.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", regex.S)
 
 
-class _FrontMatter(yaml.SafeLoader):
-    """safe_load without aliases: front matter needs none, and a 553-byte "billion laughs"
-    once cost 49 s and 3 GB when its title was read. Timestamps stay strings, for `_date`
-    to read: YAML's own reader raises a bare ValueError on "2025-02-30"."""
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.events.AliasEvent):
-            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in front matter",
-                                              self.peek_event().start_mark)
-        return super().compose_node(parent, index)
+class _FrontMatter(NoAliases):
+    """safe_load without aliases (a 553-byte "billion laughs" once cost 49 s and 3 GB when its
+    title was read). Timestamps stay strings, for `_date` to read: YAML's own reader raises a
+    bare ValueError on "2025-02-30"."""
+    within = "front matter"
 
 
 _FrontMatter.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
