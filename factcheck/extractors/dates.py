@@ -45,7 +45,8 @@ import regex
 
 from ..lookahead import TAIL
 from .mention import Mention
-from .numwords import parse_number_words, parse_ordinal_words
+from .. import language
+from .numwords import ORDINAL_WORDS, parse_number_words, parse_ordinal_words
 
 D = dt.date
 
@@ -73,32 +74,20 @@ def _rfindall(p: str, s: str, flags: int = 0):
 
 # ----------------------------------------------------------------------------- vocabulary
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thurs": 3, "thur": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5,
-    "sat": 5, "sunday": 6, "sun": 6,
-}
-FULL_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-ORD_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-}
-DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
-                "seventies": 70, "eighties": 80, "nineties": 90}
+_CAL = language.calendar()
+MONTHS = {w: i + 1 for i, names in enumerate(_CAL.months) for w in names}
+WEEKDAYS = {w: i for i, names in enumerate(_CAL.weekdays) for w in names}
+FULL_WEEKDAYS = {names[0] for names in _CAL.weekdays}
+ORD_WORDS = {w: v for w, v in ORDINAL_WORDS.items() if 1 <= v <= 31}   # days of a month
+# "the teens" names ages more often than the 1910s: only the decades from the twenties are years
+DECADE_WORDS = {w: v for w, v in _CAL.decades.items() if v >= 20}
 
-_MONTH_ALT = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-              "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
-MONTH = (r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)(?![a-z])|"
-         r"(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\.?)(?![a-z])")
-_WD_FULL = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_WD_ABBR = "mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun"
+_MONTH_ALT = "|".join([*(names[0] for names in _CAL.months), *(a for names in _CAL.months for a in names[1:])])
+_MONTH_ABBR = "|".join(a for names in _CAL.months for a in names[1:])
+MONTH = (rf"(?:(?:{'|'.join(names[0] for names in _CAL.months)})(?![a-z])|"
+         rf"(?:{_MONTH_ABBR})(?![a-z])\.?)(?![a-z])")
+_WD_FULL = "|".join(names[0] for names in _CAL.weekdays)
+_WD_ABBR = "|".join(a for names in _CAL.weekdays for a in names[1:])
 WEEKDAY = rf"(?:{_WD_FULL}|(?:{_WD_ABBR})(?![a-z])\.?)(?![a-z])"
 _UNIT_W = "one|two|three|four|five|six|seven|eight|nine"
 _ORD_UNIT = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
@@ -159,7 +148,7 @@ PATTERNS: list[tuple[str, str]] = [
                 r"eleventh|tenth)\s+century"),
     ("decade", r"(?:(?P<mod>early|mid|late)[\s-]+)?(?:the\s+)?(?:(?P<full>(?:1\d|20)\d0)\s?'?s(?![a-z])|"
                r"'(?P<short>\d0)s(?![a-z])|(?P<short2>\d0)s(?![a-z])|(?:(?P<cw>nineteen|eighteen|twenty)[\s-])?"
-               r"(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"),
+               rf"(?P<word>{'|'.join(DECADE_WORDS)}))"),
     ("yrange", rf"(?<![\d.,/$€£-])(?P<y1>{YEAR4})\s*(?:[-–—~]|(?P<w>to|until|till|through|thru|and))\s*"
                rf"(?P<y2>{YEAR4}|\d\d(?![\d%]))(?![\d.,]\d|[-/%])"),
     ("ym2", rf"(?<![\d./])(?<!\d-)(?:(?P<y>{YEAR4})-(?P<m>0?[1-9]|1[0-2])|(?P<m2>0?[1-9]|1[0-2])-(?P<y2>{YEAR4}))(?![\d./-]|,\d)"),

@@ -33,6 +33,7 @@ import regex
 from ..lookahead import TAIL
 from ..units import PERCENTAGE_POINT
 from .mention import Mention
+from .. import language
 from . import numwords as nw
 from .numwords import CARDINAL, parse_number_words  # noqa: F401  (re-exported for other readers)
 from .times import FOUR_DIGIT_ZONES
@@ -97,10 +98,9 @@ def parse_number(s: str) -> tuple[float, float] | None:
 
 # ---------------------------------------------------------------- patterns
 
-_SCALE_SFX = {
-    "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "MM": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
-    "b": 1e9, "B": 1e9, "bn": 1e9, "bln": 1e9, "G": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12,
-}
+_SCALE_SFX = {k: float(v) for k, v in language.number_words().scale_suffixes.items()}
+# Currency codes written glued to the digits after them ("USD100") or before them ("100USD").
+_GLUED = "|".join(language.currencies().glued)
 # A number in digits, as one token: sign, digits, decimal, fraction, exponent, power, scale suffix.
 _DIGIT_NUM = r"""
 (?P<neg>(?<![\d)\]%]\s?)(?<![A-Za-z.,/\-−])[-−](?=\.?\d)|(?<=^\s*)[-−]\s(?=\d))?
@@ -112,8 +112,8 @@ _DIGIT_NUM = r"""
 (?P<pow>\^[-+]*\d+)?
 (?P<x10>\x20?[x×]\x20?10\^[-+]?\d+)?
 (?:(?P<sfx>MM|mln|mil|mn|bln|bn|trn|tln|bps|bp|pp|pc|[kKmMbBGp])(?![\w])|\s{1,2}(?P<sfx2>k|K|M|G|mn|mln|bn|bln|trn|tln)(?![\w]))?
-(?:(?![A-Za-z\d])|(?=(?:USD|EUR|GBP|JPY|CNY|CHF|AUD|CAD|HKD|SGD|NZD|INR|SEK|NOK|DKK|RMB)(?![A-Za-z])))
-"""
+(?:(?![A-Za-z\d])|(?=(?:GLUED)(?![A-Za-z])))
+""".replace("GLUED", _GLUED)
 _DIGIT_RE = regex.compile(_DIGIT_NUM, regex.X)
 
 _W_ORD = nw._alt(nw.ORDINAL_WORDS)
@@ -145,7 +145,7 @@ _ATOM_WORDS += [w + sfx for w in nw.ORDINAL_WORDS for sfx in ("", "s")]
 # word atoms are matched on the lower-cased text (same offsets); digits on the original text
 _WORD_ATOM_RE = re.compile(rf"\b{_trie(_ATOM_WORDS)}\b", re.A)  # stdlib re: fastest here
 _WORD_ATOM_RE_I = regex.compile(rf"\b{_trie(_ATOM_WORDS)}\b", regex.I)
-_ISO_GLUED = r"(?<=(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|CHF|AUD|CAD|HKD|SGD|NZD|INR|SEK|NOK|DKK|RMB))"
+_ISO_GLUED = rf"(?<=(?<![A-Za-z])(?:{_GLUED}))"
 _DIGIT_ATOM_RE = regex.compile(rf"(?:(?<![\w.])|{_ISO_GLUED})(?:{_DIGIT_NUM})", regex.X)
 # what may stand between two atoms of one number: "thirty-four", "one hundred and six",
 # "two point five", "half a dozen", "two thirds of a million", "one over three"
@@ -155,7 +155,7 @@ _GAP_WORD = regex.compile(r"[a-z]+")
 _PATHLIKE = regex.compile(r"[A-Za-z_][\w.-]*/|/[\w.-]*[A-Za-z_]")
 _ORD_ATOM_RE_I = regex.compile(rf"\b{_trie(nw.ORDINAL_WORDS)}\b", regex.I)
 _ORD_PREFIX = regex.compile(rf"\b(?P<c>{nw.CARDINAL})(?:\s+(?P<and>and)\s+|\s+|\s*-\s*)\Z", regex.I)
-_PRE_CHARS = set("$€£¥₹₩₽₺₿₡₾₭₦₱₪₴฿ூ")
+_PRE_CHARS = set("".join(language.currencies().symbols))   # a currency symbol ends here
 _TWICE_NOT = regex.compile(
     r"\s+(?:as\s+(?:many|much|[a-z]+(?:er|ly)?\s+as|(?-i:[a-z]+)\b(?!\s+(?:he|she|it|they|we|i|you|the|a|an|his|her|its|their)\b))|the|that|than|a|an|its|their|his|her|our|my|your|this|those|these|over|more|less|daily|"
     r"weekly|monthly|yearly|annually|per|each|every|what|how)\b", regex.I)
@@ -235,53 +235,35 @@ _PRE_BEFORE = regex.compile(r"\b(?:minus|negative|an?)\s+\Z")
 
 # ---------------------------------------------------------------- currencies
 
-_SYMBOLS = {
-    "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
-    "₿": "BTC", "₡": "CRC", "₾": "GEL", "₭": "LAK", "ரூ": "LKR", "₦": "NGN", "₱": "PHP", "₪": "ILS",
-    "元": "CNY", "₴": "UAH", "฿": "THB",
-}
-_DOLLAR_PREFIX = {
-    "us": "USD", "u.s.": "USD", "u.s": "USD", "usd": "USD", "a": "AUD", "au": "AUD", "aud": "AUD",
-    "c": "CAD", "ca": "CAD", "cad": "CAD", "hk": "HKD", "hkd": "HKD", "nz": "NZD", "nzd": "NZD",
-    "s": "SGD", "sg": "SGD", "sgd": "SGD", "r": "BRL", "mex": "MXN", "mx": "MXN", "mxn": "MXN",
-    "nt": "TWD",
-}
-_ISO = (
-    "USD EUR GBP JPY CNY CHF AUD CAD HKD SGD NZD INR KRW RUB BRL MXN SEK NOK DKK PLN TRY ZAR ILS "
-    "AED SAR CZK HUF THB MYR IDR PHP TWD NGN EGP ARS CLP COP PEN UAH RON BGN ISK KZT QAR KWD PKR "
-    "BDT VND BTC RMB"
-).split()
-_ISO_LOWER_OK = {"usd", "eur", "gbp", "rmb", "jpy", "cny", "chf", "inr"}
-_CUR_WORDS = {
-    "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
-    "renminbi": "CNY", "rmb": "CNY", "kuai": "CNY", "rupee": "INR", "krona": "SEK", "kronor": "SEK",
-    "krone": "NOK", "kroner": "NOK", "franc": "CHF", "pence": "pence", "penny": "penny",
-    "cent": "cent", "euro cent": "cent", "rouble": "RUB", "ruble": "RUB", "won": "KRW", "lira": "TRY", "lire": "ITL",
-    "rand": "ZAR", "real": "BRL", "reais": "BRL", "peso": "MXN", "shekel": "ILS", "dinar": "dinar",
-    "dirham": "AED", "riyal": "SAR", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "naira": "NGN",
-    "zloty": "PLN", "forint": "HUF", "koruna": "CZK", "markka": "FIM", "guilder": "NLG",
-    "peseta": "ESP", "mark": "DEM", "bitcoin": "BTC", "satoshi": "satoshi", "hryvnia": "UAH",
-    "escudo": "PTE", "drachma": "GRD", "schilling": "ATS", "rupiahs": "IDR",
-}
-_CUR_ADJ = {
-    "us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
-    "hong kong": "HKD", "singapore": "SGD", "new zealand": "NZD", "taiwan": "TWD", "swiss": "CHF",
-    "japanese": "JPY", "chinese": "CNY", "indian": "INR", "pakistani": "PKR", "swedish": "SEK",
-    "norwegian": "NOK", "danish": "DKK", "mexican": "MXN", "brazilian": "BRL", "finnish": "FIM",
-    "dutch": "NLG", "netherlands": "NLG", "turkish": "TRY", "south african": "ZAR", "french": "FRF",
-    "belgian": "BEF", "german": "DEM", "deutsche": "DEM", "egyptian": "EGP", "philippine": "PHP",
-    "argentine": "ARS", "chilean": "CLP", "colombian": "COP", "russian": "RUB", "israeli": "ILS",
-    "new taiwan": "TWD", "zimbabwe": "ZWL", "jamaican": "JMD", "fijian": "FJD", "liberian": "LRD",
-}
+_CUR = language.currencies()
+_SYMBOLS = dict(_CUR.symbols)
+_DOLLAR_PREFIX = dict(_CUR.dollar_prefixes)
+_CUR_WORDS = dict(_CUR.words)
+_CUR_ADJ = dict(_CUR.adjectives)
+_ABBREVIATED = {k.upper(): v for k, v in _CUR.abbreviations.items()}
 # words that are currencies only with a scale or an explicit adjective ("5 pounds" may be weight)
-_AMBIGUOUS_CUR = {"pound", "won", "mark", "real", "rand", "franc", "dinar", "peso", "lira"}
+_AMBIGUOUS_CUR = set(_CUR.ambiguous)
+
+
+def _alts(words) -> str:
+    return "|".join(regex.escape(w) for w in words)
+
+
+# A single letter before "$" counts as a capital only ("A$5"); longer prefixes in any case.
+_DOLLAR_PREFIX_RE = (f"(?i:{_alts(k for k in _DOLLAR_PREFIX if len(k) > 1)})\\s?|"
+                     f"[{''.join(k.upper() for k in _DOLLAR_PREFIX if len(k) == 1)}]")
+_SYMBOL_CHARS = "".join(k for k in _SYMBOLS if len(k) == 1)
+_SYMBOL_WORDS = _alts(k for k in _SYMBOLS if len(k) > 1)
+_ISO_BEFORE = _alts([*_CUR.codes, *_CUR.lower_case_before, *_CUR.abbreviations])
+_ISO_AFTER = _alts([*_CUR.codes, *_CUR.codes_after_only, *_CUR.lower_case_after])
+_MILLIONS = _alts(_CUR.millions)
 
 _CUR_PRE_RE = regex.compile(
-    r"""(?:
-      (?<![A-Za-z.])(?P<dp>(?i:us|u\.s\.?|usd|aud|au|c|ca|cad|hk|hkd|nz|nzd|sg|sgd|mex|mx|mxn|nt)\s?|[ACSR])\$
-    | (?P<sym>[$€£¥₹₩₽₺₿₡₾₭₦₱₪₴฿]|ரூ)
-    | (?<![A-Za-z])(?P<miso>M(?:USD|EUR|GBP|AUD|CAD|CHF|SEK|NOK|DKK|JPY))
-    | (?<![A-Za-z])(?P<iso>USD|EUR|GBP|JPY|CNY|CHF|AUD|CAD|HKD|SGD|NZD|INR|KRW|RUB|BRL|MXN|SEK|NOK|DKK|PLN|TRY|ZAR|ILS|AED|SAR|CZK|HUF|THB|MYR|IDR|PHP|TWD|NGN|EGP|RMB|usd|eur|gbp|rmb|jpy|cny|chf|inr|Rs\.?|Rs|Dh|Dhs|SFr|Fr\.?)
+    rf"""(?:
+      (?<![A-Za-z.])(?P<dp>{_DOLLAR_PREFIX_RE})\$
+    | (?P<sym>[{_SYMBOL_CHARS}]|{_SYMBOL_WORDS})
+    | (?<![A-Za-z])(?P<miso>M(?:{_MILLIONS}))
+    | (?<![A-Za-z])(?P<iso>{_ISO_BEFORE})
     )[\x20\u00a0]?\Z""", regex.X)
 
 _CUR_ADJ_RE = nw._alt([regex.escape(k) for k in _CUR_ADJ])
@@ -293,9 +275,9 @@ _SUFFIX_RE = regex.compile(
     | [\x20\u00a0]?(?P<ppt>percentage[\x20-]points?|pct[\x20-]points?|ppts?|pp)(?!\w)
     | [\x20\u00a0]?(?P<bp>basis[\x20-]points?|bps|bp)(?!\w)
     | (?P<cursep>[\x20\u00a0]?-?)(?:(?P<adj>{_CUR_ADJ_RE})[\x20\u00a0]+)?(?P<cw>(?:{_CUR_WORD_RE})(?:e?s)?|yuan|元)(?P<sterling>\x20sterling)?(?![\w])
-    | [\x20\u00a0]?(?P<iso>USD|EUR|GBP|JPY|CNY|CHF|AUD|CAD|HKD|SGD|NZD|INR|KRW|RUB|BRL|MXN|SEK|NOK|DKK|PLN|TRY|ZAR|ILS|AED|SAR|CZK|HUF|THB|MYR|IDR|PHP|TWD|NGN|EGP|RMB|BTC|usd|eur|gbp|rmb|btc)(?P<isoscale>\x20(?:million|billion|trillion|thousand|mn|bn))?(?![\w])
-    | [\x20\u00a0]?(?P<miso>M(?:USD|EUR|GBP|AUD|CAD|CHF|SEK|NOK|DKK|JPY))(?![\w])
-    | [\x20\u00a0]?(?P<sym>[$€£¥₹₩₽₺₡₾₭₦₱₪₴]|ரூ)(?![\w$])
+    | [\x20\u00a0]?(?P<iso>{_ISO_AFTER})(?P<isoscale>\x20(?:million|billion|trillion|thousand|mn|bn))?(?![\w])
+    | [\x20\u00a0]?(?P<miso>M(?:{_MILLIONS}))(?![\w])
+    | [\x20\u00a0]?(?P<sym>[{_SYMBOL_CHARS}]|{_SYMBOL_WORDS})(?![\w$])
     | -(?P<noun>[A-Za-z]{{2,}})(?![\w-])
     )""", regex.X | regex.I)
 
@@ -952,8 +934,7 @@ def _attach_context(text: str, x: _N) -> None:
             x.step *= 1e6
         elif pm.group("iso"):
             iso = pm.group("iso")
-            code = {"RS": "INR", "RS.": "INR", "DH": "AED", "DHS": "AED", "SFR": "CHF", "FR": "CHF",
-                    "FR.": "CHF", "RMB": "CNY"}.get(iso.upper(), iso.upper())
+            code = _ABBREVIATED.get(iso.upper(), iso.upper())
         if code:
             x.kind, x.unit, x.dim = "money", code, "currency"
             x.start = pm.start()

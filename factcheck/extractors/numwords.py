@@ -12,45 +12,21 @@ import math
 
 import regex
 
-UNITS = {
-    "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9,
-}
-TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-SCALES = {
-    "hundred": 100, "thousand": 1_000, "lakh": 100_000, "million": 1_000_000, "crore": 10_000_000,
-    "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
-}
-ORDINAL_UNITS = {
-    "zeroth": 0, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9, "nineth": 9,
-}
-ORDINAL_TEENS = {
-    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-}
-ORDINAL_TENS = {
-    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
-    "seventieth": 70, "eightieth": 80, "ninetieth": 90,
-}
-ORDINAL_SCALES = {
-    "hundredth": 100, "thousandth": 1_000, "millionth": 1_000_000, "billionth": 1_000_000_000,
-    "trillionth": 1_000_000_000_000,
-}
+from .. import language
+
+_W = language.number_words()
+UNITS = dict(_W.cardinals.units)
+TEENS = dict(_W.cardinals.teens)
+TENS = dict(_W.cardinals.tens)
+SCALES = dict(_W.cardinals.scales)
+ORDINAL_UNITS = dict(_W.ordinals.units)
+ORDINAL_TEENS = dict(_W.ordinals.teens)
+ORDINAL_TENS = dict(_W.ordinals.tens)
+ORDINAL_SCALES = dict(_W.ordinals.scales)
 ORDINAL_WORDS = {**ORDINAL_UNITS, **ORDINAL_TEENS, **ORDINAL_TENS, **ORDINAL_SCALES}
 # Words that can name a fraction's denominator ("two thirds", "a quarter", "one half").
-DENOMINATORS = {
-    **{k: v for k, v in ORDINAL_WORDS.items() if v > 2}, "half": 2, "halve": 2, "halves": 2,
-    "quarter": 4,
-}
-DOZEN = {"dozen": 12, "dz": 12, "doz": 12}
+DENOMINATORS = {**{k: v for k, v in ORDINAL_WORDS.items() if v > 2}, **_W.halves}
+DOZEN = dict(_W.dozen)
 CARDINAL_WORDS = {**UNITS, **TEENS, **TENS}
 
 

@@ -45,6 +45,7 @@ import re as _re
 
 import regex
 
+from .. import language
 from ..units import _NAMES, _SYMBOLS, _TIME_WIRE, SPECIAL, UNITS, Unit, _norm
 from ..lookahead import TAIL
 from .mention import Mention
@@ -194,9 +195,8 @@ _ART_QTY = regex.compile(
     rf"(?i)(?<![\w-])an?{_SP}+(?P<unit>mile|kilomet(?:re|er)|met(?:re|er)|gallon|lit(?:re|er)|kilogram|"
     rf"tonne|acre|hectare|inch|centimet(?:re|er)|millimet(?:re|er)|kibibyte|kilobyte|megabyte|gigabyte)(?![\w-])")
 # Ages.
-_DECADE_WORDS = {"teens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
-                 "seventies": 70, "eighties": 80, "nineties": 90}
-_DEC = r"(?:[1-9]0'?s|teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+_DECADE_WORDS = dict(language.calendar().decades)
+_DEC = rf"(?:[1-9]0'?s|{'|'.join(_DECADE_WORDS)})"
 _AGE_DECADE = regex.compile(
     rf"(?i)(?:his|her|their|my|your|our|its){_SP}+"
     rf"(?P<a>(?:(?P<m1>early|mid|late)(?:[\s-]+|-(?:to-)?))?(?P<d1>{_DEC}))"

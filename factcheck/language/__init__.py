@@ -1,0 +1,97 @@
+"""Language data: the English words the extractors read, kept as YAML files beside this module.
+
+Number words (`numbers.yaml`), calendar words (`calendar.yaml`) and currencies
+(`currencies.yaml`) are data, not code: each file is checked against its model below when it
+is first read (a broken file is an error naming its line and column), read once per process,
+and part of the cache's code digest, so editing a list re-reads the documents it touches.
+The extractors take their word tables from here and keep none of their own.
+"""
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import field_validator
+
+from ..yamldata import Strict, UniqueKeys, read
+
+
+class _Keys(UniqueKeys):
+    within = "language data"
+
+
+class Words(Strict):
+    """Words with the number each stands for, in the order they are tried."""
+    units: dict[str, int]
+    teens: dict[str, int]
+    tens: dict[str, int]
+    scales: dict[str, int]
+
+
+class NumberWords(Strict):
+    cardinals: Words
+    ordinals: Words
+    halves: dict[str, int]
+    dozen: dict[str, int]
+    scale_suffixes: dict[str, int]
+
+
+class Currencies(Strict):
+    symbols: dict[str, str]
+    dollar_prefixes: dict[str, str]
+    codes: tuple[str, ...]
+    codes_after_only: tuple[str, ...]
+    lower_case_before: tuple[str, ...]
+    lower_case_after: tuple[str, ...]
+    glued: tuple[str, ...]
+    millions: tuple[str, ...]
+    abbreviations: dict[str, str]
+    words: dict[str, str]
+    adjectives: dict[str, str]
+    ambiguous: tuple[str, ...]
+
+
+class Calendar(Strict):
+    months: tuple[tuple[str, ...], ...]
+    weekdays: tuple[tuple[str, ...], ...]
+    decades: dict[str, int]
+
+    @field_validator("months")
+    @classmethod
+    def _twelve(cls, v):
+        if len(v) != 12 or not all(v):
+            raise ValueError("twelve months, each with its name")
+        return v
+
+    @field_validator("weekdays")
+    @classmethod
+    def _seven(cls, v):
+        if len(v) != 7 or not all(v):
+            raise ValueError("seven days, Monday first, each with its name")
+        return v
+
+
+def folder() -> Path:
+    return Path(resources.files(__package__))
+
+
+@cache
+def _load(name: str, model):
+    data, _ = read(folder() / name, "language data", model, _Keys)
+    return data
+
+
+def number_words() -> NumberWords:
+    return _load("numbers.yaml", NumberWords)
+
+
+def currencies() -> Currencies:
+    return _load("currencies.yaml", Currencies)
+
+
+def calendar() -> Calendar:
+    return _load("calendar.yaml", Calendar)
+
+
+__all__ = ["calendar", "currencies", "folder", "number_words"]

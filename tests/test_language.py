@@ -1,0 +1,103 @@
+"""Language data (factcheck/language/*.yaml): read and checked once, and what the readers know.
+
+Each list is tried through the public API, so a word added to a file is a word the extractors
+read, and a broken file is one error naming its place.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+
+import pytest
+
+import factcheck
+from factcheck import language
+from factcheck.cache import code_digest
+from factcheck.errors import InputError
+from factcheck.yamldata import read
+
+PUB = dt.date(2024, 6, 14)   # a Friday
+
+
+def _one(text: str, kind: str | None = None):
+    claims = [c for c in factcheck.extract(text, PUB) if kind is None or c.kind == kind]
+    assert len(claims) == 1, (text, [(c.text, c.kind) for c in claims])
+    return claims[0]
+
+
+def test_every_file_is_package_data_and_valid():
+    names = sorted(p.name for p in resources.files("factcheck.language").iterdir() if p.name.endswith(".yaml"))
+    assert names == ["calendar.yaml", "currencies.yaml", "numbers.yaml"]
+    assert len(language.calendar().months) == 12 and len(language.calendar().weekdays) == 7
+    assert language.number_words().cardinals.scales["lakh"] == 100_000
+    assert language.currencies().symbols["€"] == "EUR"
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_every_month_name_and_abbreviation_is_a_month(month):
+    for name in language.calendar().months[month - 1]:
+        c = _one(f"The plant opened on 3 {name.capitalize()} 2021.", "date")
+        assert (c.value.start, c.value.end) == (dt.date(2021, month, 3), dt.date(2021, month, 3)), name
+
+
+@pytest.mark.parametrize("day", range(7))
+def test_every_weekday_name_is_that_day_of_the_publication_week(day):
+    # published on Friday 14 June 2024: a past tense weekday is the one before it, or that day
+    want = PUB - dt.timedelta(days=(PUB.weekday() - day) % 7)
+    for name in language.calendar().weekdays[day]:
+        c = _one(f"The ferry sank on {name.capitalize()}, officials said.", "date")
+        assert c.value.start == want, name
+
+
+def test_number_words_are_read_with_their_values():
+    words = language.number_words()
+    for table in (words.cardinals.units, words.cardinals.teens, words.cardinals.tens):
+        for word, value in table.items():
+            if value == 0:
+                continue   # "zero people" is no count of anyone: the readers keep zero for "zero"
+            c = _one(f"Officials counted {word} boats in the harbour.")
+            assert c.value.low == value, word
+    for word, value in words.cardinals.scales.items():
+        c = _one(f"Officials counted two {word} boats in the harbour.")
+        assert c.value.low == 2 * value, word
+
+
+def test_currency_words_symbols_and_codes_are_money():
+    cur = language.currencies()
+    for word, code in cur.words.items():
+        if word in cur.ambiguous or code in ("pence", "penny", "cent", "satoshi", "dinar"):
+            continue   # a scale or an adjective makes these money; units below one are not codes
+        c = _one(f"The fund raised 40 million {word}s last year.", "money")
+        assert c.unit == code, word
+    for sym, code in cur.symbols.items():
+        assert _one(f"The fund raised {sym} 40 million last year.", "money").unit == code, sym
+        if len(sym) == 1:   # a symbol written in letters ("ரூ") is a word, apart from the digits
+            assert _one(f"The fund raised {sym}40 million last year.", "money").unit == code, sym
+    for code in cur.codes:
+        want = cur.abbreviations.get(code, code)
+        assert _one(f"The fund raised {code} 40 million last year.", "money").unit == want, code
+
+
+def test_a_broken_language_file_is_one_error_at_its_place(tmp_path):
+    bad = tmp_path / "calendar.yaml"
+    bad.write_text("months:\n  - [january]\nweekdays: []\ndecades: {twenties: twenty}\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read(bad, "language data", language.Calendar)
+    lines = str(e.value).splitlines()
+    assert lines[0] == f"{bad}:2:3: months: Value error, twelve months, each with its name"
+    assert any(line.startswith(f"{bad}:4:21: decades.twenties:") for line in lines)
+    bad.write_text("months: &m [[january]]\nweekdays: *m\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"calendar.yaml:2:11: invalid YAML: aliases \(\*name\) are not allowed"):
+        read(bad, "language data", language.Calendar, language._Keys)
+
+
+def test_the_word_lists_are_part_of_the_extraction_digest(monkeypatch):
+    import factcheck.cache as cache
+
+    monkeypatch.setattr(cache, "_digests", {})
+    before = code_digest()
+    monkeypatch.setattr(cache, "_digests", {})
+    patterns = [p for p in cache._CODE if p.startswith("language/")]
+    assert patterns == ["language/*.py", "language/*.yaml"]
+    monkeypatch.setattr(cache, "_CODE", tuple(p for p in cache._CODE if p != "language/*.yaml"))
+    assert code_digest() != before
