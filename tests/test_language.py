@@ -101,3 +101,36 @@ def test_the_word_lists_are_part_of_the_extraction_digest(monkeypatch):
     assert patterns == ["language/*.py", "language/*.yaml"]
     monkeypatch.setattr(cache, "_CODE", tuple(p for p in cache._CODE if p != "language/*.yaml"))
     assert code_digest() != before
+
+
+# Days worked out by hand from a 2023 calendar (Easter Sunday was 9 April; 1 September a
+# Friday, 1 November a Wednesday, 1 May a Monday, 31 May a Wednesday, 1 June a Thursday).
+HOLIDAYS_2023 = [
+    ("Christmas Eve", "12-24"), ("Christmas Day", "12-25"), ("Christmas", "12-25"), ("Xmas", "12-25"),
+    ("New Year's Eve", "12-31"), ("New Years Eve", "12-31"), ("New Year’s Day", "01-01"), ("New Year", "01-01"),
+    ("Easter Sunday", "04-09"), ("Easter", "04-09"), ("Easter Monday", "04-10"), ("Good Friday", "04-07"),
+    ("Halloween", "10-31"), ("Hallowe'en", "10-31"), ("Valentine's Day", "02-14"), ("Independence Day", "07-04"),
+    ("Thanksgiving", "11-23"), ("Thanksgiving Day", "11-23"), ("Black Friday", "11-24"), ("Labor Day", "09-04"),
+    ("Labour Day", "09-04"), ("Memorial Day", "05-29"), ("Earth Day", "04-22"), ("St. Patrick's Day", "03-17"),
+    ("St Patrick's", "03-17"), ("Saint Patrick's Day", "03-17"), ("Boxing Day", "12-26"), ("Juneteenth", "06-19"),
+    ("International Workers' Day", "05-01"), ("Mother's Day", "05-14"), ("Father's Day", "06-18"),
+]
+
+
+@pytest.mark.parametrize("name, day", HOLIDAYS_2023)
+def test_every_holiday_is_its_day_of_the_year(name, day):
+    c = _one(f"The shop reopened on {name} 2023, the owner said.", "date")
+    assert c.text.lower().startswith(name.lower()) and c.value.start == c.value.end == dt.date.fromisoformat(f"2023-{day}")
+
+
+def test_every_holiday_in_the_data_is_tested_by_hand():
+    tried = {n.lower().replace("’", "'") for n, _ in HOLIDAYS_2023}
+    for h in language.calendar().holidays:
+        assert any(n in tried for n in h.names), h.names
+
+
+def test_a_proper_or_vague_holiday_needs_a_capital():
+    # "labor day" is any day of work, "the new year" a season; capitalised, with a year, they are days
+    assert not [c for c in factcheck.extract("Every labor day counts, and the new year looks good.", PUB)
+                if c.kind == "date"]
+    assert _one("Shops close on Labor Day, officials said.", "date").value.start == dt.date(2024, 9, 2)

@@ -89,6 +89,31 @@ MONTH = (rf"(?:(?:{'|'.join(names[0] for names in _CAL.months)})(?![a-z])|"
 _WD_FULL = "|".join(names[0] for names in _CAL.weekdays)
 _WD_ABBR = "|".join(a for names in _CAL.weekdays for a in names[1:])
 WEEKDAY = rf"(?:{_WD_FULL}|(?:{_WD_ABBR})(?![a-z])\.?)(?![a-z])"
+
+
+def _name_pattern(name: str) -> str:
+    """A holiday's name as written in calendar.yaml as a pattern: a space is any white space, a
+    full stop may be left out, and an apostrophe may be curled or left out, with its "s"."""
+    out = []
+    for i, ch in enumerate(name):
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch == ".":
+            out.append(r"\.?")
+        elif ch == "'":
+            out.append("['’]?")
+        elif ch == "s" and i and name[i - 1] == "'":
+            out.append("s?")
+        else:
+            out.append(regex.escape(ch))
+    return "".join(out)
+
+
+# Longest first, so that "christmas day" is tried before "christmas".
+_HOLIDAY_NAMES = "|".join(_name_pattern(n) for n in sorted({n for h in _CAL.holidays for n in h.names},
+                                                             key=lambda n: (-len(n), n)))
+_HOLIDAY_OF = [(regex.compile("|".join(_name_pattern(n) for n in h.names), regex.I), h) for h in _CAL.holidays]
+_HOLIDAY_WORDS = [w for h in _CAL.holidays for n in h.names for w in _re_std.findall(r"[a-z]+", n)]
 _UNIT_W = "one|two|three|four|five|six|seven|eight|nine"
 _ORD_UNIT = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
 DAY_WORD = (rf"(?:(?:twenty|thirty)[\s-]?(?:{_ORD_UNIT})|(?:twenty|thirty)[\s-](?:{_UNIT_W})|twentieth|thirtieth|"
@@ -165,11 +190,7 @@ PATTERNS: list[tuple[str, str]] = [
               r"(?P<u>business\s+days?|working\s+days?|days?|weeks?|months?|years?|quarters?|decades?)(?![a-z])"),
     ("fortnight", r"(?P<r>next|past|last|coming)\s+fortnight"),
     ("weekafter", r"(?:the\s+)?week\s+after\s+next"),
-    ("holiday", rf"(?:(?P<r>next|last|previous|following|this)\s+)?(?P<h>christmas\s+eve|christmas\s+day|christmas|xmas|"
-                r"new\s+year['’]?s?\s+eve|new\s+year['’]?s?\s+day|new\s+year|easter\s+sunday|easter\s+monday|"
-                r"good\s+friday|easter|hallowe'?en|valentine['’]?s\s+day|independence\s+day|thanksgiving(?:\s+day)?|"
-                r"black\s+friday|labou?r\s+day|memorial\s+day|earth\s+day|(?:st\.?|saint)\s+patrick['’]?s?(?:\s+day)?|"
-                r"boxing\s+day|juneteenth|international\s+workers['’]?\s+day|mother['’]?s\s+day|father['’]?s\s+day)"
+    ("holiday", rf"(?:(?P<r>next|last|previous|following|this)\s+)?(?P<h>{_HOLIDAY_NAMES})"
                 rf"(?![a-z])(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?"),
     ("ago", rf"(?P<n>{NUM_WORD})\s+(?P<u>day|week|month|year|decade)s?\s+(?:ago|earlier\s+than\s+today)"),
     ("relday", r"(?:(?:the\s+)?day\s+(?P<ba>before|after)\s+)?(?P<w>today|tonight|tonite|tomorrow|tmrw|yesterday)"
@@ -1173,21 +1194,22 @@ def _join(text: str, atoms: list[Atom], pub: D | None = None) -> list[Atom]:
 import re as _re  # noqa: E402  (the stdlib engine tokenises faster)
 
 _TOKEN = _re.compile(r"[A-Za-z]+|\d+")
-_ANCHOR_WORDS = set(MONTHS) | set(WEEKDAYS) | set(DECADE_WORDS) | {
+# A holiday is looked for at its words but the commonest ("a new plan", "good news").
+_ANCHOR_WORDS = set(MONTHS) | set(WEEKDAYS) | set(DECADE_WORDS) | \
+    {w for w in _HOLIDAY_WORDS if len(w) > 2 and w not in _CAL.not_anchors} | {
     "today", "tonight", "tonite", "tomorrow", "tmrw", "yesterday", "eod", "weekend", "week", "weeks", "month",
     "months", "year", "years", "quarter", "quarters", "century", "decade", "decades", "fortnight", "day", "days",
     "hour", "hours", "minute", "minutes",
-    "workweek", "christmas", "xmas", "easter", "halloween", "hallowe", "valentine", "independence", "thanksgiving",
-    "labor", "labour", "memorial", "earth", "patrick", "boxing", "juneteenth", "workers",
+    "workweek",
     "eighteen", "seventeen", "nineteen", "thousand", "morning", "afternoon", "evening", "night", "eleventh", "twelfth", "thirteenth", "fourteenth",
     "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth"}
-_START_WORDS = set(MONTHS) | set(WEEKDAYS) | set(ORD_WORDS) | {
+_START_WORDS = set(MONTHS) | set(WEEKDAYS) | set(ORD_WORDS) | \
+    {_re_std.match(r"[a-z]+", n).group() for h in _CAL.holidays for n in h.names} | {
     "this", "next", "last", "past", "coming", "upcoming", "following", "previous", "early", "mid", "late",
-    "final", "end", "eod", "w", "a", "an", "in", "earlier", "later", "current", "calendar", "black", "good", "new",
-    "st", "saint", "international", "half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "final", "end", "eod", "w", "a", "an", "in", "earlier", "later", "current", "calendar",
+    "half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-    "ninety", "q", "h", "cy", "fy", "easter", "christmas", "xmas", "today", "tomorrow", "yesterday", "independence",
-    "labor", "labour", "memorial", "earth", "mother", "father", "valentine", "halloween", "thanksgiving", "boxing",
+    "ninety", "q", "h", "cy", "fy", "today", "tomorrow", "yesterday",
     "nineteen", "eighteen", "seventeen", "week", "couple", "tonight", "tonite"}
 _PREFIX_WORDS = _ANCHOR_WORDS | _START_WORDS | {
     "the", "this", "next", "last", "past", "coming", "upcoming", "following", "previous", "early", "mid", "late",
@@ -1712,62 +1734,34 @@ def _nth_weekday(y: int, mo: int, wd: int, n: int) -> D:
     return d - dt.timedelta(days=(d.weekday() - wd) % 7)
 
 
-def _holiday(name: str, y: int) -> D | None:
-    h = regex.sub(r"[^a-z ]", "", " ".join(name.lower().split()))
-    if h.startswith("christmas eve"):
-        return D(y, 12, 24)
-    if h.startswith("christmas") or h == "xmas":
-        return D(y, 12, 25)
-    if h.startswith("new year") and h.endswith("eve"):
-        return D(y, 12, 31)
-    if h.startswith("new year"):
-        return D(y, 1, 1)
-    if h == "easter monday":
-        return _easter(y) + dt.timedelta(days=1)
-    if h == "good friday":
-        return _easter(y) - dt.timedelta(days=2)
-    if h.startswith("easter"):
-        return _easter(y)
-    if h.startswith("hallowe"):
-        return D(y, 10, 31)
-    if h.startswith("valentine"):
-        return D(y, 2, 14)
-    if h.startswith("independence"):
-        return D(y, 7, 4)
-    if h.startswith("thanksgiving"):
-        return _nth_weekday(y, 11, 3, 4)
-    if h == "black friday":
-        return _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=1)
-    if h.startswith("labo"):
-        return _nth_weekday(y, 9, 0, 1)
-    if h.startswith("memorial"):
-        return _nth_weekday(y, 5, 0, -1)
-    if h.startswith("earth"):
-        return D(y, 4, 22)
-    if "patrick" in h:
-        return D(y, 3, 17)
-    if h.startswith("boxing"):
-        return D(y, 12, 26)
-    if h.startswith("juneteenth"):
-        return D(y, 6, 19)
-    if h.startswith("international workers"):
-        return D(y, 5, 1)
-    if h.startswith("mother"):
-        return _nth_weekday(y, 5, 6, 2)
-    if h.startswith("father"):
-        return _nth_weekday(y, 6, 6, 3)
+def _holiday_named(name: str):
+    """The holiday a matched name is (calendar.yaml), or None."""
+    for pattern, h in _HOLIDAY_OF:
+        if pattern.fullmatch(name):
+            return h
     return None
+
+
+def _holiday(name: str, y: int) -> D | None:
+    h = _holiday_named(name)
+    if h is None:
+        return None
+    if h.easter is not None:
+        day = _easter(y) + dt.timedelta(days=h.easter)
+    elif h.weekday is not None:
+        day = _nth_weekday(y, h.month, h.weekday, h.nth)
+    else:
+        day = D(y, h.month, h.day)
+    return day + dt.timedelta(days=h.after)
 
 
 def _a_holiday(m, g, st, en, text, pub):
     name = g["h"]
-    low = " ".join(name.lower().split())
-    if low.startswith("new year") and "day" not in low and "eve" not in low:
-        # "the new year" is vague; only "New Year" capitalised with a year or a modifier
-        if not (g.get("y") or g.get("r")) or not name[:1].isupper():
-            return None
-    if low in ("independence day", "labor day", "labour day", "memorial day") and not name[:1].isupper() and not g.get("y"):
-        return None
+    h = _holiday_named(name)
+    if h is None or h.vague and (not (g.get("y") or g.get("r")) or not name[:1].isupper()):
+        return None   # "the new year" is a season; "New Year 2025" or "next New Year" a day
+    if h.proper and not name[:1].isupper() and not g.get("y"):
+        return None   # "labor day" is any day of work
     if g.get("y"):
         x = _holiday(name, int(g["y"]))
         return Atom(st, en, x, x) if x else None

@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from pydantic import field_validator
+from pydantic import Field, field_validator, model_validator
 
 from ..yamldata import Strict, UniqueKeys, read
 
@@ -52,10 +52,33 @@ class Currencies(Strict):
     ambiguous: tuple[str, ...]
 
 
+class Holiday(Strict):
+    """A holiday's names and the rule that gives its day in a year (see calendar.yaml)."""
+    names: tuple[str, ...]
+    month: int | None = Field(None, ge=1, le=12)
+    day: int | None = Field(None, ge=1, le=31)
+    easter: int | None = None
+    weekday: int | None = Field(None, ge=0, le=6)
+    nth: int | None = Field(None, ge=-1, le=5)
+    after: int = 0
+    proper: bool = False
+    vague: bool = False
+
+    @model_validator(mode="after")
+    def _one_rule(self):
+        rules = [self.easter is not None, self.day is not None, self.weekday is not None]
+        if sum(rules) != 1 or (self.easter is None) == (self.month is None) \
+                or (self.weekday is None) != (self.nth is None) or not self.names:
+            raise ValueError("a holiday takes names and one rule: month and day; easter; or month, weekday and nth")
+        return self
+
+
 class Calendar(Strict):
     months: tuple[tuple[str, ...], ...]
     weekdays: tuple[tuple[str, ...], ...]
     decades: dict[str, int]
+    holidays: tuple[Holiday, ...]
+    not_anchors: tuple[str, ...]
 
     @field_validator("months")
     @classmethod
