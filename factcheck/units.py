@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import regex
 
+from . import language
+
 _P0 = regex.compile(r"[\s\u00a0\u202f\-]+")
 
 # The unit of a percent claim that is a difference of two rates ("0.2 percentage points"), as
@@ -15,188 +17,17 @@ _P0 = regex.compile(r"[\s\u00a0\u202f\-]+")
 PERCENTAGE_POINT = "percentage point"
 
 # ----------------------------------------------------------------------------- unit lexicon
-# Each row: canonical name, dimension, factor to the dimension's base unit,
-# long names (case-insensitive; plurals and -er spellings are generated),
-# symbols (case-sensitive, attach with or without a space).  Single letters and
-# other ambiguous symbols are listed in SPECIAL and checked in context.
-BASE_UNITS = {
-    "length": "metre", "mass": "kilogram", "volume": "litre", "area": "square metre",
-    "temperature": "kelvin", "speed": "metre per second", "energy": "joule", "power": "watt",
-    "data": "byte", "data rate": "byte per second", "frequency": "hertz", "pressure": "pascal",
-    "dose": "sievert", "absorbed dose": "gray", "radioactivity": "becquerel", "voltage": "volt",
-    "current": "ampere", "charge": "ampere hour", "angle": "degree", "time": "second",
-    "mass rate": "kilogram per second", "rate": "per second",
-}
-
-_U = [
-    # length
-    ("picometre", "length", 1e-12, "picometre", ""),
-    ("nanometre", "length", 1e-09, "nanometre", "nm"),
-    ("micrometre", "length", 1e-06, "micrometre, micron", "µm, μm"),
-    ("millimetre", "length", 0.001, "millimetre", "mm"),
-    ("centimetre", "length", 0.01, "centimetre", "cm"),
-    ("decimetre", "length", 0.1, "decimetre", "dm"),
-    ("metre", "length", 1.0, "metre", "m"),
-    ("kilometre", "length", 1000.0, "kilometre", "km, kms"),
-    ('inch', 'length', 0.0254, 'inch', '″, in, "'),
-    ("foot", "length", 0.3048, "foot", "ft"),
-    ("yard", "length", 0.9144, "yard", "yd, yds"),
-    ("mile", "length", 1609.344, "mile, statute mile", "mi"),
-    ("nautical mile", "length", 1852.0, "nautical mile", "nmi"),
-    ("light year", "length", 9460730472580800.0, "light year", ""),
-    # mass
-    ("microgram", "mass", 1e-09, "microgram, microgramme", "µg, μg, mcg"),
-    ("milligram", "mass", 1e-06, "milligram, milligramme", "mg"),
-    ("gram", "mass", 0.001, "gram, gramme", "g"),
-    ("kilogram", "mass", 1.0, "kilogram, kilogramme, kilo", "kg, kgs"),
-    ("tonne", "mass", 1000.0, "tonne, metric ton, metric tonne", "t"),
-    ("kilotonne", "mass", 1000000.0, "kilotonne, kiloton", ""),
-    ("megatonne", "mass", 1000000000.0, "megatonne, megaton", ""),
-    ("ton", "mass", 907.18474, "ton, short ton", ""),
-    ("pound", "mass", 0.45359237, "pound", "lb, lbs"),
-    ("ounce", "mass", 0.028349523125, "ounce", "oz"),
-    ("stone", "mass", 6.35029318, "stone", ""),
-    ("carat", "mass", 0.0002, "carat", ""),
-    # volume
-    ("millilitre", "volume", 0.001, "millilitre", "ml, mL"),
-    ("centilitre", "volume", 0.01, "centilitre", "cl, cL"),
-    ("decilitre", "volume", 0.1, "decilitre", "dl, dL"),
-    ("litre", "volume", 1.0, "litre", "L, l"),
-    ("hectolitre", "volume", 100.0, "hectolitre", "hl, hL"),
-    ("cubic centimetre", "volume", 0.001, "", "cc"),
-    ("gallon", "volume", 3.785411784, "gallon", "gal"),
-    ("barrel", "volume", 158.987294928, "barrel", "bbl"),
-    ("pint", "volume", 0.473176473, "pint", ""),
-    ("quart", "volume", 0.946352946, "quart", "qt"),
-    ("fluid ounce", "volume", 0.0295735295625, "fluid ounce", "fl oz"),
-    ("cup", "volume", 0.2365882365, "cup", ""),
-    ("tablespoon", "volume", 0.01478676478125, "tablespoon", "tbsp, tbs, Tbsp"),
-    ("teaspoon", "volume", 0.00492892159375, "teaspoon", "tsp"),
-    # area (square/cubic forms of every length unit are generated below)
-    ("hectare", "area", 10000.0, "hectare", "ha"),
-    ("acre", "area", 4046.8564224, "acre", ""),
-    ("square foot", "area", 0.09290304, "", "sqft"),
-    ("square metre", "area", 1.0, "", "sqm"),
-    # temperature (factor applies after the offset: kelvin = (v + offset) * factor)
-    ("degree celsius", "temperature", 1.0, "celsius, celcius, centigrade, centigrate, degree celsius, degree celcius, degree centigrade, deg celsius, degree c, deg c", "°C, ºC, ℃, ° C, º C, °c, ° Celsius, ° celsius, C"),
-    ("degree fahrenheit", "temperature", 0.5555555555555556, "fahrenheit, farenheit, farhenheit, fahrenheight, degree fahrenheit, degree farenheit, deg fahrenheit, degree f, deg f", "°F, ºF, ℉, ° F, º F, °f, ° Fahrenheit, ° fahrenheit, F"),
-    ("kelvin", "temperature", 1.0, "kelvin", "°K"),
-    ("degree", "angle", 1.0, "degree, deg", "°, º"),
-    ("radian", "angle", 57.29577951308232, "radian", "rad"),
-    # speed
-    ("mile per hour", "speed", 0.44704, "", "mph, m.p.h., MPH"),
-    ("kilometre per hour", "speed", 0.2777777777777778, "", "km/h, km/hr, kph, kmph, kmh, km/h., kph."),
-    ("metre per second", "speed", 1.0, "", "m/s"),
-    ("knot", "speed", 0.514444, "knot", "kts"),
-    # energy
-    ("joule", "energy", 1.0, "joule", "J"),
-    ("kilojoule", "energy", 1000.0, "kilojoule", "kJ"),
-    ("megajoule", "energy", 1000000.0, "megajoule", "MJ"),
-    ("gigajoule", "energy", 1000000000.0, "gigajoule", "GJ"),
-    ("calorie", "energy", 4.184, "calorie", "cal"),
-    ("kilocalorie", "energy", 4184.0, "kilocalorie", "kcal, Cal"),
-    ("watt hour", "energy", 3600.0, "watt hour", "Wh"),
-    ("kilowatt hour", "energy", 3600000.0, "kilowatt hour", "kWh, KWh, kW h"),
-    ("megawatt hour", "energy", 3600000000.0, "megawatt hour", "MWh"),
-    ("gigawatt hour", "energy", 3600000000000.0, "gigawatt hour", "GWh"),
-    ("terawatt hour", "energy", 3600000000000000.0, "terawatt hour", "TWh"),
-    ("electronvolt", "energy", 1.602176634e-19, "electronvolt, electron volt", "eV"),
-    ("kiloelectronvolt", "energy", 1.602176634e-16, "", "keV"),
-    ("megaelectronvolt", "energy", 1.602176634e-13, "", "MeV"),
-    ("gigaelectronvolt", "energy", 1.602176634e-10, "", "GeV"),
-    ("teraelectronvolt", "energy", 1.602176634e-07, "", "TeV"),
-    ("british thermal unit", "energy", 1055.05585, "british thermal unit", "BTU, Btu, btu"),
-    # power
-    ("watt", "power", 1.0, "watt", "W"),
-    ("kilowatt", "power", 1000.0, "kilowatt", "kW, KW"),
-    ("megawatt", "power", 1000000.0, "megawatt", "MW"),
-    ("gigawatt", "power", 1000000000.0, "gigawatt", "GW"),
-    ("terawatt", "power", 1000000000000.0, "terawatt", "TW"),
-    ("horsepower", "power", 745.69987158227, "horsepower", "hp, bhp"),
-    # data
-    ("bit", "data", 0.125, "bit", ""),
-    ("byte", "data", 1.0, "byte", ""),
-    ("kilobyte", "data", 1000.0, "kilobyte", "KB, kB"),
-    ("megabyte", "data", 1000000.0, "megabyte", "MB"),
-    ("gigabyte", "data", 1000000000.0, "gigabyte", "GB"),
-    ("terabyte", "data", 1000000000000.0, "terabyte", "TB"),
-    ("petabyte", "data", 1000000000000000.0, "petabyte", "PB"),
-    ("exabyte", "data", 1e+18, "exabyte", "EB"),
-    ("kibibyte", "data", 1024.0, "kibibyte", "KiB, Ki"),
-    ("mebibyte", "data", 1048576.0, "mebibyte", "MiB, Mi"),
-    ("gibibyte", "data", 1073741824.0, "gibibyte", "GiB, Gi"),
-    ("tebibyte", "data", 1099511627776.0, "tebibyte", "TiB, Ti"),
-    ("megabit", "data", 125000.0, "megabit", "Mb"),
-    ("gigabit", "data", 125000000.0, "gigabit", "Gb"),
-    ("megabit per second", "data rate", 125000.0, "", "Mbps, Mbit/s, Mb/s"),
-    ("gigabit per second", "data rate", 125000000.0, "", "Gbps, Gbit/s, Gb/s"),
-    # frequency
-    ("hertz", "frequency", 1.0, "hertz", "Hz"),
-    ("kilohertz", "frequency", 1000.0, "kilohertz", "kHz"),
-    ("megahertz", "frequency", 1000000.0, "megahertz", "MHz"),
-    ("gigahertz", "frequency", 1000000000.0, "gigahertz", "GHz"),
-    # pressure
-    ("pascal", "pressure", 1.0, "pascal", "Pa"),
-    ("hectopascal", "pressure", 100.0, "hectopascal", "hPa"),
-    ("kilopascal", "pressure", 1000.0, "kilopascal", "kPa"),
-    ("megapascal", "pressure", 1000000.0, "megapascal", "MPa"),
-    ("millibar", "pressure", 100.0, "millibar", "mb, mbar"),
-    ("pound per square inch", "pressure", 6894.757293168, "pound per square inch", "psi"),
-    ("atmosphere", "pressure", 101325.0, "", "atm"),
-    ("millimetre of mercury", "pressure", 133.322387415, "", "mmHg"),
-    # radiation and electricity
-    ("sievert", "dose", 1.0, "sievert", "Sv"),
-    ("millisievert", "dose", 0.001, "millisievert", "mSv"),
-    ("microsievert", "dose", 1e-06, "microsievert", "µSv, μSv, uSv"),
-    ("gray", "absorbed dose", 1.0, "", "Gy"),
-    ("milligray", "absorbed dose", 0.001, "milligray", "mGy"),
-    ("becquerel", "radioactivity", 1.0, "becquerel", "Bq"),
-    ("volt", "voltage", 1.0, "volt", "V"),
-    ("kilovolt", "voltage", 1000.0, "kilovolt", "kV"),
-    ("ampere", "current", 1.0, "ampere, amp", ""),
-    ("milliampere hour", "charge", 0.001, "milliampere hour", "mAh"),
-    # time (durations and ages)
-    ("millisecond", "time", 0.001, "millisecond", "ms"),
-    ("second", "time", 1.0, "second", "sec, secs, s"),
-    ("minute", "time", 60.0, "minute", "min, mins"),
-    ("hour", "time", 3600.0, "hour", "hr, hrs, h"),
-    ("day", "time", 86400.0, "day", ""),
-    ("night", "time", 86400.0, "night", ""),
-    ("week", "time", 604800.0, "week", "wk, wks"),
-    ("fortnight", "time", 1209600.0, "fortnight", ""),
-    ("month", "time", 2629746.0, "month", ""),
-    ("year", "time", 31556952.0, "year", "yr, yrs"),
-    ("decade", "time", 315569520.0, "decade", ""),
-    ("century", "time", 3155695200.0, "century", ""),
-    ("millennium", "time", 31556952000.0, "millennium", ""),
-    ("tonne per day", "mass rate", 0.011574074074074073, "", "tpd"),
-    # events per unit of time, as configuration writes a rate limit ("100/s", "10r/s"): read only
-    # by the compact reader (extractors/quantities.py), so no word form is listed
-    ("per second", "rate", 1.0, "", ""),
-    ("per minute", "rate", 1 / 60, "", ""),
-    ("per hour", "rate", 1 / 3600, "", ""),
-    ("megayear", "time", 31556952000000.0, "megayear, megaannum", "Ma, Myr"),
-    ("gigayear", "time", 3.1556952e+16, "gigayear, gigaannum", "Ga, Gyr"),
-]
-# kelvin = (value + offset) * factor
-_OFFSETS = {"degree celsius": 273.15, "degree fahrenheit": 459.67}
+# The units, their names and symbols are language data (language/units.yaml).
+_DATA = language.units()
+BASE_UNITS = dict(_DATA.base_units)
+_OFFSETS = dict(_DATA.offsets)          # kelvin = (value + offset) * factor
 # Wire form of time units: canonical -> (unit, multiplier).
-_TIME_WIRE = {
-    "millisecond": ("second", 1e-3), "second": ("second", 1), "minute": ("minute", 1),
-    "hour": ("hour", 1), "day": ("day", 1), "night": ("day", 1), "week": ("week", 1), "fortnight": ("week", 2),
-    "month": ("month", 1), "year": ("year", 1), "decade": ("decade", 1), "century": ("century", 1),
-    "millennium": ("year", 1000), "megayear": ("year", 1e6), "gigayear": ("year", 1e9),
-}
-# Symbols accepted only in context (see _special_ok).
-SPECIAL = {"C", "F", "m", "in", "\"", "t", "g", "l", "L", "s", "h", "W", "V", "J", "Ma", "Ga",
-           "Cal", "cc", "ha", "Ki", "Mi", "Gi", "Ti", "° C", "º C", "° F", "º F", "°", "º", "mb", "Pa", "rad", "cal", "gal"}
+_TIME_WIRE = {k: tuple(v) for k, v in _DATA.time_wire.items()}
+# Symbols accepted only in context (see extractors/quantities.py _special_ok).
+SPECIAL = set(_DATA.special)
 # Long names that are also ordinary words: never attached to a number by "a"/"an",
 # and "pound" is checked for money context.
-_IRREGULAR = {"foot": "feet", "century": "centuries", "millennium": "millennia", "megaannum": "megaanna",
-              "gigaannum": "gigaanna", "celsius": None, "celcius": None, "centigrade": None,
-              "centigrate": None, "fahrenheit": None, "farenheit": None, "farhenheit": None,
-              "fahrenheight": None, "horsepower": None, "hertz": None, "kelvin": "kelvins",
-              "deg": None, "stone": "stone", "micron": "microns"}
+_IRREGULAR = dict(_DATA.irregular_plurals)
 
 
 class Unit:
@@ -256,12 +87,8 @@ def _add(name, dim, factor, names, symbols):
     return u
 
 
-def _csv(s: str) -> list[str]:
-    return [x.strip() for x in s.split(",") if x.strip()]
-
-
-for _name, _dim, _factor, _names, _syms in _U:
-    _add(_name, _dim, _factor, _csv(_names), _csv(_syms))
+for _name, _u in _DATA.units.items():
+    _add(_name, _u.dimension, _u.factor, _u.names, _u.symbols)
 
 # Square and cubic forms of the length units.
 for _lu in [u for u in list(UNITS.values()) if u.dimension == "length" and u.name not in ("light year",)]:

@@ -1,7 +1,7 @@
 """Language data: the English words the extractors read, kept as YAML files beside this module.
 
-Number words (`numbers.yaml`), calendar words (`calendar.yaml`) and currencies
-(`currencies.yaml`) are data, not code: each file is checked against its model below when it
+Number words (`numbers.yaml`), calendar words and holidays (`calendar.yaml`), currencies
+(`currencies.yaml`) and units of measurement (`units.yaml`) are data, not code: each file is checked against its model below when it
 is first read (a broken file is an error naming its line and column), read once per process,
 and part of the cache's code digest, so editing a list re-reads the documents it touches.
 The extractors take their word tables from here and keep none of their own.
@@ -95,14 +95,29 @@ class Calendar(Strict):
         return v
 
 
+class UnitEntry(Strict):
+    dimension: str
+    factor: float = Field(gt=0)
+    names: tuple[str, ...] = ()
+    symbols: tuple[str, ...] = ()
+
+
+class Units(Strict):
+    base_units: dict[str, str]
+    units: dict[str, UnitEntry]
+    offsets: dict[str, float]
+    time_wire: dict[str, tuple[str, int | float]]
+    special: tuple[str, ...]
+    irregular_plurals: dict[str, str | None]
+
+
 def folder() -> Path:
     return Path(resources.files(__package__))
 
 
 @cache
 def _load(name: str, model):
-    data, _ = read(folder() / name, "language data", model, _Keys)
-    return data
+    return read(folder() / name, "language data", model, _Keys, trusted=True)
 
 
 def number_words() -> NumberWords:
@@ -117,4 +132,8 @@ def calendar() -> Calendar:
     return _load("calendar.yaml", Calendar)
 
 
-__all__ = ["calendar", "currencies", "folder", "number_words"]
+def units() -> Units:
+    return _load("units.yaml", Units)
+
+
+__all__ = ["calendar", "currencies", "folder", "number_words", "units"]
