@@ -256,7 +256,26 @@ def copies(claims: list[Claim], docs: dict[str, Document]) -> dict[int, int]:
         if len(firsts) >= COPIES_FROM:
             first, *rest = sorted(firsts.values())
             figure.update((i, first) for i in rest)
+    figure.update(_repeated(by_sentence, claims, docs))
     return figure
+
+
+def _repeated(by_sentence: dict[tuple, list[int]], claims: list[Claim], docs: dict[str, Document]) -> dict[int, int]:
+    """Figures of a sentence a text repeats word for word, figures and all: {index: index of
+    the same figure where the sentence first stands}. The text states each fact once however
+    often it says it, so the repeat is judged as its first telling (one paragraph pasted 200
+    times made each of its figures a candidate of every copy)."""
+    out: dict[int, int] = {}
+    first: dict[tuple, dict[tuple[int, int], int]] = {}
+    for (doc, s0, s1), idx in sorted(by_sentence.items()):
+        sentence = docs[doc].text[s0:s1]
+        if len(_WORD.findall(sentence)) < COPY_WORDS:
+            continue   # "Yes.", "Defaults to 30s.": short sentences recur as different statements
+        at = {(claims[i].start - s0, claims[i].end - s0): i for i in idx}
+        seen = first.setdefault((doc, sentence), at)
+        if seen is not at:
+            out.update((i, seen[k]) for k, i in at.items() if k in seen)
+    return out
 
 
 def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None = None,
@@ -416,7 +435,7 @@ def restated(a: Claim, b: Claim) -> bool:
     counted noun and event word (dates: the same event word). Two different numbers of
     one text are otherwise two measures."""
     fa, fb = a.frame, b.frame
-    if a.sentence == b.sentence or fa.predicate is None or fa.predicate != fb.predicate:
+    if a.sentence.start == b.sentence.start or fa.predicate is None or fa.predicate != fb.predicate:
         return False
     if fa.tense and fb.tense and fa.tense != fb.tense or fa.previous != fb.previous:
         return False  # "talks will be held March 19-20", "a follow-up to the March 3 talks": two events
@@ -539,22 +558,27 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
     scored: list[Pair] = []
     reprinted = copies(claims, cx.docs)
     copy_of = {claims[i].id: claims[j].id for i, j in reprinted.items()}
+    restating: list[tuple[Claim, Claim]] = []
     for a, b in iter_candidate_pairs(claims, links, reprinted):
         n_cands += 1
         if not comparable(a, b, option_words):
             continue
-        if same_option(a, b):
-            p = words = 1.0   # one option's one value: its key says so, whatever the words around
-            agree = literals_agree(a, b)
-        else:
-            f = features(a, b, cx)
-            agree = "values_agree" in f
-            p = model.probability(f)
-            # Disagreeing values are judged on what their words say (`as_if_agreeing`).
-            words = p if agree else model.probability(as_if_agreeing(f))
-        if max(p, words) >= KEEP_FROM:
-            scored.append(Pair(a, b, p, words, agree, copied=copy_of.get(b.id) == a.id))
+        if a.doc == b.doc and not same_option(a, b) and overlap(a, b):
+            # one text stating a value twice is no finding; the pair only carries a conflict
+            # on to the restatement (`_through_restatements`), so it is weighed once one is found
+            restating.append((a, b))
+            continue
+        pair = _scored(a, b, cx, model)
+        if max(pair.score, pair.if_agreeing) >= KEEP_FROM:
+            pair.copied = copy_of.get(b.id) == a.id
+            scored.append(pair)
     match([p for p in scored if p.a.doc != p.b.doc], model.agree_at, model.conflict_at)
+    conflicted = {c.id for p in scored if p.kept and not p.agree and p.a.doc != p.b.doc for c in (p.a, p.b)}
+    for a, b in restating:
+        if a.id in conflicted or b.id in conflicted:
+            pair = _scored(a, b, cx, model)
+            if max(pair.score, pair.if_agreeing) >= KEEP_FROM:
+                scored.append(pair)
     antecedent = _antecedents(claims, cx)
     for p in scored:
         # A text that gives one measure two values contradicts itself; one that repeats a
@@ -574,6 +598,18 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
     kept = sum(p.kept for p in scored)
     stats = {"claims": len(claims), "candidate_pairs": n_cands, "aligned_pairs": kept}
     return scored, stats
+
+
+def _scored(a: Claim, b: Claim, cx: Context, model: PairModel) -> Pair:
+    """A candidate pair with its probability of being one measure, and its words' alone."""
+    if same_option(a, b):
+        # one option's one value: its key says so, whatever the words around
+        return Pair(a, b, 1.0, 1.0, literals_agree(a, b))
+    f = features(a, b, cx)
+    agree = "values_agree" in f
+    p = model.probability(f)
+    # Disagreeing values are judged on what their words say (`as_if_agreeing`).
+    return Pair(a, b, p, p if agree else model.probability(as_if_agreeing(f)), agree)
 
 
 def match(pairs: list[Pair], agree_at: float, conflict_at: float) -> None:

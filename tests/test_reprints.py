@@ -128,3 +128,31 @@ def test_the_syndication_benchmark_shape_is_judged_against_the_wire_text(tmp_pat
     assert len(set().union(*touched) & planted) >= 0.9 * len(planted)      # the changes found
     assert len(conflicts) <= 40                      # one per edited figure of the wire text, at most
     assert stats["candidate_pairs"] <= 60 * 40                              # about one partner per figure
+
+
+def test_a_paragraph_one_text_repeats_is_judged_as_its_first_telling():
+    # One text pastes the same paragraph 60 times; another gives the toll as 21. Each figure of
+    # a repeat is a copy of the figure where the paragraph first stands: candidates grow with
+    # the copies, not with their square (60 * 59 / 2 = 1,770 pairs for the toll alone), and the
+    # contradiction is still found, once.
+    paragraph = ("A fire at a textile factory in Hagor killed 18 workers on Monday, the Vasbriost "
+                 "Authority said. The plant employs 2,300 workers and was built in 1985.\n\n")
+    docs = docs_of([paragraph * 60, WIRE.format(outlet="Wire", dead=21)])
+    claims = [c for d in docs for c in build_frames(d, claims_for(d, RULES), RULES)]
+    copied = align.copies(claims, {d.id: d for d in docs})
+    first = {c.text: c for c in claims if c.doc == "d00" and c.start < len(paragraph)}
+    repeats = [claims[i] for i in copied if claims[i].doc == "d00"]
+    assert len(repeats) == 59 * len(first)
+    assert all(claims[copied[claims.index(c)]] is first[c.text] for c in repeats)
+    stats: dict = {}
+    _, findings = find_findings(docs, claims, RULES, stats)
+    assert stats["candidate_pairs"] < 20 * 60
+    (f,) = [f for f in findings if f.kind == "conflict"]
+    assert sorted(c.text for c in claims if c.id in f.claims) == ["18", "21"]
+
+
+def test_short_sentences_a_text_repeats_are_not_copies():
+    # "Defaults to 30s." on two settings' pages is two statements, however alike
+    docs = docs_of(["Timeout. Defaults to 30 seconds.\n\nRetry. Defaults to 30 seconds.\n"])
+    claims = [c for d in docs for c in build_frames(d, claims_for(d, RULES), RULES)]
+    assert len(claims) == 2 and align.copies(claims, {d.id: d for d in docs}) == {}
