@@ -89,7 +89,7 @@ def test_a_broken_language_file_is_one_error_at_its_place(tmp_path):
     with pytest.raises(InputError) as e:
         read(bad, "language data", language.Calendar, trusted=True)
     lines = str(e.value).splitlines()
-    assert lines[0] == f"{bad}:2:3: months: Value error, twelve months, each with its name"
+    assert lines[0] == f"{bad}:2:3: months: Value error, twelve months, January first, each with its name"
     assert any(line.startswith(f"{bad}:4:21: decades.twenties:") for line in lines)
     bad.write_text("months: &m [[january]]\nweekdays: *m\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"calendar.yaml:2:11: invalid YAML: aliases \(\*name\) are not allowed"):

@@ -80,18 +80,12 @@ class Calendar(Strict):
     holidays: tuple[Holiday, ...]
     not_anchors: tuple[str, ...]
 
-    @field_validator("months")
+    @field_validator("months", "weekdays")
     @classmethod
-    def _twelve(cls, v):
-        if len(v) != 12 or not all(v):
-            raise ValueError("twelve months, each with its name")
-        return v
-
-    @field_validator("weekdays")
-    @classmethod
-    def _seven(cls, v):
-        if len(v) != 7 or not all(v):
-            raise ValueError("seven days, Monday first, each with its name")
+    def _each_named(cls, v, info):
+        want = {"months": "twelve months, January first", "weekdays": "seven days, Monday first"}[info.field_name]
+        if len(v) != {"months": 12, "weekdays": 7}[info.field_name] or not all(v):
+            raise ValueError(f"{want}, each with its name")
         return v
 
 
