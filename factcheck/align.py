@@ -561,8 +561,8 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
     restating: list[tuple[Claim, Claim]] = []
     for a, b in iter_candidate_pairs(claims, links, reprinted):
         n_cands += 1
-        if not comparable(a, b, option_words):
-            continue
+        if a.doc == b.doc and a.sentence.start == b.sentence.start or not comparable(a, b, option_words):
+            continue   # (one sentence's two figures are two measures: `restated`, asked cheaply first)
         if a.doc == b.doc and not same_option(a, b) and overlap(a, b):
             # one text stating a value twice is no finding; the pair only carries a conflict
             # on to the restatement (`_through_restatements`), so it is weighed once one is found

@@ -127,6 +127,13 @@ class OptionIndex:
         self.samples = list(samples)    # where the page's samples of the defaults are
         self.headings = [(m.start(), m.group(2)) for m in _HEADING.finditer(text)] if "#" in text else []
         self.heading_starts = [h[0] for h in self.headings]
+        # where the page's "|" stand, so a figure asks in log time whether its line before it has
+        # one (counting them each time cost the square of a long line's length)
+        self.pipes = [m.start() for m in regex.finditer(r"\|", text)] if "|" in text else []
+
+    def _pipe_between(self, a: int, b: int) -> bool:
+        k = bisect.bisect_left(self.pipes, a)
+        return k < len(self.pipes) and self.pipes[k] < b
 
     def at(self, start: int, end: int, s0: int, s1: int) -> Option | None:
         """The option of the figure text[start:end] in the sentence text[s0:s1], or None."""
@@ -135,7 +142,7 @@ class OptionIndex:
         for a, b in self.samples:
             if a <= start < b:
                 return self._setting(line0, a)
-        if text.count("|", line0, start) and (cells := table_cells(text, line0)) is not None:
+        if self._pipe_between(line0, start) and (cells := table_cells(text, line0)) is not None:
             return self._table(start, end, s0, s1, line0, cells)
         role = self.role_near(start, end, s0, s1)
         if role is None:

@@ -138,3 +138,21 @@ def test_windows_around_hints_merge_where_they_touch_and_stay_in_the_text():
     assert windows([50, 10, 95], 5, 10, 100) == [(5, 20), (45, 60), (90, 100)]
     assert windows([10, 22], 5, 10, 100) == [(5, 32)]        # 17 <= 20: one stretch
     assert windows([], 5, 10, 100) == []
+
+
+def test_a_figure_asks_whether_its_line_holds_a_table_cell_in_log_time():
+    # one long line of figures and no "|": the option index answers from where the page's
+    # pipes stand, not by counting them from the line's start for each figure
+    from factcheck.frames import lexicon
+    from factcheck.keys import OptionIndex
+    from factcheck.rulepack import load_rules
+    words = lexicon(load_rules()).options
+    line = ", ".join(f"{1 + i % 28} March {1990 + i % 30}" for i in range(2000))
+    index = OptionIndex(line, words)
+    assert index.pipes == [] and not index._pipe_between(0, len(line))
+    table = "| Option | Default |\n|---|---|\n| `timeout` | 30 s |\n"
+    index = OptionIndex(table, words)
+    assert index.pipes == [i for i, ch in enumerate(table) if ch == "|"]
+    row = table.index("| `timeout`")
+    assert index._pipe_between(row, table.index("30 s")) and not index._pipe_between(table.index("30 s"), table.index("30 s") + 2)
+    assert index.at(table.index("30"), table.index("30") + 4, row, len(table)).key == "timeout"
