@@ -62,6 +62,10 @@ def _check(text: str, published):
 @example(text="It weighed ſome 40 kg, nearly 5 \u212am aſ of 2020.", published=None)
 @example(text="0e310 and 2 x 10^999", published=None)
 @example(text="between 2 and 1 and 3 - - 4 to to 5 %% $$ 6", published=dt.date(2000, 2, 29))
+# digits the regex module knows and Python's int() and float() do not (Unicode 16's U+16130)
+@example(text="\U00016130", published=None)
+@example(text="Python \U00016139.\U00016133 or later, \U00016130 to \U00016135 hours, $\U00016136bn",
+         published=dt.date(2024, 1, 1))
 def test_never_raises_spans_in_bounds_sorted_disjoint(text, published):
     _check(text, published)
 

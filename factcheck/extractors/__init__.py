@@ -52,8 +52,27 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
                    for m in _NOT_CLAIMS.finditer(text, a, b)])
 
 
+_ANY_DIGIT = regex.compile(r"\d")
+
+
+def _known_digits(text: str) -> str:
+    """The text with each digit Python cannot read as one (a script newer than its Unicode
+    tables: the regex module's "\\d" knows U+16130, int() and float() do not) made a mark of
+    the same length, so no reader takes it for a number."""
+    if text.isascii():
+        return text
+    unknown = [m.start() for m in _ANY_DIGIT.finditer(text) if not m.group().isdecimal()]
+    if not unknown:
+        return text
+    chars = list(text)
+    for i in unknown:
+        chars[i] = "\u00b7"
+    return "".join(chars)
+
+
 def find_mentions(text: str, published: dt.date | None = None, start: int = 0) -> list[Mention]:
     """Every numeric and dated expression in text[start:], overlaps resolved, sorted by offset."""
+    text = _known_digits(text)
     found = [*extract_dates(text, published), *extract_numbers(text), *extract_quantities(text),
              *extract_times(text), *extract_versions(text)]
     found = [m for m in found if m.start >= start and m.end > m.start and m.kind in KINDS]

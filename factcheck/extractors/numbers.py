@@ -75,7 +75,10 @@ def parse_number(s: str) -> tuple[float, float] | None:
     if not t:
         return None
     if _DIGITS_FULL.fullmatch(t):
-        v = _digits_value(t)
+        try:
+            v = _digits_value(t)
+        except ValueError:   # a digit float() does not know (see _read_digits)
+            return None
         return (v, number_step(t)) if math.isfinite(v) else None   # 400 digits: no number a text states
     m = _DIGIT_RE.fullmatch(t)
     if m:
@@ -442,8 +445,13 @@ class _N:
 
 def _read_digits(m):
     """(value, step, scaled) from a _DIGIT_NUM match (scaled: the scale suffix or False), or None;
-    None too for more digits than a float holds (a run of 400 is no number a text states)."""
-    r = _read_digits_as_written(m)
+    None too for more digits than a float holds (a run of 400 is no number a text states), and
+    for digits of a script newer than Python's Unicode tables (the regex module knows U+16130,
+    float() does not)."""
+    try:
+        r = _read_digits_as_written(m)
+    except ValueError:
+        return None
     return r if r is None or math.isfinite(r[0]) else None
 
 

@@ -138,3 +138,11 @@ def test_a_fraction_of_a_point_is_the_figure_itself(text, figure, value, unit):
     got = [m for m in _merged(text) if text[m.start:m.end] == figure]
     assert len(got) == 1 and got[0].kind == "percent" and got[0].unit == unit
     assert _close(got[0].value["low"], value) and _close(got[0].value["high"], value)
+
+
+def test_digits_python_cannot_read_are_no_numbers_and_known_scripts_still_are():
+    # U+16130.. are digits to the regex module's newer Unicode tables, not to int()/float():
+    # they are left unread (once a crash); Arabic-Indic and full-width digits read as before
+    import factcheck
+    got = [(c.text, c.value.low) for c in factcheck.extract("about ٣٠ people, １２ km and \U00016130\U00016131 cars")]
+    assert got == [("٣٠", 30.0), ("１２", 12.0)]
