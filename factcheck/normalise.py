@@ -52,8 +52,10 @@ def decimal_step(x: float) -> float:
     decimals stand in for one, so it is not widened to a whole unit either side."""
     if float(x).is_integer():
         return 1.0
-    digits = repr(float(x)).split(".")[1]
-    return 10.0 ** -len(digits) if "e" not in digits else 1.0
+    written = repr(float(x))
+    if "e" in written:   # 1e-05, 1.5e+16: no decimals to count, as for a whole number
+        return 1.0
+    return 10.0 ** -len(written.split(".")[1])
 
 
 def bounds(lo: float, hi: float, step: float, unit_sig: float, qualifier: str,

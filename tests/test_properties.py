@@ -66,6 +66,10 @@ def _check(text: str, published):
 @example(text="\U00016130", published=None)
 @example(text="Python \U00016139.\U00016133 or later, \U00016130 to \U00016135 hours, $\U00016136bn",
          published=dt.date(2024, 1, 1))
+# found by scripts/fuzz.py: a duration of 1e-05 units (no "." in its repr), and a figure of
+# 380 digits whose rounding step 10.0 ** 380 overflowed
+@example(text="|k years30shalf days010^6USD\x00</p>2024-02-3021st to 1/20ms\ud7ff+3", published=None)
+@example(text="since1 24" + "0" * 380, published=None)
 def test_never_raises_spans_in_bounds_sorted_disjoint(text, published):
     _check(text, published)
 

@@ -52,16 +52,22 @@ _DIGITS_FULL = regex.compile(
 _SEPS = regex.compile(r"[,\s\u00a0\u2009\u202f]")
 
 
+def _power_of_ten(n: int) -> float:
+    """10.0 ** n, inf and 0.0 past what a float holds (10.0 ** 380 raises OverflowError): a
+    figure of 380 digits is dropped by its value, not by a crash."""
+    return math.inf if n > 308 else 0.0 if n < -330 else 10.0 ** n
+
+
 def number_step(s: str) -> float:
     """The rounding step a written number implies: '34,600' -> 100, '3.2' -> 0.1, 'five' -> 0."""
     s = _SEPS.sub("", s).lstrip("-−+")
     if not s or not (s[0].isdigit() or s.startswith(".")):
         return 0.0
     if "." in s:
-        return 10.0 ** -len(s.split(".", 1)[1])
+        return _power_of_ten(-len(s.split(".", 1)[1]))
     stripped = s.rstrip("0")
     zeros = len(s) - len(stripped)
-    return 10.0 ** zeros if zeros and stripped else 0.0
+    return _power_of_ten(zeros) if zeros and stripped else 0.0
 
 
 def _digits_value(s: str) -> float:
@@ -462,7 +468,7 @@ def _read_digits_as_written(m):
         # the common case: a plain integer
         v = float(ip)
         z = len(ip) - len(ip.rstrip("0"))
-        return v, (10.0 ** z if z and z < len(ip) else 0.0), False
+        return v, (_power_of_ten(z) if z and z < len(ip) else 0.0), False
     ip = ip or ""
     dec = dec or ""
     if not ip and not dec and not vf:
@@ -471,12 +477,12 @@ def _read_digits_as_written(m):
         # continental notation: dots group thousands, a comma marks decimals ("1.111,11")
         a, b = ip.replace(".", "").split(",")
         v = float(f"{a}.{b}")
-        step = 10.0 ** -len(b)
+        step = _power_of_ten(-len(b))
     elif ip and "," in ip and _DEC_COMMA.fullmatch(ip):
         # decimal comma ("1,3", "5,00")
         a, b = ip.split(",")
         v = float(f"{a}.{b}")
-        step = 10.0 ** -len(b)
+        step = _power_of_ten(-len(b))
     else:
         s = ip + dec
         v = _digits_value(s) if s else 0.0
