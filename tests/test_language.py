@@ -27,9 +27,10 @@ def _one(text: str, kind: str | None = None):
 
 def test_every_file_is_package_data_and_valid():
     names = sorted(p.name for p in resources.files("factcheck.language").iterdir() if p.name.endswith(".yaml"))
-    assert names == ["calendar.yaml", "currencies.yaml", "numbers.yaml", "units.yaml"]
+    assert names == ["calendar.yaml", "clock.yaml", "currencies.yaml", "numbers.yaml", "units.yaml"]
     # read at run time with libyaml, so no key given twice and no alias is checked here
-    for name, model in (("calendar.yaml", language.Calendar), ("currencies.yaml", language.Currencies),
+    for name, model in (("calendar.yaml", language.Calendar), ("clock.yaml", language.Clock),
+                        ("currencies.yaml", language.Currencies),
                         ("numbers.yaml", language.NumberWords), ("units.yaml", language.Units)):
         assert read(language.folder() / name, "language data", model, language._Keys) == \
             read(language.folder() / name, "language data", model, language._Keys, trusted=True)
@@ -139,3 +140,14 @@ def test_a_proper_or_vague_holiday_needs_a_capital():
     assert not [c for c in factcheck.extract("Every labor day counts, and the new year looks good.", PUB)
                 if c.kind == "date"]
     assert _one("Shops close on Labor Day, officials said.", "date").value.start == dt.date(2024, 9, 2)
+
+
+def test_every_zone_and_day_part_tells_the_time():
+    clock = language.clock()
+    for zone in clock.zones:
+        c = _one(f"The ferry left at 5:35 a.m. {zone} on Friday.", "time")
+        assert c.text.endswith(zone) and c.unit == zone, zone
+    for part, half in clock.day_parts.items():
+        if half in ("a", "p"):
+            c = _one(f"The ferry left at 7:30 in the {part}.", "time")
+            assert c.value.time.hour == (7 if half == "a" else 19), part

@@ -27,32 +27,29 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import language
 from ..lookahead import windows
 from .mention import Mention
 
-# Language data: the words that read a clock.
+# The words that read a clock are language data (language/clock.yaml).
 # am, PM, a.m., p. m. (a closing point only after a dotted form: "at 5pm." ends a sentence)
 MERIDIEM = r"(?P<mer>[ap])(?:\.[\x20\u00a0]?m(?:\.|\b)|[\x20\u00a0]?\.?[\x20\u00a0]?m\b)"
-ZONES = ("GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "WET", "MSK", "IST", "JST", "KST", "HKT",
-         "SGT", "AEST", "AEDT", "AWST", "NZST", "NZDT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST",
-         "PDT", "AKST", "HST", "ET", "CT", "MT", "PT")
+_CLOCK = language.clock()
+ZONES = _CLOCK.zones
 # Zones that alone make four digits a time ("2317 GMT"): a two-letter one is too often something
 # else after a figure ("1500 MT" of wheat are metric tonnes).
 FOUR_DIGIT_ZONES = tuple(z for z in ZONES if len(z) >= 3)
-HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-MINUTE_WORDS = {"five": 5, "ten": 10, "quarter": 15, "a quarter": 15, "fifteen": 15, "twenty": 20,
-                "twenty-five": 25, "twenty five": 25, "half": 30, "thirty": 30}
+HOUR_WORDS = dict(_CLOCK.hours)
+MINUTE_WORDS = dict(_CLOCK.minutes)
 # Which half of the day a part of it names, and for night the hours that are still evening.
-DAY_PARTS = {"morning": "a", "afternoon": "p", "evening": "p", "night": "night"}
+DAY_PARTS = dict(_CLOCK.day_parts)
 # Words after which digits with a colon tell the time ("at 10:20", "until 17:00").
-CUES = ("at", "by", "from", "until", "till", "to", "before", "after", "around", "about", "since",
-        "between", "and", "circa", "approximately", "shortly", "just", "@")
+CUES = _CLOCK.cues
 
 _ZONE = r"(?:[\x20\u00a0]?(?P<zone>" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b)"
 _HRS = r"(?:[\x20\u00a0]?(?P<hrs>hrs|hours|h)\b)"
 _HOUR_WORD = "|".join(HOUR_WORDS)
-_PART = (r"(?:[\x20\u00a0]+(?:in[\x20\u00a0]+the|at)[\x20\u00a0]+(?P<part>morning|afternoon|evening|night)\b"
+_PART = (r"(?:[\x20\u00a0]+(?:in[\x20\u00a0]+the|at)[\x20\u00a0]+(?P<part>" + "|".join(DAY_PARTS) + r")\b"
          r"|[\x20\u00a0]+(?:early[\x20\u00a0]+)?(?P<part2>morning)\b)")
 _OCLOCK = r"(?:[\x20\u00a0]?(?P<oclock>o['’]?[\x20\u00a0]?clock|oclock)\b|[\x20\u00a0](?P<noon>noon|midnight)\b)"
 _MARKED = r"(?=[\x20\u00a0]?(?:[ap]\.?[\x20\u00a0]?m\b|hrs\b|hours\b|h\b|" + "|".join(FOUR_DIGIT_ZONES) + r"\b))"

@@ -1,7 +1,8 @@
 """Language data: the English words the extractors read, kept as YAML files beside this module.
 
-Number words (`numbers.yaml`), calendar words and holidays (`calendar.yaml`), currencies
-(`currencies.yaml`) and units of measurement (`units.yaml`) are data, not code: each file is checked against its model below when it
+Number words (`numbers.yaml`), calendar words and holidays (`calendar.yaml`), clock words and
+time zones (`clock.yaml`), currencies (`currencies.yaml`) and units of measurement
+(`units.yaml`) are data, not code: each file is checked against its model below when it
 is first read (a broken file is an error naming its line and column), read once per process,
 and part of the cache's code digest, so editing a list re-reads the documents it touches.
 The extractors take their word tables from here and keep none of their own.
@@ -105,6 +106,14 @@ class Units(Strict):
     irregular_plurals: dict[str, str | None]
 
 
+class Clock(Strict):
+    zones: tuple[str, ...]
+    hours: dict[str, int]
+    minutes: dict[str, int]
+    day_parts: dict[str, str]
+    cues: tuple[str, ...]
+
+
 def folder() -> Path:
     return Path(resources.files(__package__))
 
@@ -126,8 +135,12 @@ def calendar() -> Calendar:
     return _load("calendar.yaml", Calendar)
 
 
+def clock() -> Clock:
+    return _load("clock.yaml", Clock)
+
+
 def units() -> Units:
     return _load("units.yaml", Units)
 
 
-__all__ = ["calendar", "currencies", "folder", "number_words", "units"]
+__all__ = ["calendar", "clock", "currencies", "folder", "number_words", "units"]
