@@ -265,16 +265,18 @@ def _repeated(by_sentence: dict[tuple, list[int]], claims: list[Claim], docs: di
     the same figure where the sentence first stands}. The text states each fact once however
     often it says it, so the repeat is judged as its first telling (one paragraph pasted 200
     times made each of its figures a candidate of every copy)."""
+    told: dict[tuple[str, str], list[tuple[int, list[int]]]] = defaultdict(list)
+    for (doc, s0, s1), idx in by_sentence.items():
+        told[(doc, docs[doc].text[s0:s1])].append((s0, idx))
     out: dict[int, int] = {}
-    first: dict[tuple, dict[tuple[int, int], int]] = {}
-    for (doc, s0, s1), idx in sorted(by_sentence.items()):
-        sentence = docs[doc].text[s0:s1]
-        if len(_WORD.findall(sentence)) < COPY_WORDS:
+    for (_, sentence), tellings in told.items():
+        if len(tellings) < 2 or len(_WORD.findall(sentence)) < COPY_WORDS:
             continue   # "Yes.", "Defaults to 30s.": short sentences recur as different statements
-        at = {(claims[i].start - s0, claims[i].end - s0): i for i in idx}
-        seen = first.setdefault((doc, sentence), at)
-        if seen is not at:
-            out.update((i, seen[k]) for k, i in at.items() if k in seen)
+        tellings.sort()
+        s0, idx = tellings[0]
+        first = {(claims[i].start - s0, claims[i].end - s0): i for i in idx}
+        for s0, idx in tellings[1:]:
+            out.update((i, first[k]) for i in idx if (k := (claims[i].start - s0, claims[i].end - s0)) in first)
     return out
 
 
@@ -561,8 +563,8 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
     restating: list[tuple[Claim, Claim]] = []
     for a, b in iter_candidate_pairs(claims, links, reprinted):
         n_cands += 1
-        if a.doc == b.doc and a.sentence.start == b.sentence.start or not comparable(a, b, option_words):
-            continue   # (one sentence's two figures are two measures: `restated`, asked cheaply first)
+        if not comparable(a, b, option_words):
+            continue
         if a.doc == b.doc and not same_option(a, b) and overlap(a, b):
             # one text stating a value twice is no finding; the pair only carries a conflict
             # on to the restatement (`_through_restatements`), so it is weighed once one is found
