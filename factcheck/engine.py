@@ -6,6 +6,8 @@ arithmetic so a reviewer can trust or dismiss it quickly.
 """
 from __future__ import annotations
 
+import bisect
+
 import hashlib
 import math
 import operator
@@ -731,6 +733,10 @@ def _sum_meets(total: Claim, parts: list[Claim]) -> bool:
     return intervals_meet(lo, hi, tlo, thi)
 
 
+def _start(c: Claim) -> int:
+    return c.start
+
+
 def _told_in_parts(a: Claim, b: Claim, docs, by_doc: dict[str, list[Claim]] | None) -> bool:
     """One figure is the sum of the other and the count listed beside it in its text ("179 died"
     against "176 dead and three others missing"): a total told in parts, no contradiction."""
@@ -738,9 +744,15 @@ def _told_in_parts(a: Claim, b: Claim, docs, by_doc: dict[str, list[Claim]] | No
         if part.kind != "count" or not by_doc:
             continue
         text = docs[part.doc].text
-        near = sorted((c for c in by_doc.get(part.doc, ()) if c.sentence == part.sentence and c.kind == "count"),
-                      key=lambda c: c.start)
-        i = next(k for k, c in enumerate(near) if c.id == part.id)
+        # the counts of its sentence, found by place in the text's claims (in text order): a
+        # scan of every claim for each conflict cost the square of a long text's claims
+        mine = by_doc.get(part.doc, ())
+        lo = bisect.bisect_left(mine, part.sentence.start, key=_start)
+        hi = bisect.bisect_left(mine, part.sentence.end, key=_start)
+        near = [c for c in mine[lo:hi] if c.kind == "count"]
+        i = next((k for k, c in enumerate(near) if c.id == part.id), None)
+        if i is None:
+            continue   # claims not in text order: no neighbours to read
         for first, second in ((near[k], near[k + 1]) for k in (i - 1, i) if 0 <= k < len(near) - 1):
             if _LIST_GAP.fullmatch(text, first.end, second.start) and _sum_meets(total, [first, second]):
                 return True
