@@ -315,6 +315,11 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
     copied: dict[int, list[int]] = defaultdict(list)
     for i, first in copy_of.items():
         copied[first].append(i)
+    # Two figures of one sentence are two measures (`restated`): never a candidate pair. A
+    # number per sentence, so the test is one comparison (a list of 3,200 dates in one
+    # sentence made 338,000 pairs that the full test turned down one by one).
+    sentence_of: dict[tuple, int] = {}
+    said_in = [sentence_of.setdefault((c.doc, c.sentence.start), len(sentence_of)) for c in claims]
     for i, own in enumerate(keys_of):
         a = claims[i]
         shared: Counter[int] = Counter()
@@ -346,9 +351,10 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
         if i in copied:
             partners = sorted({*partners, *copied[i]})
         key = a.frame.key
+        mine = said_in[i]
         for j in partners:
             # two options' values are never one measure: no need to weigh their words
-            if key is None or claims[j].frame.key in (None, key):
+            if said_in[j] != mine and (key is None or claims[j].frame.key in (None, key)):
                 yield a, claims[j]
 
 
