@@ -7,7 +7,6 @@ arithmetic so a reviewer can trust or dismiss it quickly.
 from __future__ import annotations
 
 import bisect
-
 import hashlib
 import math
 import operator
