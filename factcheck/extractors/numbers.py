@@ -261,7 +261,7 @@ def _alts(words) -> str:
 # A single letter before "$" counts as a capital only ("A$5"); longer prefixes in any case.
 _DOLLAR_PREFIX_RE = (f"(?i:{_alts(k for k in _DOLLAR_PREFIX if len(k) > 1)})\\s?|"
                      f"[{''.join(k.upper() for k in _DOLLAR_PREFIX if len(k) == 1)}]")
-_SYMBOL_CHARS = "".join(k for k in _SYMBOLS if len(k) == 1)
+_SYMBOL_CHARS = "".join(regex.escape(k) for k in _SYMBOLS if len(k) == 1)   # for a [...] class
 _SYMBOL_WORDS = _alts(k for k in _SYMBOLS if len(k) > 1)
 _ISO_BEFORE = _alts([*_CUR.codes, *_CUR.lower_case_before, *_CUR.abbreviations])
 _ISO_AFTER = _alts([*_CUR.codes, *_CUR.codes_after_only, *_CUR.lower_case_after])
