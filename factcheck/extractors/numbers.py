@@ -254,18 +254,19 @@ _ABBREVIATED = {k.upper(): v for k, v in _CUR.abbreviations.items()}
 _AMBIGUOUS_CUR = set(_CUR.ambiguous)
 
 
-def _alts(words) -> str:
-    return "|".join(regex.escape(w) for w in words)
+def _escaped_alt(words) -> str:
+    """Words of the language data as one alternation, longest first, each matched as written."""
+    return nw._alt([regex.escape(w) for w in words])
 
 
 # A single letter before "$" counts as a capital only ("A$5"); longer prefixes in any case.
-_DOLLAR_PREFIX_RE = (f"(?i:{_alts(k for k in _DOLLAR_PREFIX if len(k) > 1)})\\s?|"
+_DOLLAR_PREFIX_RE = (f"(?i:{_escaped_alt(k for k in _DOLLAR_PREFIX if len(k) > 1)})\\s?|"
                      f"[{''.join(k.upper() for k in _DOLLAR_PREFIX if len(k) == 1)}]")
 _SYMBOL_CHARS = "".join(regex.escape(k) for k in _SYMBOLS if len(k) == 1)   # for a [...] class
-_SYMBOL_WORDS = _alts(k for k in _SYMBOLS if len(k) > 1)
-_ISO_BEFORE = _alts([*_CUR.codes, *_CUR.lower_case_before, *_CUR.abbreviations])
-_ISO_AFTER = _alts([*_CUR.codes, *_CUR.codes_after_only, *_CUR.lower_case_after])
-_MILLIONS = _alts(_CUR.millions)
+_SYMBOL_WORDS = _escaped_alt(k for k in _SYMBOLS if len(k) > 1)
+_ISO_BEFORE = _escaped_alt([*_CUR.codes, *_CUR.lower_case_before, *_CUR.abbreviations])
+_ISO_AFTER = _escaped_alt([*_CUR.codes, *_CUR.codes_after_only, *_CUR.lower_case_after])
+_MILLIONS = _escaped_alt(_CUR.millions)
 
 _CUR_PRE_RE = regex.compile(
     rf"""(?:
@@ -275,8 +276,8 @@ _CUR_PRE_RE = regex.compile(
     | (?<![A-Za-z])(?P<iso>{_ISO_BEFORE})
     )[\x20\u00a0]?\Z""", regex.X)
 
-_CUR_ADJ_RE = nw._alt([regex.escape(k) for k in _CUR_ADJ])
-_CUR_WORD_RE = nw._alt([regex.escape(k) for k in _CUR_WORDS])
+_CUR_ADJ_RE = _escaped_alt(_CUR_ADJ)
+_CUR_WORD_RE = _escaped_alt(_CUR_WORDS)
 _SUFFIX_RE = regex.compile(
     rf"""(?:
       (?P<pct>\x20?%|[\x20\u00a0]?(?:per[\x20-]?cent|percent|pct)s?(?!\w)|[\x20\u00a0]percentages?(?!\w))
