@@ -320,6 +320,9 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
     # sentence made 338,000 pairs that the full test turned down one by one).
     sentence_of: dict[tuple, int] = {}
     said_in = [sentence_of.setdefault((c.doc, c.sentence.start), len(sentence_of)) for c in claims]
+    # Nor are two table rows' figures (`comparable`): the values of two options, plans or regions.
+    row_of: dict[str, int] = {}
+    row = [row_of.setdefault(c.frame.row, len(row_of)) if c.frame.row else -1 for c in claims]
     for i, own in enumerate(keys_of):
         a = claims[i]
         shared: Counter[int] = Counter()
@@ -351,10 +354,11 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
         if i in copied:
             partners = sorted({*partners, *copied[i]})
         key = a.frame.key
-        mine = said_in[i]
+        mine, my_row = said_in[i], row[i]
         for j in partners:
             # two options' values are never one measure: no need to weigh their words
-            if said_in[j] != mine and (key is None or claims[j].frame.key in (None, key)):
+            if said_in[j] != mine and (my_row < 0 or row[j] < 0 or row[j] == my_row) \
+                    and (key is None or claims[j].frame.key in (None, key)):
                 yield a, claims[j]
 
 

@@ -36,10 +36,11 @@ def reference_pairs(claims):
         for x in range(len(posting)):
             for y in range(x + 1, len(posting)):
                 seen.add((posting[x], posting[y]))
-    # two options' values are never compared, nor two figures of one sentence
+    # two options' values are never compared, nor two figures of one sentence or two table rows
     return [(claims[i], claims[j]) for i, j in sorted(seen)
             if not (claims[i].frame.key and claims[j].frame.key and claims[i].frame.key != claims[j].frame.key)
-            and (claims[i].doc, claims[i].sentence.start) != (claims[j].doc, claims[j].sentence.start)]
+            and (claims[i].doc, claims[i].sentence.start) != (claims[j].doc, claims[j].sentence.start)
+            and not (claims[i].frame.row and claims[j].frame.row and claims[i].frame.row != claims[j].frame.row)]
 
 
 def framed(docs, rules):
