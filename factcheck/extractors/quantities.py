@@ -49,7 +49,7 @@ from .. import language
 from ..units import _NAMES, _SYMBOLS, _TIME_WIRE, SPECIAL, UNITS, Unit, _norm
 from ..lookahead import TAIL
 from .mention import Mention
-from .numbers import HOURS_CLOCK, NUMBER_PATTERN, parse_number
+from .numbers import HOURS_CLOCK, NUMBER_PATTERN, _trie, parse_number
 
 # small helper patterns, precompiled
 _P1 = regex.compile(r"(?:one|a)[\s-]half")
@@ -99,24 +99,6 @@ _OLD = regex.compile(r"(?:[ \t\u00a0-]+(?i:old)|\s+(?i:of\s+age))(?!\w)")
 # Candidate starts.  Python's `re` with a character-class prefix and a trie-shaped alternation
 # scans a megabyte in a few milliseconds; per-candidate work then runs only where a number
 # or a trigger word stands.
-def _trie_re(words) -> str:
-    trie: dict = {}
-    for w in words:
-        d = trie
-        for ch in w:
-            d = d.setdefault(ch, {})
-        d[""] = True
-
-    def build(d: dict) -> str:
-        alts = [_re.escape(ch) + build(sub) for ch, sub in sorted(d.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in d else body
-
-    return build(trie)
-
-
 _DIGIT_TRIG = _re.compile(r"[0-9½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞][0-9,.]*")
 _NUMBER_WORDS = set(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -135,7 +117,7 @@ _SPECIAL_PHRASES = (
 )
 _TRIG_WORDS = sorted({w for x in [*_NUMBER_WORDS, *_SPECIAL_PHRASES] for w in (x, x[:1].upper() + x[1:])})
 # The match starts with the character before the word, so scan " " + text: match.start() is the word's offset.
-_WORD_TRIG = _re.compile(r"[\s(\"“‘'—\-](" + _trie_re(_TRIG_WORDS) + ")")
+_WORD_TRIG = _re.compile(r"[\s(\"“‘'—\-](" + _trie(_TRIG_WORDS) + ")")
 _ATT_TOKEN = _re.compile(r"[^\W\d_]+")
 _NEXT_TOKEN = _re.compile(r"[ \t\u00a0\u202f]+([^\W\d_]+)")
 _CONNECT_WORDS = {"to", "and", "or", "through", "thousand", "million", "billion", "trillion", "lakh", "crore"}
