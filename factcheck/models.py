@@ -230,7 +230,7 @@ def list_adapter(model: type) -> TypeAdapter:
 
 
 class Report(Frozen):
-    schema_: str = Field("factcheck/report@1", alias="schema", serialization_alias="schema")
+    schema_: str = Field("factcheck/report@2", alias="schema", serialization_alias="schema")
     tool: dict
     documents: tuple[Document, ...]
     claims: tuple[Claim, ...]

@@ -147,7 +147,7 @@ class ClaimList(Sequence):
         from .cache import unpack
         from .render.json import claims_fragment
         for m in self._parts:
-            yield unpack(m.wire or claims_fragment(m.claims()))
+            yield unpack(m.wire or claims_fragment(m.claims(), {m.doc.id: m.doc.path}))
 
 
 _WORKER_RULES: Rules | None = None
@@ -193,7 +193,7 @@ def _map_one(doc: Document, rules: Rules, framed: bool, stored: bool) -> Mapped:
     from .frames import frames_of
     from .render.json import claims_fragment
     frames = frames_of(doc, claims, rules)
-    return Mapped(doc, len(claims), blob, claims_fragment(claims), encode(frames),
+    return Mapped(doc, len(claims), blob, claims_fragment(claims, {doc.id: doc.path}), encode(frames),
                   tuple(sorted({n for f in frames for n in names_of(f)})), claims)
 
 

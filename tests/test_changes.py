@@ -7,6 +7,7 @@ import subprocess
 import pytest
 
 from factcheck.changes import WHOLE, parse_diff
+from factcheck.render.json import claims_of
 
 # Two pairs of reports, each pair stating one measure: the flood toll and the storm's injured.
 FLOOD_A = "The flood killed 41 people in Lusana on Friday, officials said.\n"
@@ -41,8 +42,8 @@ def _check(run, *extra):
 
 
 def _conflicts(report):
-    claims = {c["id"]: c for c in report["claims"]}
-    return sorted(tuple(sorted((claims[i]["path"], claims[i]["text"]) for i in f["claims"]))
+    claims = {c.id: c for c in claims_of(report)}
+    return sorted(tuple(sorted((claims[i].path, claims[i].text) for i in f["claims"]))
                   for f in report["findings"] if f["kind"] == "conflict")
 
 

@@ -117,7 +117,7 @@ def test_default_run_writes_json_report_equal_to_json_format(flood, run):
     assert code == 1 and out.startswith("news/a.txt:1:18: FC101 conflict: ")
     saved = (flood.parent / "reports" / "factcheck.json").read_text(encoding="utf-8")
     assert saved == run("check", "news", "--no-report", "--format", "json")[1]
-    assert json.loads(saved)["schema"] == "factcheck/report@1"
+    assert json.loads(saved)["schema"] == "factcheck/report@2"
     assert (flood.parent / "reports" / "factcheck.html").is_file() == ("html" in RENDERERS)
 
 
@@ -143,7 +143,7 @@ def test_format_pairs_with_the_next_output_and_a_lone_format_prints(flood, run):
                        "--format", "json", "--output", "report.data", "-o", "x.sarif")
     assert code == 1
     assert out.startswith("::error file=news/a.txt,")
-    assert json.loads((flood.parent / "report.data").read_text())["schema"] == "factcheck/report@1"
+    assert json.loads((flood.parent / "report.data").read_text())["schema"] == "factcheck/report@2"
     assert json.loads((flood.parent / "x.sarif").read_text())["version"] == "2.1.0"
 
 

@@ -10,6 +10,7 @@ import yaml
 
 from factcheck import keys
 from factcheck.frames import lexicon
+from factcheck.render.json import claims_of
 from factcheck.rulepack import load_rules
 
 CASES = Path(__file__).parent / "cases" / "config-docs"
@@ -109,11 +110,11 @@ def test_editions_and_past_pages(words):
 
 
 def _conflicts(report: dict) -> set[frozenset[str]]:
-    claims = {c["id"]: c for c in report["claims"]}
+    claims = {c.id: c for c in claims_of(report)}
 
     def place(cid):
         c = claims[cid]
-        return f"{Path(c['path']).relative_to(CASES / 'tree').as_posix()}:{c['line']} {c['text']}"
+        return f"{Path(c.path).relative_to(CASES / 'tree').as_posix()}:{c.line} {c.text}"
     return {frozenset(place(i) for i in f["claims"]) for f in report["findings"] if f["kind"] == "conflict"}
 
 
@@ -164,7 +165,7 @@ def test_generated_docs_tree_every_planted_drift_and_nothing_else(run, tmp_path)
     out = tmp_path / "r.json"
     run("check", tree, "--no-cache", "--no-report", "--format", "json", "-o", out)
     report = json.loads(out.read_text())
-    page = {c["id"]: Path(c["path"]).relative_to(tree).as_posix() for c in report["claims"]}
+    page = {c.id: Path(c.path).relative_to(tree).as_posix() for c in claims_of(report)}
     touched = [{page[i] for i in f["claims"]} for f in report["findings"] if f["kind"] == "conflict"]
     assert all(pages & planted for pages in touched)
     assert planted <= set().union(*touched)

@@ -31,7 +31,7 @@ def test_dask_report_is_the_local_report_byte_for_byte(corpus, run, tmp_path):
                "--engine", "dask", "--jobs", "2")[0] == 0
     local, dask = (tmp_path / "local.json").read_bytes(), (tmp_path / "dask.json").read_bytes()
     assert local == dask
-    assert b'"kind": "conflict"' in local and b'"kind": "agreement"' in local   # there is something to judge
+    assert b'"kind":"conflict"' in local and b'"kind":"agreement"' in local   # there is something to judge
 
 
 def test_dask_workers_fill_the_driver_s_cache_and_a_warm_run_reads_it(corpus, run, tmp_path):

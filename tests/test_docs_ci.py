@@ -101,7 +101,7 @@ def test_gitlab_job_is_valid_and_its_script_runs(repo):
     (issue,) = json.loads((repo / job["artifacts"]["reports"]["codequality"]).read_text(encoding="utf-8"))
     assert issue["severity"] == "major" and issue["location"]["lines"]["begin"] >= 1
     for path in job["artifacts"]["paths"]:
-        assert json.loads((repo / path).read_text(encoding="utf-8"))["schema"] == "factcheck/report@1"
+        assert json.loads((repo / path).read_text(encoding="utf-8"))["schema"] == "factcheck/report@2"
 
 
 def _git(repo: Path, *args: str) -> str:

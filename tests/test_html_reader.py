@@ -5,6 +5,7 @@ import datetime as dt
 import json
 
 from factcheck.ingest.html import meta, prose
+from factcheck.render.json import claims_of
 
 PAGE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8">
@@ -60,9 +61,9 @@ def test_html_pages_in_a_folder_are_checked_with_their_places(tmp_path, run, mon
     texts = [c["text"] for c in report["claims"]]
     assert {"41", "Friday", "1,200", "30", "1,900"} <= set(texts)
     assert not {"1234", "2024", "100", "99", "12", "10.0.0.1", "2026"} & set(texts)
-    claims = {c["id"]: c for c in report["claims"]}
+    claims = {c.id: c for c in claims_of(report)}
     (f,) = [f for f in report["findings"] if f["kind"] == "conflict"]
-    assert sorted((claims[i]["path"], claims[i]["line"], claims[i]["column"], claims[i]["text"]) for i in f["claims"]) == [
+    assert sorted((claims[i].path, claims[i].line, claims[i].column, claims[i].text) for i in f["claims"]) == [
         ("news/a.html", 7, 96, "1,200"), ("news/b.htm", 2, 16, "1,900")]
     assert code == 1
 

@@ -1,4 +1,4 @@
-"""The published JSON Schema of factcheck/report@1: current with the models, and every report validates."""
+"""The published JSON Schema of factcheck/report@2: current with the models, and every report validates."""
 from __future__ import annotations
 
 import importlib.util

@@ -113,7 +113,7 @@ def test_reference_facts_from_a_pack(tmp_path):
     res = _run("check", str(doc), "--rules", str(Path(__file__).parent / "cases" / "rules" / "history.yaml"),
                "--no-report", "--format", "json")
     assert res.returncode == 1
-    assert '"relation": "reference"' in res.stdout and "Japanese rule of Korea" in res.stdout
+    assert '"relation":"reference"' in res.stdout and "Japanese rule of Korea" in res.stdout
 
 
 RULE = "pack: p\nrules:\n  - id: FC901\n    name: demo.rule\n    kinds: [count]\n"

@@ -7,7 +7,8 @@ from collections import Counter
 from browser_helpers import check_report, factcheck
 
 from factcheck import baseline
-from factcheck.models import Claim, Finding
+from factcheck.models import Finding
+from factcheck.render.json import claims_of
 
 KIND_ORDER = {"conflict": 0, "update": 1, "agreement": 2}
 
@@ -127,7 +128,8 @@ def test_seeds_report_filter_read_review_export_import(open_page, tmp_path):
     assert download.value.suggested_filename == "factcheck-baseline.json"
     exported = tmp_path / "factcheck-baseline.json"
     download.value.save_as(exported)
-    entry = baseline.entry(Finding.model_validate(f), {c: Claim.model_validate(claims[c]) for c in f["claims"]})
+    read = {c.id: c for c in claims_of(data)}
+    entry = baseline.entry(Finding.model_validate(f), {c: read[c] for c in f["claims"]})
     entry |= {"note": note, "source": "review"}
     assert exported.read_text(encoding="utf-8") == baseline.dumps([entry], data["tool"]["version"])
 
