@@ -345,6 +345,22 @@ class _Sentence:
         self.stages = stages     # each paragraph's stage phrases, shared by the document's sentences
         self.dates = sorted((o for o in group if isinstance(o.value, DateValue)), key=lambda o: (o.start, o.end))
         self.date_starts = [o.start for o in self.dates]
+        self._content: tuple[list[int], list[str]] | None = None
+
+    def content(self, toks: list[Token], lex: Lexicon) -> tuple[list[int], list[str]]:
+        """The indices of the tokens that can be context words (no claim's own, no figure, no
+        stop word), in order, and the word each stands for: found once, so that a claim among
+        thousands in one line ("1 March 1990, 2 March 1991, ...") looks only at these."""
+        if self._content is None:
+            at, words = [], []
+            for i, t in enumerate(toks):
+                low = t.text.lower()
+                if t.start in self.claimed or t.text[0].isdigit() or low in lex.stop or len(low) < 2:
+                    continue
+                at.append(i)
+                words.append(lex.measure_of.get(t.stem) or lex.predicate(t) or t.stem)
+            self._content = (at, words)
+        return self._content
 
     def overlapping(self, lo: int, hi: int) -> range:
         """The indices of the tokens that overlap text[lo:hi]."""
@@ -408,7 +424,7 @@ def _previous_sentence_start(text: str, s0: int, floor: int) -> int:
     return start
 
 
-def _context_words(toks: list, prev, inside: list, in_claim, first: int, last: int, c0: int, c1: int,
+def _context_words(toks: list, prev, inside: range, sent: _Sentence, first: int, last: int, c0: int, c1: int,
                    lex: Lexicon) -> tuple[str, ...]:
     """A claim's context words, nearest first, its own words left out; words in another clause
     ("..., but Leal sealed the win in the 89th minute") count as far, and words of the
@@ -418,17 +434,15 @@ def _context_words(toks: list, prev, inside: list, in_claim, first: int, last: i
     # is read WINDOW tokens each side of the claim: reading all of it for each claim cost the
     # square of its length.
     lo_i, hi_i = (0, len(toks)) if len(toks) <= 2 * WINDOW else (max(0, first - WINDOW), last + WINDOW + 1)
-    for i in range(lo_i, min(hi_i, len(toks))):
-        t = toks[i]
-        if i in inside or in_claim(t) or t.text[0].isdigit():
-            continue
-        low = t.text.lower()
-        if low in lex.stop or len(low) < 2:
+    at, said = sent.content(toks, lex)
+    for k in range(bisect.bisect_left(at, lo_i), bisect.bisect_left(at, hi_i)):
+        i = at[k]
+        if i in inside:
             continue
         d = first - i if i < first else i - last
-        if not c0 <= t.start < c1:
+        if not c0 <= toks[i].start < c1:
             d += CLAUSE_DISTANCE
-        ranked.append((d, i, lex.measure_of.get(t.stem) or lex.predicate(t) or t.stem))
+        ranked.append((d, i, said[k]))
     for j, t in enumerate(prev):
         low = t.text.lower()
         if not t.text[0].isdigit() and low not in lex.stop and len(low) > 1:
@@ -499,7 +513,7 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
         return t.start in sent.claimed
 
     c0, c1 = clause(sent.breaks, s0, s1, lo, hi)
-    words = _context_words(toks, prev, inside, in_claim, first, last, c0, c1, lex)
+    words = _context_words(toks, prev, inside, sent, first, last, c0, c1, lex)
 
     # Predicates: lexicon predicates near the claim, nearest first; words behind count a little nearer.
     # The claim's own hedge is not one: the "up" of "up to 772 jobs" is no rise.
