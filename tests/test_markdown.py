@@ -66,6 +66,19 @@ def test_a_markdown_page_yields_claims_from_its_prose_only():
     assert {"45", "99", "77", "12"} <= {c.text for c in claims_for(txt, rules)}
 
 
+def test_reference_labels_footnote_marks_and_definitions_are_markup():
+    page = ("The migration took 3 steps ([guide][15]) and the cluster kept 7 nodes[^2].\n\n"
+            "[^2]: It ran for 5 minutes.\n\n"
+            "[15]:\n  https://example.com/docs/15/\n")
+    out = prose(page)
+    for gone in ("[15]", "[^2]", "[^2]:", "[15]:", "https://example.com/docs/15/"):
+        at = page.rindex(gone)
+        assert out[at:at + len(gone)].strip() == "", gone
+    doc = document_from_text(page, doc_id="m").model_copy(update={"path": "docs/m.md"})
+    # the footnote's text is prose; its mark, the link's label and the definition are not
+    assert [c.text for c in claims_for(doc, load_rules())] == ["3", "7", "5 minutes"]
+
+
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])
 def test_other_line_endings_blank_the_same_lines(newline):
     page = PAGE.replace("\n", newline)

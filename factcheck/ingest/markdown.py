@@ -25,14 +25,18 @@ _NOT_PROSE_BLOCKS = ("fence", "code_block", "html_block")
 # Inline things that are not prose, each blanked whole (the link target with its parentheses).
 _INLINE = regex.compile(
     r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)"   # [text](target "title")
+    r"|\[\^[^\]\s]+\]"                                                       # a footnote mark ("[^2]")
+    r"|(?<=\])\[[^\[\]\r\n]*\]"                                              # a reference link's label ("[text][15]")
     r"|<!--.*?-->"                                                           # a comment
     r"|\{\{[<%].*?[%>]\}\}"                                                  # a shortcode
     r"|<(?:https?|ftp|mailto):[^>\s]*>"                                      # an autolink
     r"|</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>"                                    # an HTML tag
     r"|\b(?:https?|ftp)://[^\s<>()\[\]`]*[^\s<>()\[\]`.,;:!?'\"]",           # a bare URL
     regex.S)
-# A link reference definition: "[id]: https://..." on its own line.
-_DEFINITION = regex.compile(r" {0,3}\[[^\]\r\n]+\]:[ \t]*\S+[^\r\n]*")
+# A link reference definition: "[id]: https://..." on its own line, its target perhaps on the next
+# one ("[15]:" and an indented URL below, as CommonMark allows), or a footnote's label ("[^1]:",
+# its text prose).
+_DEFINITION = regex.compile(r" {0,3}(?:\[\^[^\]\s]+\]:|\[[^\]\r\n]+\]:[ \t]*(?:\r?\n[ \t]*)?[^\s\[][^\r\n]*)")
 _LIST_NUMBER = regex.compile(r"[ \t>]*\d{1,9}[.)](?=[ \t]|$)")
 # Inline code is code unless it holds one literal value ("defaults to `100`", `30s`, `512 MiB`):
 # an address, a path, an option name or an expression in backticks states no figure.
