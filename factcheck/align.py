@@ -323,6 +323,9 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
     # Nor are two table rows' figures (`comparable`): the values of two options, plans or regions.
     row_of: dict[str, int] = {}
     row = [row_of.setdefault(c.frame.row, len(row_of)) if c.frame.row else -1 for c in claims]
+    # A table states each record once: two rows of one table are two records, whatever their
+    # labels ("Jetty | 9.4 | 8, 11, 17" and "Jetty | 10.0 | 11, 17").
+    table = [(c.doc, c.frame.table) if c.frame.table is not None else None for c in claims]
     for i, own in enumerate(keys_of):
         a = claims[i]
         shared: Counter[int] = Counter()
@@ -358,7 +361,8 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
         for j in partners:
             # two options' values are never one measure: no need to weigh their words
             if said_in[j] != mine and (my_row < 0 or row[j] < 0 or row[j] == my_row) \
-                    and (key is None or claims[j].frame.key in (None, key)):
+                    and (key is None or claims[j].frame.key in (None, key)) \
+                    and (table[i] is None or table[i] != table[j] or claims[j].line == a.line):
                 yield a, claims[j]
 
 

@@ -313,7 +313,32 @@ def frames_of(doc: Document, claims: list[Claim], rules: Rules) -> list[Frame]:
         for c, option in zip(group, found):
             out[at[id(c)]] = _frame(c, group, toks, ents, text, s0, s1, lex, doc, prev, sent, option,
                                     bool(options and options.in_sample(c.start)), edition)
+    if any(f.row for f in out):
+        starts, ends = _tables(doc.text)
+        for i, (c, f) in enumerate(zip(claims, out)):
+            k = bisect.bisect_right(starts, c.start) - 1
+            if f.row and k >= 0 and c.start < ends[k]:
+                out[i] = f.model_copy(update={"table": starts[k]})
     return out
+
+
+_LINE = regex.compile(r"[^\n]*\n?")
+
+
+def _tables(text: str) -> tuple[list[int], list[int]]:
+    """Where each table of a page (a run of "| ... |" lines) starts and ends, read once a page."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _LINE.finditer(text):
+        if not m.group():
+            break
+        if m.group().lstrip().startswith("|"):
+            if ends and ends[-1] == m.start():
+                ends[-1] = m.end()
+            else:
+                starts.append(m.start())
+                ends.append(m.end())
+    return starts, ends
 
 
 WINDOW = 150  # tokens each side of a claim read for its context words in a very long sentence

@@ -156,6 +156,7 @@ class Frame(Frozen):
     scope: str | None = None            # "including debt", "excluding VAT": a variant of the measure
     previous: bool = False              # about the previous occurrence ("last met in 2008", "since 2009")
     row: str | None = None              # the label of the table row it stands in ("`redis.maxActiveConns`")
+    table: int | None = None            # where that table starts: its rows are records stated once each
     stage: str | None = None            # how far a count had got ("545" of "with 545 results declared")
     option: str | None = None           # the configuration option it is the value of, as written ("`server.readTimeout`")
     key: str | None = None              # that option's key in one spelling ("server.read.timeout")

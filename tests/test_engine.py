@@ -317,7 +317,19 @@ def test_table_cells_belong_to_their_rows_label(tmp_path):
     assert all(set(texts) <= {"30", "60", "30 seconds"} for _, texts in got), got
 
 
+def test_two_rows_of_one_table_are_two_records_whatever_their_labels(tmp_path):
+    # one server in three rows (three release lines), each listing the runtimes it supports: no
+    # row restates another; the same row on another page may
+    table = ("| Server | Release | Runtime |\n| --- | --- | --- |\n"
+             "| [Open Meadow](https://example.org/meadow) | 20.0.0.12 | OpenRT 8, 11<br/>Kestrel 8, 11 |\n"
+             "| [Open Meadow](https://example.org/meadow) | 21.0.0.12, 22.0.0.12 | OpenRT 8, 11, 17<br/>Kestrel 8, 11, 17 |\n"
+             "| [Open Meadow](https://example.org/meadow) | 23.0.0.12 | OpenRT 8, 11, 17, 20<br/>Kestrel 8, 11, 17, 20 |\n")
+    (tmp_path / "a.md").write_text(table, encoding="utf-8")
+    assert [f for f in check([str(tmp_path)]).findings if f.kind == "conflict"] == []
+
+
 @pytest.mark.parametrize("text", [
+    # a total listed among its own siblings@pytest.mark.parametrize("text", [
     # a total listed among its own siblings
     "The fatalities included 84 men, 85 women, and 10 people whose gender is unknown.",
     # changes are no parts: "up from just 11", "down 39"
