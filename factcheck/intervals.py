@@ -8,7 +8,7 @@ import regex
 
 from .models import DAY, TIME_KINDS, AmountValue, Claim, DateValue, version_text
 from .normalise import SECONDS, significant_unit
-from .units import to_base
+from .units import binary_factor, to_base
 
 
 def numeric_interval(c: Claim) -> tuple[float, float, str | None]:
@@ -188,7 +188,23 @@ def overlap(a: Claim, b: Claim) -> bool:
     if a.kind in TIME_KINDS and CLOCK12 in (a.dimension, b.dimension):
         # "at 10:20" may be morning or evening: it meets a time twelve hours either way
         return any(intervals_meet(l1, h1, l2 + k, h2 + k) for k in (-DAY / 2, 0.0, DAY / 2))
-    return intervals_meet(l1, h1, l2, h2)
+    if intervals_meet(l1, h1, l2, h2):
+        return True
+    # A figure converted from another unit may have been worked out in the binary sense of
+    # KB, MB, GB ("1KB" for "1024 bytes"); in one unit the figures compare as written.
+    if a.kind == "quantity" and a.unit != b.unit and (binary_factor(a.unit or "") or binary_factor(b.unit or "")):
+        return any(intervals_meet(*x, *y) for x in _readings(a, l1, h1) for y in _readings(b, l2, h2))
+    return False
+
+
+def _readings(c: Claim, lo: float, hi: float) -> list[tuple[float, float]]:
+    """A quantity's interval in base units, and in its unit's binary sense if it has one."""
+    out = [(lo, hi)]
+    binary = binary_factor(c.unit or "")
+    if binary:
+        decimal = to_base(1.0, c.unit)[0]
+        out.append((lo * binary / decimal, hi * binary / decimal))
+    return out
 
 
 def limits_agree(a: Claim, b: Claim) -> bool:

@@ -31,10 +31,11 @@ _IRREGULAR = dict(_DATA.irregular_plurals)
 
 
 class Unit:
-    __slots__ = ("name", "dimension", "factor", "offset")
+    __slots__ = ("name", "dimension", "factor", "offset", "binary")
 
-    def __init__(self, name, dimension, factor, offset=0.0):
+    def __init__(self, name, dimension, factor, offset=0.0, binary=None):
         self.name, self.dimension, self.factor, self.offset = name, dimension, factor, offset
+        self.binary = binary
 
 
 UNITS: dict[str, Unit] = {}
@@ -76,8 +77,8 @@ def _name_forms(name: str) -> list[str]:
     return sorted(out)
 
 
-def _add(name, dim, factor, names, symbols):
-    u = UNITS.get(name) or Unit(name, dim, factor, _OFFSETS.get(name, 0.0))
+def _add(name, dim, factor, names, symbols, binary=None):
+    u = UNITS.get(name) or Unit(name, dim, factor, _OFFSETS.get(name, 0.0), binary)
     UNITS[name] = u
     for n in names:
         for f in _name_forms(n):
@@ -88,7 +89,7 @@ def _add(name, dim, factor, names, symbols):
 
 
 for _name, _u in _DATA.units.items():
-    _add(_name, _u.dimension, _u.factor, _u.names, _u.symbols)
+    _add(_name, _u.dimension, _u.factor, _u.names, _u.symbols, _u.binary)
 
 # Square and cubic forms of the length units.
 for _lu in [u for u in list(UNITS.values()) if u.dimension == "length" and u.name not in ("light year",)]:
@@ -128,6 +129,12 @@ def to_base(value: float, unit: str) -> tuple[float, str]:
     if u is None or u.name == "degree":
         return value, unit
     return (value + u.offset) * u.factor, BASE_UNITS.get(u.dimension, u.name)
+
+
+def binary_factor(unit: str) -> float | None:
+    """The base units one `unit` stands for in its binary sense ("kilobyte": 1024), if it has one."""
+    u = UNITS.get(unit)
+    return u.binary if u is not None else None
 
 
 def unit_dimension(unit: str) -> str | None:

@@ -94,6 +94,21 @@ def test_the_same_figure_in_a_neighbouring_unit_is_a_slip_not_an_agreement(rules
     assert f["digit_slip"] == 1.0 and "log_ratio" not in f and "values_differ" in f
 
 
+def test_a_data_size_converted_from_another_unit_may_use_the_binary_sense(rules):
+    docs, claims = framed(rules, "A chunk holds 1024 bytes. Uploads are capped at 25 MB. The disk holds 4.00 GB.",
+                          "A chunk holds 1KB. Uploads are capped at 26 MB. The disk holds 4,096 MB.",
+                          "A chunk holds 1,100 bytes. Uploads are capped at 27,300 KB. The disk holds 4,200 MB.")
+    (b1024, mb25, gb4), (kb1, mb26, mb4096), (b1100, kb27300, mb4200) = claims["d0"], claims["d1"], claims["d2"]
+    # 1 KB is 1,000 bytes, or 1,024 in the binary sense a hand conversion may have used; 1,100 is neither
+    assert overlap(b1024, kb1) and not overlap(kb1, b1100)
+    # 4.00 GB is 4,000 MB, or 4,096 in the binary sense; 4,200 MB is neither
+    assert overlap(gb4, mb4096) and not overlap(gb4, mb4200)
+    # 25 MB is 26.2 million bytes in the binary sense, but in one unit figures compare as written
+    assert not overlap(mb25, mb26)
+    # 25 MB (25,600 KB in the binary sense) is no 27,300 KB either way
+    assert not overlap(mb25, kb27300)
+
+
 def test_a_figure_copied_with_its_point_moved_into_another_unit_is_a_slip(rules):
     docs, claims = framed(rules, "Stations recorded 240 mm of rain.",
                           "Experts say 24 inches of rain fell.",

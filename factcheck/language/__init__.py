@@ -93,6 +93,7 @@ class Calendar(Strict):
 class UnitEntry(Strict):
     dimension: str
     factor: float = Field(gt=0)
+    binary: float | None = Field(None, gt=0)   # the factor of its binary sense ("KB" for 1024 bytes)
     names: tuple[str, ...] = ()
     symbols: tuple[str, ...] = ()
 
