@@ -101,6 +101,24 @@ def test_published_wins_over_date_in_front_matter():
     assert meta.published == dt.date(2021, 1, 2)
 
 
+@pytest.mark.parametrize("key", ["publishDate", "pubDate", "created_at", "created"])
+def test_site_generators_date_keys(key):
+    meta, _ = front_matter(f"---\ntitle: Talks\n{key}: 2023-09-01\n---\nBody\n", "x.md")
+    assert meta.published == dt.date(2023, 9, 1)
+
+
+def test_a_post_named_by_its_day_is_published_that_day_unless_its_page_says_otherwise(tmp_path):
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    _write(posts / "2023-09-01-schedule.md", "The eighth conference opens.\n")
+    _write(posts / "2025-09-22-recap.md", "---\ndate: 2025-09-24\n---\nThe tenth conference closed.\n")
+    _write(posts / "report-2024-11-05.md", "Five talks.\n")       # a day inside the name is no post's day
+    _write(posts / "2023-02-30-typo.md", "Five talks.\n")         # nor is a day no calendar has
+    days = {Path(d.path).name: d.published for d in load_documents([posts])}
+    assert days == {"2023-09-01-schedule.md": dt.date(2023, 9, 1), "2025-09-22-recap.md": dt.date(2025, 9, 24),
+                    "report-2024-11-05.md": None, "2023-02-30-typo.md": None}
+
+
 def test_no_front_matter_and_horizontal_rules():
     meta, body = front_matter("Just text.\n---\nmore\n", "x.md")
     assert (meta.published, meta.title, meta.source, body) == (None, None, None, 0)

@@ -150,6 +150,24 @@ def _tabs_as_spaces(block: str):
         return None
 
 
+# The keys site generators keep a page's date under, most explicit first: Hugo's `publishDate`,
+# Astro's `pubDate`, Nanoc's `created_at`, and the `date` of Jekyll, Hugo and most others.
+PUBLISHED_KEYS = ("published", "publishDate", "pubDate", "date", "created_at", "created")
+# A post named by its day, as blog generators name posts ("2023-09-01-promcon-schedule.md").
+_DATED_NAME = regex.compile(r"((?:19|20)\d\d-[01]\d-[0-3]\d)[-_]")
+
+
+def dated_name(path: Path) -> dt.date | None:
+    """The day a file's name opens with, when it is named as blog posts are; None otherwise."""
+    m = _DATED_NAME.match(path.name)
+    if not m:
+        return None
+    try:
+        return dt.date.fromisoformat(m.group(1))
+    except ValueError:
+        return None
+
+
 def front_matter(text: str, label: str) -> tuple[Meta, int]:
     """YAML front matter (published/date, title, source) and where the body starts."""
     m = _FRONT.match(text)
@@ -167,7 +185,7 @@ def front_matter(text: str, label: str) -> tuple[Meta, int]:
             raise InputError(f"{where}: invalid YAML front matter: {getattr(e, 'problem', e)}") from None
     if not isinstance(data, dict):
         return Meta(), 0
-    published = data.get("published", data.get("date"))
+    published = next((data[k] for k in PUBLISHED_KEYS if data.get(k) is not None), None)
     title, source = data.get("title"), data.get("source")
     where = f"{label}:front matter"
     return Meta(_date(published, where),
@@ -421,7 +439,8 @@ def load_documents(paths: list[str | Path], manifest: Path | None = None,
         mm = meta.get(_realpath(f), Meta()) if meta else Meta()
         docs.append(Document(
             id=doc_id, path=f.as_posix(), text=text, body_start=body,
-            published=mm.published or fm.published, title=mm.title or fm.title, source=mm.source or fm.source,
+            published=mm.published or fm.published or dated_name(f), title=mm.title or fm.title,
+            source=mm.source or fm.source,
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         ))
     return sorted(docs, key=_in_order)
