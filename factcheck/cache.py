@@ -51,8 +51,8 @@ SCHEMA = "factcheck/cache@4"
 PLANS_KEPT = 8   # corpora whose blocks are kept (a plan packs to 3-11 bytes a document: 28-113 KB at 10,000)
 # Source files whose code (and word lists) decide what a document's claims are, and what a
 # block's findings are.
-_CODE = ("extractors/*.py", "language/*.py", "language/*.yaml", "normalise.py", "frames.py", "pipeline.py",
-         "ingest/*.py", "intervals.py", "models.py", "units.py", "yamldata.py", "render/json.py")
+_CODE = ("extractors/*.py", "extractors/dates/*.py", "language/*.py", "language/*.yaml", "normalise.py", "frames.py",
+         "pipeline.py", "ingest/*.py", "intervals.py", "models.py", "units.py", "yamldata.py", "render/json.py")
 _ENGINE = ("align.py", "engine.py", "frames.py", "intervals.py", "models.py", "pairs.py", "rulepack.py", "units.py")
 
 

@@ -55,12 +55,12 @@ def test_empty_and_plain_numbers():
     (r"(a)?(?(1)b|c)", {"\1", "a\1"}),           # a conditional group: anything
 ])
 def test_prefixes_over_approximate_a_pattern(pattern, prefixes):
-    from factcheck.extractors.dates import _prefixes
+    from factcheck.extractors.dates.scan import _prefixes
     assert _prefixes(pattern) == frozenset(prefixes)
 
 
 def test_may_begin():
-    from factcheck.extractors.dates import _may_begin
+    from factcheck.extractors.dates.scan import _may_begin
     assert _may_begin(frozenset({"th", "we"}), "we")
     assert not _may_begin(frozenset({"th", "we"}), "ev")
     assert _may_begin(frozenset({"a"}), "a ") and not _may_begin(frozenset({"ab"}), "a")
@@ -79,7 +79,7 @@ def _master_texts():
 def test_narrowed_master_finds_what_the_master_finds():
     """_match_at tries only the families that can begin with the next two characters; at every
     position it must return what the whole master alternation returns."""
-    from factcheck.extractors import dates as D
+    from factcheck.extractors.dates import scan as D
     for text in _master_texts():
         low = text.lower()
         if len(low) != len(text):
@@ -95,7 +95,7 @@ def test_anchor_words_are_whole_words():
     """_anchors reads anchor words as `\\b(?:words)\\b` would, through a faster pattern."""
     import re
 
-    from factcheck.extractors import dates as D
+    from factcheck.extractors.dates import scan as D
     plain = re.compile(r"\b(?:" + D._first_letter_trie(D._ANCHOR_WORDS) + r")\b")
     for text in _master_texts() + ["may", "may 9", "9may", "may9", "_may", "may_", "mayday may", "éjune june",
                                    "june-july", "(monday)", "monday's", "\nfriday\n", "dayday day"]:
@@ -105,6 +105,6 @@ def test_anchor_words_are_whole_words():
 
 
 def test_anchor_digit_runs():
-    from factcheck.extractors.dates import _anchors
+    from factcheck.extractors.dates.scan import _anchors
     low = "in 2019 and 12345, 1 may, 20240315 and 3000 on the 3rd"
     assert [w for _, _, w in _anchors(low) if w[0].isdigit()] == ["2019", "1", "20240315", "3"]
