@@ -315,17 +315,7 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
     copied: dict[int, list[int]] = defaultdict(list)
     for i, first in copy_of.items():
         copied[first].append(i)
-    # Two figures of one sentence are two measures (`restated`): never a candidate pair. A
-    # number per sentence, so the test is one comparison (a list of 3,200 dates in one
-    # sentence made 338,000 pairs that the full test turned down one by one).
-    sentence_of: dict[tuple, int] = {}
-    said_in = [sentence_of.setdefault((c.doc, c.sentence.start), len(sentence_of)) for c in claims]
-    # Nor are two table rows' figures (`comparable`): the values of two options, plans or regions.
-    row_of: dict[str, int] = {}
-    row = [row_of.setdefault(c.frame.row, len(row_of)) if c.frame.row else -1 for c in claims]
-    # A table states each record once: two rows of one table are two records, whatever their
-    # labels ("Jetty | 9.4 | 8, 11, 17" and "Jetty | 10.0 | 11, 17").
-    table = [(c.doc, c.frame.table) if c.frame.table is not None else None for c in claims]
+    said_in, row, table = _places(claims)
     for i, own in enumerate(keys_of):
         a = claims[i]
         shared: Counter[int] = Counter()
@@ -364,6 +354,23 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
                     and (key is None or claims[j].frame.key in (None, key)) \
                     and (table[i] is None or table[i] != table[j] or claims[j].line == a.line):
                 yield a, claims[j]
+
+
+def _places(claims: list[Claim]) -> tuple[list[int], list[int], list]:
+    """Per claim, where it stands, as numbers a pair is ruled out by before its words are weighed.
+
+    Two figures of one sentence are two measures (`restated`): a number per sentence makes
+    the test one comparison (a list of 3,200 dates in one sentence made 338,000 pairs that
+    the full test turned down one by one). Nor are two table rows' figures (`comparable`)
+    one measure: the values of two options, plans or regions, numbered by the row's label.
+    And a table states each record once: two rows of one table are two records, whatever
+    their labels ("Jetty | 9.4 | 8, 11, 17" and "Jetty | 10.0 | 11, 17")."""
+    sentence_of: dict[tuple, int] = {}
+    said_in = [sentence_of.setdefault((c.doc, c.sentence.start), len(sentence_of)) for c in claims]
+    row_of: dict[str, int] = {}
+    row = [row_of.setdefault(c.frame.row, len(row_of)) if c.frame.row else -1 for c in claims]
+    table = [(c.doc, c.frame.table) if c.frame.table is not None else None for c in claims]
+    return said_in, row, table
 
 
 def value_keys(c: Claim) -> list[tuple[str, str]]:

@@ -44,7 +44,7 @@ def _date(value, where: str) -> dt.date | None:
     text = str(value).strip()
     try:   # a day, or a moment of one ("2024-01-01T09:30:00Z"); "2024-01-01garbage" is neither
         return dt.datetime.fromisoformat(text).date() if len(text) > 10 else dt.date.fromisoformat(text)
-    except ValueError as e:
+    except ValueError:
         if regex.fullmatch(r"\d{4}-\d{2}-\d{2}", text[:10]):
             try:
                 dt.date.fromisoformat(text[:10])
