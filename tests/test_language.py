@@ -9,6 +9,7 @@ import datetime as dt
 from importlib import resources
 
 import pytest
+import regex
 
 import factcheck
 from factcheck import language
@@ -151,3 +152,16 @@ def test_every_zone_and_day_part_tells_the_time():
         if half in ("a", "p"):
             c = _one(f"The ferry left at 7:30 in the {part}.", "time")
             assert c.value.time.hour == (7 if half == "a" else 19), part
+
+
+@pytest.mark.parametrize("text", ["the united states and the united kingdom", "united  states", "unit", "a.b+c",
+                                  "unitedstates", "the un and the united nations general assembly"])
+def test_a_trie_finds_what_the_alternation_longest_first_finds(text):
+    words = ["united states", "united kingdom", "united nations", "united nations general assembly", "un",
+             "unit", "a.b+c"]
+    flat = regex.compile("|".join(sorted((regex.escape(w).replace("\\ ", r"\s+") for w in words),
+                                         key=len, reverse=True)))
+    shared = regex.compile(language.trie(words, r"\s+"))
+    assert [m.span() for m in shared.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    # without `space`, a space is a space
+    assert regex.fullmatch(language.trie(["a b"]), "a b") and not regex.fullmatch(language.trie(["a b"]), "a  b")

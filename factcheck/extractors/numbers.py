@@ -128,32 +128,14 @@ _DIGIT_RE = regex.compile(_DIGIT_NUM, regex.X)
 _W_ORD = nw._alt(nw.ORDINAL_WORDS)
 
 
-def _trie(words) -> str:
-    """A regex alternation of words factored as a trie (much faster than a flat alternation)."""
-    root: dict = {}
-    for w in words:
-        d = root
-        for c in w:
-            d = d.setdefault(c, {})
-        d[""] = {}
-
-    def emit(d):
-        alts = [regex.escape(c) + emit(d[c]) for c in sorted(k for k in d if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in d else body
-    return emit(root)
-
-
 _ATOM_WORDS = [*nw.UNITS, *nw.TEENS, *nw.TENS, "dozen", "dozens", "dz", "dzs", "doz", "dozs", "half",
                "halves", "quarter", "quarters"]
 _ATOM_WORDS += [w + sfx for w in nw.SCALES for sfx in ("", "s")]
 _ATOM_WORDS += ["twice", "thrice"]
 _ATOM_WORDS += [w + sfx for w in nw.ORDINAL_WORDS for sfx in ("", "s")]
 # word atoms are matched on the lower-cased text (same offsets); digits on the original text
-_WORD_ATOM_RE = re.compile(rf"\b{_trie(_ATOM_WORDS)}\b", re.A)  # stdlib re: fastest here
-_WORD_ATOM_RE_I = regex.compile(rf"\b{_trie(_ATOM_WORDS)}\b", regex.I)
+_WORD_ATOM_RE = re.compile(rf"\b{language.trie(_ATOM_WORDS)}\b", re.A)  # stdlib re: fastest here
+_WORD_ATOM_RE_I = regex.compile(rf"\b{language.trie(_ATOM_WORDS)}\b", regex.I)
 _ISO_GLUED = rf"(?<=(?<![A-Za-z])(?:{_GLUED}))"
 _DIGIT_ATOM_RE = regex.compile(rf"(?:(?<![\w.])|{_ISO_GLUED})(?:{_DIGIT_NUM})", regex.X)
 # what may stand between two atoms of one number: "thirty-four", "one hundred and six",
@@ -162,7 +144,7 @@ _GAP_RE = regex.compile(
     r"(?:\s*-\s*|[\x20\t\u00a0]+|[\x20\t]*\n[\x20\t]*)(?:(?:and|point|of|over|out\x20of)\s+)?(?:(?:minus|negative|an?)\s+)?")
 _GAP_WORD = regex.compile(r"[a-z]+")
 _PATHLIKE = regex.compile(r"[A-Za-z_][\w.-]*/|/[\w.-]*[A-Za-z_]")
-_ORD_ATOM_RE_I = regex.compile(rf"\b{_trie(nw.ORDINAL_WORDS)}\b", regex.I)
+_ORD_ATOM_RE_I = regex.compile(rf"\b{language.trie(nw.ORDINAL_WORDS)}\b", regex.I)
 _ORD_PREFIX = regex.compile(rf"\b(?P<c>{nw.CARDINAL})(?:\s+(?P<and>and)\s+|\s+|\s*-\s*)\Z", regex.I)
 _PRE_CHARS = set("".join(language.currencies().symbols))   # a currency symbol ends here
 _TWICE_NOT = regex.compile(

@@ -49,7 +49,7 @@ from .. import language
 from ..units import _NAMES, _SYMBOLS, _TIME_WIRE, SPECIAL, UNITS, Unit, _norm
 from ..lookahead import TAIL
 from .mention import Mention
-from .numbers import HOURS_CLOCK, NUMBER_PATTERN, _trie, parse_number
+from .numbers import HOURS_CLOCK, NUMBER_PATTERN, parse_number
 
 # small helper patterns, precompiled
 _P1 = regex.compile(r"(?:one|a)[\s-]half")
@@ -117,7 +117,7 @@ _SPECIAL_PHRASES = (
 )
 _TRIG_WORDS = sorted({w for x in [*_NUMBER_WORDS, *_SPECIAL_PHRASES] for w in (x, x[:1].upper() + x[1:])})
 # The match starts with the character before the word, so scan " " + text: match.start() is the word's offset.
-_WORD_TRIG = _re.compile(r"[\s(\"“‘'—\-](" + _trie(_TRIG_WORDS) + ")")
+_WORD_TRIG = _re.compile(r"[\s(\"“‘'—\-](" + language.trie(_TRIG_WORDS) + ")")
 _ATT_TOKEN = _re.compile(r"[^\W\d_]+")
 _NEXT_TOKEN = _re.compile(r"[ \t\u00a0\u202f]+([^\W\d_]+)")
 _CONNECT_WORDS = {"to", "and", "or", "through", "thousand", "million", "billion", "trillion", "lakh", "crore"}

@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import regex
 from pydantic import Field, field_validator, model_validator
 
 from ..yamldata import Strict, UniqueKeys, read
@@ -144,4 +145,27 @@ def units() -> Units:
     return _load("units.yaml", Units)
 
 
-__all__ = ["calendar", "clock", "currencies", "folder", "number_words", "units"]
+def trie(words, space: str | None = None) -> str:
+    """Words as one pattern that shares their prefixes ("united (?:kingdom|states)"), so a place
+    is tried against one branch per character instead of every word in turn, and where one word
+    goes on from another the longer is tried first: the matches of the alternation of all words,
+    longest first, found many times faster. Each character stands for itself; a space stands for
+    `space` when given ("\\s+": any run of white space)."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[None] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(space if ch == " " and space else regex.escape(ch)) + emit(node[ch])
+                    for ch in sorted(k for k in node if k is not None)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if None in node else body
+    return emit(tree)
+
+
+__all__ = ["calendar", "clock", "currencies", "folder", "number_words", "trie", "units"]

@@ -116,9 +116,10 @@ def test_ordinal_words_are_the_ordinals_among_word_atoms():
     both patterns match whole words, so that is what an ordinal-word scan finds."""
     import re
 
+    from factcheck import language
     from factcheck.extractors import numbers as N
     from factcheck.extractors import numwords as nw
-    plain = re.compile(rf"\b{N._trie(nw.ORDINAL_WORDS)}\b", re.A)
+    plain = re.compile(rf"\b{language.trie(nw.ORDINAL_WORDS)}\b", re.A)
     texts = [c["text"] for c in CASES] + ["first", "First-second thirds", "9th first9 _first firsts", "twenty-first"]
     for text in texts:
         low, words, lowered = N._word_atoms(text)
