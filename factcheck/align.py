@@ -25,7 +25,7 @@ from .intervals import date_interval, numeric_interval, overlap, stated_bounds, 
 from .keys import OptionWords, page_scope
 from .lookahead import TAIL
 from .models import TIME_KINDS, Claim, Document, Frame
-from .pairs import Context, PairModel, as_if_agreeing, features, worded_alike
+from .pairs import Context, PairModel, as_if_agreeing, features, seen, worded_alike
 
 # A name in more documents than this (or than this share of the corpus, if more) is too common
 # to pick out a story: an outlet in every dateline, a country in most articles.
@@ -76,6 +76,7 @@ class Pair:
     via: Claim | None = None                      # kept as a restatement of this claim's pair
     #                                               (`_through_restatements`)
     copied: bool = False                          # b reprints a's sentence word for word (`copies`)
+    seen: dict | None = None                      # what each feature of `evidence` saw (`pairs.seen`)
 
 
 _YEARFUL = regex.compile(r"\d{4}|\d0s|'\d\d|centur", regex.I)
@@ -618,6 +619,7 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
             else:
                 f = features(p.a, p.b, cx)
                 p.evidence = model.evidence(f if p.agree else as_if_agreeing(f))
+                p.seen = seen(p.a, p.b, cx, [k for k, _ in p.evidence])
     kept = sum(p.kept for p in scored)
     stats = {"claims": len(claims), "candidate_pairs": n_cands, "aligned_pairs": kept}
     return scored, stats

@@ -303,7 +303,9 @@ def _alignment(p: Pair) -> dict:
     """Why two claims were taken as one measure: the pair model's probability and the features
     that moved it most. Values that disagree were compared because their words alone make
     them one measure (`if_values_agreed`)."""
-    out = {"probability": round(p.score, 3), "evidence": [{"feature": k, "weight": w} for k, w in p.evidence]}
+    saw = p.seen or {}
+    out = {"probability": round(p.score, 3),
+           "evidence": [{"feature": k, "weight": w, **({"saw": saw[k]} if k in saw else {})} for k, w in p.evidence]}
     if same_option(p.a, p.b):
         out["option"] = {"key": p.a.frame.key, "role": p.a.frame.role, "as_written": [p.a.frame.option, p.b.frame.option]}
     if not p.agree:
@@ -316,10 +318,12 @@ def _alignment(p: Pair) -> dict:
 
 
 def evidence_text(p: Pair, top: int = 3) -> str:
-    """'one measure, p = 0.93: context +2.29, same word before +0.66, ...' for a message."""
+    """"one measure, p = 0.93 (shared words 'toll', 'killed' +2.29, same word before 'of' +0.66, ...)"
+    for a message: the features that weighed most, each with what it saw in the texts."""
     prob = p.score if p.agree else p.if_agreeing
     said = [(k, w) for k, w in p.evidence if k not in ("values_agree", "values_differ")][:top]
-    why = ", ".join(f"{k.replace('_', ' ')} {w:+.2f}" for k, w in said)
+    saw = p.seen or {}
+    why = ", ".join(f"{k.replace('_', ' ')}{' ' + saw[k] if k in saw else ''} {w:+.2f}" for k, w in said)
     lead = "one measure" if p.agree else "one measure by their words"
     if p.refers_back:
         later = max(p.a, p.b, key=lambda c: c.start)

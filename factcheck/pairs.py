@@ -113,6 +113,8 @@ class Context:
 
     def __init__(self, claims: list[Claim], docs: dict[str, Document], lex: Lexicon | None = None):
         self.stop = lex.stop if lex else frozenset()
+        self.lex = lex
+        self._said: dict[tuple, list] = {}   # a finding's sentence's tokens, read once for `seen`
         self.cumulative = lex.cumulative if lex else frozenset()
         df: dict[str, int] = defaultdict(int)
         for c in claims:
@@ -321,6 +323,70 @@ def _both_before(ta, tb, day) -> bool:
     1945"): texts years apart look back at one past, so how far apart they were written
     says nothing of whether they mean one fact."""
     return ta is not None and tb is not None and ta.end < day and tb.end < day
+
+
+SHOWN = 3   # words a piece of evidence quotes at most
+
+
+def seen(a: Claim, b: Claim, cx: Context, names) -> dict[str, str]:
+    """What each named feature of a pair saw, in the texts' own words where it read words
+    ("'toll', 'killed'" for shared words, "'km'/'miles'" for measures that differ): a reviewer
+    checks the evidence against the sentences instead of trusting a feature's name."""
+    fa, fb = a.frame, b.frame
+    la, lb = cx.local[a.id], cx.local[b.id]
+    (pa, aa, ea), (pb, ab, eb) = cx.sets[a.id], cx.sets[b.id]
+    out: dict[str, str] = {}
+    for k in names:
+        if k == "shared_words":
+            wa, wb, idf = cx.weights[a.id], cx.weights[b.id], cx.idf
+            top = sorted(wa.keys() & wb.keys(), key=lambda w: (-idf[w] * wa[w] * wb[w], w))[:SHOWN]
+            said = _quoted(_as_written(a, w, cx) for w in top)
+        elif k in ("same_predicate", "same_measure", "same_occasion"):
+            said = _quoted([_as_written(a, fa.predicate if k == "same_predicate" else fa.measure, cx)])
+        elif k in ("predicates_differ", "measures_differ", "occasions_differ"):
+            x, y = (fa.predicate, fb.predicate) if k == "predicates_differ" else (fa.measure, fb.measure)
+            said = f"'{_as_written(a, x, cx)}'/'{_as_written(b, y, cx)}'" if x and y else ""
+        elif k == "shared_predicate":
+            said = _quoted(_as_written(a, w, cx) for w in sorted(pa & pb)[:SHOWN])
+        elif k == "same_word_before":
+            said = _quoted([_as_written(a, la.before[-1], cx)])
+        elif k == "same_word_after":
+            said = _quoted([_as_written(a, la.after[0], cx)])
+        elif k == "near_words_shared":
+            said = _quoted(_as_written(a, w, cx) for w in sorted(la.near & lb.near)[:SHOWN])
+        elif k in ("actors_shared", "entities_shared"):
+            said = _quoted(sorted((aa & ab) if k == "actors_shared" else (ea & eb))[:SHOWN])
+        elif k in ("same_time", "times_differ") and fa.time and fb.time:
+            said = _day(fa.time) if k == "same_time" else f"{_day(fa.time)}/{_day(fb.time)}"
+        elif k == "published_apart" and cx.docs[a.doc].published and cx.docs[b.doc].published:
+            said = f"{abs((cx.docs[a.doc].published - cx.docs[b.doc].published).days)} days"
+        else:
+            said = ""
+        if said:
+            out[k] = said
+    return out
+
+
+def _as_written(c: Claim, word: str | None, cx: Context) -> str | None:
+    """A stem or canonical word of a claim's context as its sentence writes it, the nearest such
+    ("passengers" for "passeng", "killed" for the event "die"); the word itself when the sentence
+    writes none."""
+    if not word:
+        return word
+    key = (c.doc, c.sentence.start, c.sentence.end)
+    if key not in cx._said:
+        cx._said[key] = tokens(cx.docs[c.doc].text, c.sentence.start, c.sentence.end)
+    found = [t for t in cx._said[key] if not c.start <= t.start < c.end and
+             (word == t.stem or cx.lex and word in (cx.lex.measure_of.get(t.stem), cx.lex.predicate(t)))]
+    return min(found, key=lambda t: abs(t.start - c.start)).text.lower() if found else word
+
+
+def _quoted(words) -> str:
+    return ", ".join(f"'{w}'" for w in dict.fromkeys(w for w in words if w))
+
+
+def _day(v: DateValue) -> str:
+    return v.start.isoformat() if v.start == v.end else f"{v.start.isoformat()}..{v.end.isoformat()}"
 
 
 def as_if_agreeing(f: dict[str, float]) -> dict[str, float]:

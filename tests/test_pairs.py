@@ -10,7 +10,8 @@ from factcheck.align import Pair, match
 from factcheck.errors import InputError
 from factcheck.frames import build_frames
 from factcheck.intervals import overlap, unit_slip
-from factcheck.pairs import FEATURES, Context, PairModel, as_if_agreeing, digit_slip, features, year_slip
+from factcheck.frames import lexicon
+from factcheck.pairs import FEATURES, Context, PairModel, as_if_agreeing, digit_slip, features, seen, year_slip
 from factcheck.pipeline import claims_for, document_from_text
 from factcheck.rulepack import load_pack, load_rules
 
@@ -92,6 +93,25 @@ def test_the_same_figure_in_a_neighbouring_unit_is_a_slip_not_an_agreement(rules
     cx = Context([c for cs in claims.values() for c in cs], {d.id: d for d in docs})
     f = features(km, miles, cx)
     assert f["digit_slip"] == 1.0 and "log_ratio" not in f and "values_differ" in f
+
+
+def test_evidence_says_what_it_saw_in_the_texts_own_words(rules):
+    texts = ("Floodwater killed 41 passengers on the ferry in Lusana on Friday, officials said.",
+             "Officials said floods killed 47 passengers aboard a Lusana ferry on Friday.")
+    docs = [document_from_text(t, DAY + dt.timedelta(days=3 * i), doc_id=f"d{i}") for i, t in enumerate(texts)]
+    claims = {d.id: build_frames(d, claims_for(d, rules), rules) for d in docs}
+    a, b = claims["d0"][0], claims["d1"][0]
+    assert (a.text, b.text) == ("41", "47")
+    cx = Context([c for cs in claims.values() for c in cs], {d.id: d for d in docs}, lexicon(rules))
+    saw = seen(a, b, cx, list(features(a, b, cx)))
+    # words as the first text writes them, not stems ("passeng") or the lexicon's events ("die")
+    assert saw["same_measure"] == "'passengers'" and saw["same_predicate"] == "'killed'"
+    assert saw["same_word_before"] == "'killed'" and saw["same_word_after"] == "'passengers'"
+    assert set(saw["shared_words"].split(", ")) <= {"'killed'", "'passengers'", "'ferry'", "'lusana'", "'officials'"}
+    assert saw["near_words_shared"] == "'killed', 'passengers'" and saw["entities_shared"] == "'lusana'"
+    assert saw["published_apart"] == "3 days"
+    # a feature with nothing to quote says nothing
+    assert "values_differ" not in saw and "log_ratio" not in saw
 
 
 def test_a_data_size_converted_from_another_unit_may_use_the_binary_sense(rules):

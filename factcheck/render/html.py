@@ -95,7 +95,8 @@ def report_data(report) -> dict:
         docs.append({"id": doc_id, "path": claims[0].path, "published": None, "title": None, "source": None,
                      "body_start": 0, "text": "", "missing": True,
                      "claims": [claim_row(c, None, lambda i: i) for c in claims]})
-    findings = [{k: v for k, v in f.model_dump(mode="json").items() if v is not None} for f in report.findings]
+    findings = [_compact({k: v for k, v in f.model_dump(mode="json").items() if v is not None})
+                for f in report.findings]
     findings.sort(key=lambda f: (KIND_ORDER.get(f["kind"], 9), SEVERITY_ORDER.get(f["severity"], 9),
                                  f["rule"], f["claims"], f["id"]))
     tool = report.tool
@@ -104,6 +105,16 @@ def report_data(report) -> dict:
             "summary": report.summary, "baseline": getattr(report, "baseline", None),
             "claim_fields": CLAIM_FIELDS, "frame_fields": FRAME_FIELDS,
             "documents": docs, "findings": findings}
+
+
+def _compact(finding: dict) -> dict:
+    """A finding with its alignment evidence as [feature, weight, what it saw] rows: thousands
+    of findings repeat the three key names in every item."""
+    al = (finding.get("explanation") or {}).get("alignment")
+    if isinstance(al, dict) and isinstance(al.get("evidence"), list):
+        al["evidence"] = [[e["feature"], e["weight"], *([e["saw"]] if "saw" in e else [])]
+                          if isinstance(e, dict) else e for e in al["evidence"]]
+    return finding
 
 
 def claim_row(c, doc, js) -> list:

@@ -13,9 +13,11 @@ def test_one_annotation_character_by_character(flood, run):
     # '41' is at line 1, column 18 of news/a.txt and ends before column 20; the title's ':'-free,
     # ','-free text needs no escaping; the message's line break becomes %0A.
     # The pair model's evidence (which features, with what weights, comes from the fitted model)
-    # is masked to its shape: three features, each with a signed weight.
+    # is masked to its shape: three features, each with what it saw in the texts (quoted words,
+    # two measures, days apart, a day) and a signed weight.
     first = re.sub(r"\d\.\d\d", "#.##", first)
-    first = re.sub(r"\((?:[a-z ]+ [+-]#\.##, ){2}[a-z ]+ [+-]#\.##\)", "(EVIDENCE)", first)
+    saw = r"(?: '[^']*'(?:(?:, |/)'[^']*')*| \d+ days| [\d-]{10}(?:\.\.[\d-]{10}|/[\d-]{10})?)?"
+    first = re.sub(rf"\((?:[a-z ]+{saw} [+-]#\.##, ){{2}}[a-z ]+{saw} [+-]#\.##\)", "(EVIDENCE)", first)
     expected = ("::error file=news/a.txt,line=1,col=18,endColumn=20,title=FC101 numbers.same-measure::"
                 "'41' (a) conflicts with '47' (b) on people killed: 41 differs from 47; one measure by their "
                 "words, p = #.## (EVIDENCE)."

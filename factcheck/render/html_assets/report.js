@@ -740,10 +740,12 @@
     ]);
   }
 
-  // [{feature: "shared_words", weight: 1.6}, ...] -> "shared words +1.60 · same word before +0.78 · ..."
+  // [["shared_words", 1.6, "'toll'"], ["same_word_before", 0.78], ...] (feature, weight, what it saw) ->
+  // "shared words 'toll' +1.60 · same word before +0.78 · ..."
   function evidenceList(items) {
-    return items.map((e) => e && typeof e === "object" ? String(e.feature).replace(/_/g, " ") + " " +
-      (e.weight >= 0 ? "+" : "−") + Math.abs(Number(e.weight)).toFixed(2) : String(e)).join(" · ");
+    return items.map((e) => Array.isArray(e) ? String(e[0]).replace(/_/g, " ") + " " +
+      (e[2] ? String(e[2]) + " " : "") +
+      (e[1] >= 0 ? "+" : "−") + Math.abs(Number(e[1])).toFixed(2) : String(e)).join(" · ");
   }
 
   function explanation(f) {
