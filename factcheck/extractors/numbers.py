@@ -183,10 +183,11 @@ _STATUS_AFTER = regex.compile(r"`?[\x20\u00a0]+(?:(?:status|response|redirect|er
 _NAME_AT_START = regex.compile(r"(?:^|[.!?][\x20\t]+|\n[\x20\t]*)(?P<w>[A-Z][A-Za-z]+)\x20\Z")
 _RELEASE_VERB = regex.compile(r"\x20(?:introduces|introduced|adds|added|removes|removed|deprecates|deprecated|"
                               r"supports|requires|ships|shipped|brings|drops|dropped|was\x20released|"
-                              r"is\x20released)\b")
-# A release a requirement or a pre-release names: "Go 1.20 or newer", "2.10 beta 1" (not "a GPA
-# of 3.5 or higher": a quantity's bound).
-_RELEASE_AFTER = regex.compile(r"[\x20\u00a0]+(?:or[\x20\u00a0]+(?:newer|later)|beta|alpha|rc\d*)\b", regex.I)
+                              r"is\x20released|(?:has|have)\x20(?:just\x20)?been\x20released)\b")
+# A release a requirement, a pre-release or the word itself names: "Go 1.20 or newer", "2.10 beta 1",
+# "the 2.44 release" (not "a GPA of 3.5 or higher": a quantity's bound).
+_RELEASE_AFTER = regex.compile(r"[\x20\u00a0]+(?:or[\x20\u00a0]+(?:newer|later)|beta|alpha|rc\d*|releases?|version)\b",
+                               regex.I)
 _PORT_BEFORE = regex.compile(r"\b(?:ports?|bound[\x20\u00a0]+to|binds?[\x20\u00a0]+to|listen(?:s|ing)?[\x20\u00a0]+on)"
                              r"[\x20\u00a0]+`?(?:\d{2,5}`?(?:,?[\x20\u00a0]+(?:and|or)[\x20\u00a0]+`?|,[\x20\u00a0]*`?))*\Z",
                              regex.I)
