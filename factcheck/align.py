@@ -402,6 +402,8 @@ def comparable(a: Claim, b: Claim, words: OptionWords | None = None) -> bool:
             return False   # a changelog or upgrade guide states what values were, or how they changed
         if a.frame.edition != b.frame.edition:
             return False   # "v1/limits.md" and "limits.md": two releases' docs
+        if a.frame.release and b.frame.release and a.frame.release != b.frame.release:
+            return False   # pages titled "OpenMetrics 1.0" and "OpenMetrics 2.0": two releases' specs
     if a.frame.key or b.frame.key:
         return _options_comparable(a, b, words) and (a.doc != b.doc or same_option(a, b))
     if a.frame.code or b.frame.code:

@@ -291,6 +291,8 @@ def frames_of(doc: Document, claims: list[Claim], rules: Rules) -> list[Frame]:
         for c, option in zip(group, found):
             out[at[id(c)]] = _frame(c, group, toks, ents, text, s0, s1, lex, doc, prev, sent, option,
                                     bool(options and options.in_sample(c.start)), edition)
+    if lex.options and lex.options.role_re and (release := keys.page_release(doc.text, doc.body_start)):
+        out = [f.model_copy(update={"release": release}) for f in out]
     if any(f.row for f in out):
         starts, ends = _tables(doc.text)
         for i, (c, f) in enumerate(zip(claims, out)):

@@ -337,6 +337,17 @@ def _segments(path: str) -> tuple[str, ...]:
 _VERSION_FIELD = regex.compile(r"^(?:version|release)[ \t]*:[ \t]*[\"']?v?([\w.]+)", regex.M | regex.I)
 
 
+# A title that names a release of what the page documents: "OpenMetrics 2.0", "Harbor API v3.1 reference".
+_TITLE_RELEASE = regex.compile(r"^title[ \t]*:[ \t]*[\"']?\p{Lu}[\w.+-]*(?:[ \t]+\p{Lu}[\w.+-]*)*[ \t]+v?(\d+\.\d+(?:\.\d+)?)\b",
+                               regex.M)
+
+
+def page_release(text: str, body_start: int) -> str | None:
+    """The release a page's front-matter title names ("OpenMetrics 2.0" -> "2.0"), if it names one."""
+    m = _TITLE_RELEASE.search(text, 0, body_start) if body_start else None
+    return m.group(1) if m else None
+
+
 def page_edition(text: str, body_start: int, path: str, words: OptionWords) -> str | None:
     """A page's docs edition: the version its front matter selects, else its folder's (`edition`)."""
     if body_start and (m := _VERSION_FIELD.search(text, 0, body_start)):

@@ -164,6 +164,7 @@ class Frame(Frozen):
     code: bool = False                  # a literal in code ("`500`") or a sample's setting: some setting's value
     sentinel: str | None = None         # what the page says the value means: "unlimited" ("-1 means no limit")
     edition: str | None = None          # the docs edition of its page ("v1" from v1/, "2.x" from `version:`)
+    release: str | None = None          # the release its page's title names ("OpenMetrics 2.0": "2.0")
 
 
 class Claim(Frozen):

@@ -109,6 +109,28 @@ def test_editions_and_past_pages(words):
     assert not keys.past_page("docs/limits.md", words)
 
 
+def test_a_title_that_names_a_release():
+    assert keys.page_release('---\ntitle: "Harbor Spec 2.0"\n---\n', 28) == "2.0"
+    assert keys.page_release("---\ntitle: Harbor API v3.1 reference\n---\n", 38) == "3.1"
+    assert keys.page_release("---\ntitle: Upgrading from 2 workers\n---\n", 38) is None
+    assert keys.page_release("---\ntitle: Limits\n---\nHarbor Spec 2.0 is out.\n", 20) is None   # the body is no title
+
+
+def test_pages_titled_with_two_releases_are_not_compared(run, tmp_path):
+    spec = "The spec caps a label at {n} bytes and a series at 64 labels.\n"
+    for name, title, n in (("spec.md", "Harbor Spec 1.0", 128), ("spec_2_0.md", "Harbor Spec 2.0", 256),
+                           ("limits.md", "Limits", 512)):
+        (tmp_path / name).write_text(f"---\ntitle: {title}\n---\n" + spec.format(n=n), encoding="utf-8")
+    out = tmp_path / "r.json"
+    run("check", tmp_path, "--no-cache", "--no-report", "--format", "json", "-o", out)
+    report = json.loads(out.read_text())
+    claims = {c.id: c for c in claims_of(report)}
+    pairs = {frozenset(Path(claims[i].path).name for i in f["claims"]) for f in report["findings"] if f["kind"] == "conflict"}
+    # 1.0 against 2.0 is two releases; an untitled page against either is one docs tree drifting
+    assert frozenset({"spec.md", "spec_2_0.md"}) not in pairs
+    assert pairs and all("limits.md" in p for p in pairs), pairs
+
+
 def _conflicts(report: dict) -> set[frozenset[str]]:
     claims = {c.id: c for c in claims_of(report)}
 
