@@ -17,25 +17,25 @@ from .rulepack import Rules
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}]*)*|\d[\d,.:/-]*\d|\d")
 _STEM = snowballstemmer.stemmer("english")
-_FUTURE = regex.compile(r"\b(?:will|shall|would|is to|are to|is due to|are due to|is expected to|are expected to|"
-                        r"upcoming|next|plans? to|scheduled|set to|going to|to be held)\b", regex.I)
-_PAST = regex.compile(r"\b(?:was|were|had|did|ago|last|previous|earlier|former|follow-up to)\b|\b\w{3,}ed\b", regex.I)
+# The words that say how to read a figure's context are language data (language/context.yaml).
+_WORDS = language.context()
+_FUTURE = regex.compile(rf"\b(?:{language.words(_WORDS.future)})\b", regex.I)
+_PAST = regex.compile(rf"\b(?:{language.words(_WORDS.past)})\b|\b\w{{3,}}ed\b", regex.I)
 # Tokens that join two claims into one coordinated series ("the 1970s and 1980s").
 _COORD = regex.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/|to|through|until|till|-|–)\s*(?:the\s+|in\s+|on\s+)?$", regex.I)
 # "the city's last referendum, in 2011", "its first referendum since 2009": the previous occurrence.
-_PREVIOUS = regex.compile(r"\b(?:last|previous|prior|preceding|since|follow-up to)\b", regex.I)
+_PREVIOUS = regex.compile(rf"\b(?:{language.words(_WORDS.previous)})\b", regex.I)
 # "Including Baltic Dairy's debt, the deal is worth EUR 4.9bn": the number measures a variant.
-_SCOPE = regex.compile(r"\b(including|excluding|not including|net of|exclusive of|inclusive of|before|after)\s+"
-                       r"(?:the\s+|its\s+|their\s+|[\p{L}\s]{0,30}?['’]s\s+)?(debt|tax|taxes|vat|inflation|fees|"
-                       r"interest|costs|charges|bonuses|dividends|subsidies|exports|imports|injured|missing)\b", regex.I)
+_SCOPE = regex.compile(rf"\b({language.words(_WORDS.scope_markers)})\s+"
+                       rf"(?:the\s+|its\s+|their\s+|[\p{{L}}\s]{{0,30}}?['’]s\s+)?({language.words(_WORDS.scope_parts)})\b",
+                       regex.I)
 # A date next to a reporting verb ("officials said Thursday") dates the statement, not the news.
-_SPEECH = frozenset({"said", "says", "told", "added", "stated", "reported", "quoted", "wrote", "confirmed",
-                     "showed", "saying"})
-_DATE_LEADS = frozenset({"on", "early", "late", "last", "this"})
+_SPEECH = frozenset(_WORDS.speech)
+_DATE_LEADS = frozenset(_WORDS.date_leads)
 # A small count after these only refers back to things already named ("the two countries").
 # "Last updated: 4 March 2025", "*Published 2 May*": a line that dates the text itself. Each
 # page has its own, so two pages' dates there are never one fact.
-_OWN_DATE_LABEL = regex.compile(r"(?:^|\n)[\W_]*(?:last\s+)?(?:updated|modified|reviewed|edited|published|posted)"
+_OWN_DATE_LABEL = regex.compile(rf"(?:^|\n)[\W_]*(?:last\s+)?(?:{language.words(_WORDS.own_date_labels)})"
                                 r"(?:\s+(?:on|at))?\s*:?[\W_]*\Z", regex.I)
 _LINE_END = regex.compile(r"[\W_]*(?:\n|\Z)")
 
@@ -57,7 +57,7 @@ def _own_date_line(text: str, c: Claim) -> bool:
 # precincts reporting": the stage a running count had reached when its figures were given.
 _STAGE = regex.compile(r"\b(?:with|after|once|when)\s+(?:only\s+|just\s+|about\s+)?(\d[\d,.]*%?)\s+"
                        r"(?:(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?"
-                       r"(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:declared|counted|reported|reporting)\b",
+                       rf"(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:{language.words(_WORDS.stage_verbs)})\b",
                        regex.I)
 
 
@@ -94,16 +94,16 @@ def row_label(text: str, at: int) -> str | None:
 
 # A clause about the text it stands in ("This guide walks through 5 settings"): a fact of that
 # text alone, which another text's figure cannot restate.
-_SELF = regex.compile(r"\b(?i:this|the\s+present)\s+(?:guide|page|section|document|tutorial|chapter|walkthrough|"
-                      r"post|article|report|manual)\b")
+_SELF = regex.compile(rf"\b(?i:this|the\s+present)\s+(?:{language.words(_WORDS.self_nouns)})\b")
 # A clause that shows an example ("Here is an example of starting three servers", "The following
 # example sets 5 retries"): its figures illustrate, no one states them as facts. ("For example,
 # Team workspaces are allowed 10 requests" singles out a case, a fact: not this.)
-_EXAMPLE = regex.compile(r"\b(?i:an|this|the\s+following|the\s+next|the\s+above|the\s+below)\s+(?i:example)s?\b")
+_SPACES = r"\s+"
+_EXAMPLE = regex.compile(rf"\b(?i:{language.words(_WORDS.example_leads, _SPACES)})\s+(?i:example)s?\b")
 # A figure in the condition of a hypothetical ("If `maxConns` is 0, ...", "unless more than 50
 # reply, ..."): what would follow from it, not a fact anyone states.
-_CONDITION = regex.compile(r"\b(?i:if|unless)\b(?:[^,;:.!?\n]|\.(?=\S))*\Z")
-_REFERRING = frozenset({"the", "these", "those", "both", "its", "their", "our", "his", "her", "all", "between"})
+_CONDITION = regex.compile(rf"\b(?i:{language.words(_WORDS.conditions)})\b(?:[^,;:.!?\n]|\.(?=\S))*\Z")
+_REFERRING = frozenset(_WORDS.referring)
 _CAPS = regex.compile(r"\b\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:of\s+|de\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*")
 # A capital after a dateline's dash, a colon or an opening quote starts a clause, not a name:
 # "KABRITOR (Metro Wire) - Hospitals said ...".
@@ -627,9 +627,8 @@ def clause(breaks: list[tuple[int, int]], s0: int, s1: int, lo: int, hi: int) ->
 
 
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)*")
-_NOT_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                        "january", "february", "march", "april", "june", "july", "august", "september",
-                        "october", "november", "december", "then", "but", "and", "after", "before", "yes", "no"})
+_NOT_NAMES = frozenset({names[0] for names in (*language.calendar().months, *language.calendar().weekdays)}
+                       - set(_WORDS.names_too) | set(_WORDS.not_names))
 
 
 @lru_cache(maxsize=8)

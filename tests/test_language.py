@@ -28,10 +28,10 @@ def _one(text: str, kind: str | None = None):
 
 def test_every_file_is_package_data_and_valid():
     names = sorted(p.name for p in resources.files("factcheck.language").iterdir() if p.name.endswith(".yaml"))
-    assert names == ["calendar.yaml", "clock.yaml", "currencies.yaml", "numbers.yaml", "units.yaml"]
+    assert names == ["calendar.yaml", "clock.yaml", "context.yaml", "currencies.yaml", "numbers.yaml", "units.yaml"]
     # read at run time with libyaml, so no key given twice and no alias is checked here
     for name, model in (("calendar.yaml", language.Calendar), ("clock.yaml", language.Clock),
-                        ("currencies.yaml", language.Currencies),
+                        ("context.yaml", language.ContextWords), ("currencies.yaml", language.Currencies),
                         ("numbers.yaml", language.NumberWords), ("units.yaml", language.Units)):
         assert read(language.folder() / name, "language data", model, language._Keys) == \
             read(language.folder() / name, "language data", model, language._Keys, trusted=True)
@@ -165,3 +165,14 @@ def test_a_trie_finds_what_the_alternation_longest_first_finds(text):
     assert [m.span() for m in shared.finditer(text)] == [m.span() for m in flat.finditer(text)]
     # without `space`, a space is a space
     assert regex.fullmatch(language.trie(["a b"]), "a b") and not regex.fullmatch(language.trie(["a b"]), "a  b")
+
+
+def test_the_context_words_make_the_frames_patterns():
+    from factcheck import frames
+    # "on", "yes" and "no" stay words (YAML would read them as booleans unquoted)
+    assert "on" in frames._DATE_LEADS and {"yes", "no"} <= frames._NOT_NAMES
+    # months and weekdays are no names, but May is one ("Theresa May")
+    assert {"march", "sunday"} <= frames._NOT_NAMES and "may" not in frames._NOT_NAMES
+    assert frames._SCOPE.search("Not including its debt, the deal is worth EUR 4.9bn").groups() == ("Not including", "debt")
+    assert frames._EXAMPLE.search("The  following\nexample sets 5 retries")
+    assert frames._FUTURE.search("talks plan to resume") and frames._PAST.search("talks resumed")

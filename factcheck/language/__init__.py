@@ -116,6 +116,24 @@ class Clock(Strict):
     cues: tuple[str, ...]
 
 
+class ContextWords(Strict):
+    future: tuple[str, ...]
+    past: tuple[str, ...]
+    previous: tuple[str, ...]
+    scope_markers: tuple[str, ...]
+    scope_parts: tuple[str, ...]
+    speech: tuple[str, ...]
+    date_leads: tuple[str, ...]
+    referring: tuple[str, ...]
+    own_date_labels: tuple[str, ...]
+    stage_verbs: tuple[str, ...]
+    self_nouns: tuple[str, ...]
+    example_leads: tuple[str, ...]
+    conditions: tuple[str, ...]
+    not_names: tuple[str, ...]
+    names_too: tuple[str, ...]
+
+
 def folder() -> Path:
     return Path(resources.files(__package__))
 
@@ -139,6 +157,10 @@ def calendar() -> Calendar:
 
 def clock() -> Clock:
     return _load("clock.yaml", Clock)
+
+
+def context() -> ContextWords:
+    return _load("context.yaml", ContextWords)
 
 
 def units() -> Units:
@@ -168,4 +190,10 @@ def trie(words, space: str | None = None) -> str:
     return emit(tree)
 
 
-__all__ = ["calendar", "clock", "currencies", "folder", "number_words", "trie", "units"]
+def words(ws, space: str | None = None) -> str:
+    """Words as one alternation for a pattern, in their order, each as written; a space is one
+    space, or `space` when given ("\\s+")."""
+    return "|".join(regex.escape(w).replace("\\ ", space) if space else regex.escape(w) for w in ws)
+
+
+__all__ = ["calendar", "clock", "context", "currencies", "folder", "number_words", "trie", "units", "words"]
