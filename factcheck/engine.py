@@ -11,10 +11,12 @@ import hashlib
 import math
 import operator
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
+from . import language
 from .align import Pair, align, anchored, blocks, components, same_option
 from .frames import build_frames, clause_breaks, days_apart, in_words, lexicon, reference_time, stem
 from .intervals import (LIMIT, date_interval, fmt_interval, fmt_num, fmt_numeric, intervals_meet, numeric_interval, overlap,
@@ -480,11 +482,24 @@ def _is_update(a: Claim, b: Claim, docs, rules: Rules) -> bool:
     return numeric_interval(later)[0] > numeric_interval(first)[1]
 
 
-_TOTAL_CUES = regex.compile(r"\b(?:total|totals|totalled|in all|altogether|overall|combined|together|sum|"
-                            r"whole|entire|out of|of whom|of which|all told)\b", regex.I)
-_REST = {"other", "rest", "remaind", "remain", "remaining"}
-# "49 in all", "13,255 in total": the cue right after a figure names it the whole.
-_TOTAL_AFTER = regex.compile(r"\s*(?:\p{L}+\s+)?(?:in all|in total|altogether|all told|combined|overall)\b", regex.I)
+@dataclass(frozen=True)
+class SumWords:
+    """The cue words of a sum rule's parameters (rulepack.SumParams), as patterns."""
+    cues: regex.Pattern     # in a total's sentence: "total", "out of"
+    after: regex.Pattern    # right after the total: "49 in all", "13,255 in total"
+    rest: frozenset         # stems of what is left: "others", "the remaining"
+    rate: regex.Pattern     # after a figure: "$1.47 a share", "45,000 jobs a month"
+
+
+@lru_cache(maxsize=16)
+def sum_words(total_words: tuple, total_after: tuple, rest_words: tuple, rate_nouns: tuple) -> SumWords:
+    never = regex.compile(r"(?!)")
+    return SumWords(
+        cues=regex.compile(rf"\b(?:{language.words(total_words)})\b", regex.I) if total_words else never,
+        after=regex.compile(rf"\s*(?:\p{{L}}+\s+)?(?:{language.words(total_after)})\b", regex.I) if total_after else never,
+        rest=frozenset(stem(w) for w in rest_words),
+        rate=regex.compile(rf"\s*(?:\p{{L}}+\s+)?(?:a|an|per|each)\s+(?:{language.words(rate_nouns)})\b", regex.I)
+        if rate_nouns else never)
 
 
 NEAR_PARTS = 40   # candidate parts of one total, the nearest in the text: a long list or table of
@@ -507,6 +522,7 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
     opposites = frozenset(frozenset(pair) for pair in params.opposed)
     lex = lexicon(rules)
     kind_of = {_canonical(w, lex): i for i, g in enumerate(params.groups) for w in g}
+    w = sum_words(params.total_words, params.total_after, params.rest_words, params.rate_nouns)
 
     def alike(m1: str | None, m2: str | None) -> bool:
         return m1 == m2 or m1 in kind_of and kind_of[m1] == kind_of.get(m2)
@@ -516,7 +532,7 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
         # an option's setting ("Default 4, Max 64") is no part of a total and no total
         nums = [c for c in claims if c.kind in rule.kinds and c.value.low == c.value.high and c.frame.key is None
                 and c.qualifier in ("exact", "approx") and not _STARTING.search(text, max(0, c.start - 24), c.start)
-                and not _RATE.match(text, c.end, c.end + TAIL) and not _SUBSET.match(text, c.end, c.end + TAIL)
+                and not w.rate.match(text, c.end, c.end + TAIL) and not _SUBSET.match(text, c.end, c.end + TAIL)
                 and not _OPERATOR_BEFORE.search(text, max(0, c.start - 4), c.start)
                 and not _OPERATOR_AFTER.match(text, c.end, c.end + TAIL)]
         order = {s: i for i, s in enumerate(sorted({c.sentence.start for c in claims}))}
@@ -543,7 +559,7 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
                 if gap > spread:
                     continue
                 fits = _sum_meets(t, parts)
-                if not _a_split(t, parts, fits, missing, near, lists, text, alike, opposites):
+                if not _a_split(t, parts, fits, missing, near, lists, text, alike, opposites, w):
                     continue
                 if best is None or (not fits, gap) < best[0]:
                     best = ((not fits, gap), parts)
@@ -589,11 +605,11 @@ def _near_parts(t: Claim, by_start: list[Claim], i: int, order: dict, window: in
 
 
 def _a_split(t: Claim, parts: list[Claim], fits: bool, missing: float, near: list[Claim],
-             lists: list[list[Claim]], text: str, alike, opposites: frozenset) -> bool:
+             lists: list[list[Claim]], text: str, alike, opposites: frozenset, w: SumWords) -> bool:
     """Whether the wording lets `parts` split `t`. A sum that fits needs little more; one that
     does not is a conflict, so every sign that the figures are no split of one whole rules it out."""
-    if _alternatives(t, parts, text) or _listed_with(t, parts, lists, text) or _nested(parts, near) \
-            or _separate_rows(t, parts, text):
+    if _alternatives(t, parts, text) or _listed_with(t, parts, lists, text, w) or _nested(parts, near) \
+            or _separate_rows(t, parts, text, w):
         return False
     if not fits:
         if t.frame.predicate and all(p.frame.predicate not in (None, t.frame.predicate) for p in parts) \
@@ -604,20 +620,20 @@ def _a_split(t: Claim, parts: list[Claim], fits: bool, missing: float, near: lis
             return False
         if t.frame.actors and all(p.frame.actors and not set(p.frame.actors) & set(t.frame.actors) for p in parts):
             return False   # "Labour fell to 35 seats; Renewal took 18, the Greens 12": each another's
-        if missing >= min(c.value.high for c in parts) and not _whole(t, parts, text):
+        if missing >= min(c.value.high for c in parts) and not _whole(t, parts, text, w):
             return False   # more is missing than a part holds, and no word says they are the whole
         if len(parts) == 2 and _restated_part(*parts):
             return False
     if len(parts) > 2:
-        return fits or bool(_TOTAL_CUES.search(text, t.sentence.start, t.sentence.end))
+        return fits or bool(w.cues.search(text, t.sentence.start, t.sentence.end))
     p1, p2 = parts
     # a sum that fits needs only that the parts count what the total does; a total that names
     # no noun ("employment rose by 48,000") takes the noun of two parts listed as a pair
     # ("41,000 jobs and goods-producing industries 7,000"), and when they miss it, only if a
     # word names it the whole ("49 in all")
-    if not (_sum_shape(t, p1, p2, text, alike) or fits and p1.frame.measure in (None, t.frame.measure)
+    if not (_sum_shape(t, p1, p2, text, alike, w) or fits and p1.frame.measure in (None, t.frame.measure)
             or t.frame.measure is None and p2.frame.measure in (None, p1.frame.measure) and _paired(p1, p2, near, text)
-            and (fits or _whole(t, parts, text) or bool(_TOTAL_AFTER.match(text, t.end, t.end + TAIL)))):
+            and (fits or _whole(t, parts, text, w) or bool(w.after.match(text, t.end, t.end + TAIL)))):
         return False
     if not fits and _opposed(p1, p2, opposites):
         return False   # "gained 209 seats while the Tories lost 248": no split of one total
@@ -644,8 +660,6 @@ def _canonical(word: str, lex) -> str:
 # "down 39 from 2019", "up 251": a change, no part either.
 _STARTING = regex.compile(r"\b(?:from|down|up)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|just\s+|only\s+)?$",
                           regex.I)
-# "$1.47 a share", "45,000 jobs a month": a rate, which no total adds up.
-_RATE = regex.compile(r"\s*(?:\p{L}+\s+)?(?:a|an|per|each)\s+(?:share|month|year|week|day|person|head|capita)\b", regex.I)
 
 
 def _lists(nums: list[Claim], text: str) -> list[list[Claim]]:
@@ -677,15 +691,15 @@ def _alternatives(t: Claim, parts: list[Claim], text: str) -> bool:
     return any(_OR_GAP.fullmatch(text, x.end, y.start) for x, y in zip(run, run[1:]))
 
 
-def _listed_with(t: Claim, parts: list[Claim], lists: list[list[Claim]], text: str) -> bool:
+def _listed_with(t: Claim, parts: list[Claim], lists: list[list[Claim]], text: str, w: SumWords) -> bool:
     """A total listed among its own parts as one more item ("84 men, 85 women and 10 others"):
     siblings, unless a total cue stands between ("... voted No, out of 282,868 valid votes")."""
     for lst in lists:
         if t in lst and any(p in lst for p in parts):
             run = [t, *parts]
             lo, hi = max(0, min(c.start for c in run) - 12), max(c.end for c in run)
-            return not (_TOTAL_CUES.search(text, lo, hi) or _WHOLE_BEFORE.search(text, max(0, t.start - 12), t.start)
-                        or _TOTAL_AFTER.match(text, t.end, t.end + TAIL))
+            return not (w.cues.search(text, lo, hi) or _WHOLE_BEFORE.search(text, max(0, t.start - 12), t.start)
+                        or w.after.match(text, t.end, t.end + TAIL))
     return False
 
 
@@ -698,7 +712,7 @@ def _nested(parts: list[Claim], near: list[Claim]) -> bool:
                for p in parts for q in parts)
 
 
-def _separate_rows(t: Claim, parts: list[Claim], text: str) -> bool:
+def _separate_rows(t: Claim, parts: list[Claim], text: str, w: SumWords) -> bool:
     """The total and its parts each in a row of their own of a table ("4318 | HTTP | collector"),
     the total's row not labelled as a total: a table's rows are separate records (ports,
     options, plans), which add up to nothing unless a row says it is their sum."""
@@ -708,7 +722,7 @@ def _separate_rows(t: Claim, parts: list[Claim], text: str) -> bool:
         b = len(text) if b < 0 else b
         return (a, b) if text.count("|", a, b) >= 2 else None
     rows = [row(c) for c in (t, *parts)]
-    return None not in rows and len(set(rows)) == len(rows) and not _TOTAL_CUES.search(text, *rows[0])
+    return None not in rows and len(set(rows)) == len(rows) and not w.cues.search(text, *rows[0])
 
 
 def _paired(p1: Claim, p2: Claim, near: list[Claim], text: str) -> bool:
@@ -762,9 +776,9 @@ def _told_in_parts(a: Claim, b: Claim, docs, by_doc: dict[str, list[Claim]] | No
     return False
 
 
-def _whole(t: Claim, parts: list[Claim], text: str) -> bool:
+def _whole(t: Claim, parts: list[Claim], text: str, w: SumWords) -> bool:
     """Whether the wording says the parts make up the total: 'the remaining', 'others', 'in all'."""
-    return any(p.frame.measure in _REST for p in parts) or bool(_TOTAL_CUES.search(text, t.sentence.start, t.sentence.end))
+    return any(p.frame.measure in w.rest for p in parts) or bool(w.cues.search(text, t.sentence.start, t.sentence.end))
 
 
 def _restated_part(p1: Claim, p2: Claim) -> bool:
@@ -779,7 +793,7 @@ def _opposed(p1: Claim, p2: Claim, opposites: frozenset) -> bool:
     return frozenset((p1.frame.predicate, p2.frame.predicate)) in opposites
 
 
-def _sum_shape(t: Claim, p1: Claim, p2: Claim, text: str, alike) -> bool:
+def _sum_shape(t: Claim, p1: Claim, p2: Claim, text: str, alike, w: SumWords) -> bool:
     """Whether the wording says p1 and p2 split t: 'others', one counted noun (or nouns `alike`
     counts one kind of thing in), or a total cue."""
     mt, m1, m2 = t.frame.measure, p1.frame.measure, p2.frame.measure
@@ -787,13 +801,13 @@ def _sum_shape(t: Claim, p1: Claim, p2: Claim, text: str, alike) -> bool:
         # nouns of one kind split a total only in one event: "1,200 people have died" and
         # "620 patients remain in hospital" are two counts, no share of one
         alike = operator.eq
-    if m2 in _REST or m1 in _REST:
+    if m2 in w.rest or m1 in w.rest:
         return mt is not None and (alike(m1, mt) or alike(m2, mt))
     if mt and alike(m1, mt) and (m2 is None or alike(m2, mt)):
         return True
     if any(m is not None and not alike(m, mt) for m in (m1, m2)):
         return False  # a part that counts something else
-    return bool(_TOTAL_CUES.search(text, t.sentence.start, t.sentence.end))
+    return bool(w.cues.search(text, t.sentence.start, t.sentence.end))
 
 
 def _sum_finding(rule, total: Claim, parts: list[Claim], docs) -> Finding:

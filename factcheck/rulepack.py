@@ -54,6 +54,13 @@ class SumParams(Strict):
     groups: tuple[tuple[str, ...], ...] = Field(
         (), description="counted nouns of one kind of thing (people: patients, voters): a part counted in one "
                         "may split a total counted in another")
+    total_words: tuple[str, ...] = Field(
+        (), description="words that make a figure of their sentence the whole its parts split ('total', 'out of')")
+    total_after: tuple[str, ...] = Field((), description="words right after a figure that name it the whole ('49 in all')")
+    rest_words: tuple[str, ...] = Field(
+        (), description="counted nouns of what is left ('others', 'the remaining'): a part that completes a whole")
+    rate_nouns: tuple[str, ...] = Field(
+        (), description="nouns after 'a', 'per' or 'each' that make a figure a rate ('$1.47 a share'), no part")
 
 
 class PointsParams(Strict):

@@ -175,3 +175,27 @@ def test_rules_validate_reads_a_folder_as_check_does(tmp_path):
     empty.mkdir()
     r = _run("rules", "validate", str(empty))
     assert r.returncode == 2 and r.stderr == f"{empty}: no rule packs (.yaml, .yml) in this folder\n"
+
+
+def test_a_sum_rules_cue_words_are_its_parameters():
+    # the words that name a total are the pack's: with "all told" (as in the default pack) a split
+    # that misses its total is a conflict; without it, nothing says the parts are the whole
+    from factcheck.engine import judge_block
+    from factcheck.frames import build_frames
+    from factcheck.pipeline import claims_for, document_from_text
+
+    rules = load_rules()
+    doc = document_from_text("The two ferries carried 180 passengers all told: 70 passengers on one and "
+                             "50 passengers on the other.", doc_id="a")
+    claims = {"a": build_frames(doc, claims_for(doc, rules), rules)}
+
+    def sums(rules):
+        return [f.kind for f in judge_block({"a": doc}, claims, None, rules) if f.relation == "sum"]
+    assert sums(rules) == ["conflict"]
+    (rule,) = [r for r in rules.rules if r.compare == "sum"]
+    assert "all told" in rule.params.total_words and "all told" in rule.params.total_after
+    params = rule.params.model_copy(update={k: tuple(w for w in getattr(rule.params, k) if w != "all told")
+                                            for k in ("total_words", "total_after")})
+    fewer = rules.model_copy(update={"rules": tuple(r.model_copy(update={"params": params}) if r is rule else r
+                                                    for r in rules.rules)})
+    assert sums(fewer) == []
