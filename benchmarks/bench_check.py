@@ -160,7 +160,9 @@ def planted_score(report: Path, corpus_dir: Path) -> dict:
     planted = [json.loads(line) for line in (corpus_dir / "planted.jsonl").read_text(encoding="utf-8").splitlines()]
     rep = json.loads(report.read_text(encoding="utf-8"))
     root = corpus_dir.resolve()
-    file_of = {c["id"]: Path(c["path"]).resolve().relative_to(root).as_posix() for c in rep["claims"]}
+    doc_path = {d["id"]: d["path"] for d in rep["documents"]}   # report@2: a claim's path is its document's
+    file_of = {c["id"]: Path(c.get("path", doc_path[c["doc"]])).resolve().relative_to(root).as_posix()
+               for c in rep["claims"]}
     touched: set[str] = set()
     other = 0
     paths = {p["path"] for p in planted}
