@@ -209,6 +209,17 @@ def test_a_sample_of_the_defaults_keeps_its_values_under_their_keys(words):
     assert ix.at(at, at + 3, at, at + 3) == keys.Option("server.max_conns", "server.max.conns", "default")
 
 
+def test_a_sample_is_of_the_defaults_when_its_own_sentence_says_so():
+    from factcheck.ingest.markdown import default_samples
+    # the sentence that introduces a sample says what it shows; the sentence before may speak of
+    # defaults too ("not set by default")
+    page = ("Both options are not set by default. To keep the old names, set both:\n\n"
+            "```yaml\nserver:\n  legacyNames: true\n```\n\n"
+            "Otherwise, by default the server reads:\n\n```yaml\nserver:\n  readTimeout: 30s\n```\n")
+    (sample,) = default_samples(page)
+    assert page[sample[0]:sample[1]] == "```yaml\nserver:\n  readTimeout: 30s\n```\n"
+
+
 def test_an_option_conflict_keeps_its_id_as_pages_join(run, tmp_path):
     """A page that joins restating a value already stated adds a place to the finding, and
     leaves its id (and a baseline's entry for it) as it was; a new value is a new finding."""

@@ -75,9 +75,16 @@ def row_cells(text: str, line: int) -> list[tuple[int, int]]:
 
 
 def _defaults_sample(tok, said: str) -> bool:
+    """A config sample its own first comment, or the sentence that introduces it (the one that
+    ends in a colon), says holds the defaults ("By default, the config looks like:"). The sentences
+    before may speak of defaults too ("... are not set by default. To keep them, set:")."""
     lang = tok.info.strip().split(" ")[0].lower()
+    said = said.rstrip()
     return lang in SAMPLE_LANGS and bool(_DEFAULTS_COMMENT.match(tok.content) or
-                                          said.rstrip().endswith(":") and _DEFAULTS_WORD.search(said))
+                                          said.endswith(":") and _DEFAULTS_WORD.search(_LAST_SENTENCE.split(said)[-1]))
+
+
+_LAST_SENTENCE = regex.compile(r"(?<=[.!?])\s+(?=\S)")
 
 
 def default_samples(text: str, start: int = 0) -> list[tuple[int, int]]:
