@@ -7,8 +7,9 @@ thirds of the indented form's size, and a claim changed between two reports is o
 line of their diff. Nor does a claim repeat what the report says elsewhere: its path
 when it is its document's (in `documents`; report@1 wrote it on every claim; a PDF's
 claim keeps its page, "r.pdf#page=2"), and an `interval` that allows just the stated
-value (an exact count, a whole date) is left out, to be read as `value`. Everything else is indented as pydantic writes it with `indent=1`,
-and the claims read back as the same claims (a test holds both). Each document's
+value (an exact count, a whole date) is left out, to be read as `value`. Each finding is
+one compact line too. Everything else is indented as pydantic writes it with `indent=1`,
+and the claims read back as the same claims (`claims_of`; a test holds both). Each document's
 claims are written as one fragment (`claims_fragment`) that the extraction step
 can make once and the cache keep, so a warm check splices the stored text in and
 never turns its claims into objects. A claims sequence with a `fragments()` method
