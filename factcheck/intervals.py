@@ -8,7 +8,7 @@ import regex
 
 from .models import DAY, TIME_KINDS, AmountValue, Claim, DateValue, version_text
 from .normalise import SECONDS, significant_unit
-from .units import binary_factor, to_base
+from .units import binary_ratio, to_base
 
 
 def numeric_interval(c: Claim) -> tuple[float, float, str | None]:
@@ -192,19 +192,10 @@ def overlap(a: Claim, b: Claim) -> bool:
         return True
     # A figure converted from another unit may have been worked out in the binary sense of
     # KB, MB, GB ("1KB" for "1024 bytes"); in one unit the figures compare as written.
-    if a.kind == "quantity" and a.unit != b.unit and (binary_factor(a.unit or "") or binary_factor(b.unit or "")):
-        return any(intervals_meet(*x, *y) for x in _readings(a, l1, h1) for y in _readings(b, l2, h2))
+    ra, rb = (binary_ratio(c.unit or "") if c.kind == "quantity" else None for c in (a, b))
+    if a.unit != b.unit and (ra or rb):
+        return any(intervals_meet(l1 * x, h1 * x, l2 * y, h2 * y) for x in (1.0, ra or 1.0) for y in (1.0, rb or 1.0))
     return False
-
-
-def _readings(c: Claim, lo: float, hi: float) -> list[tuple[float, float]]:
-    """A quantity's interval in base units, and in its unit's binary sense if it has one."""
-    out = [(lo, hi)]
-    binary = binary_factor(c.unit or "")
-    if binary:
-        decimal = to_base(1.0, c.unit)[0]
-        out.append((lo * binary / decimal, hi * binary / decimal))
-    return out
 
 
 def limits_agree(a: Claim, b: Claim) -> bool:

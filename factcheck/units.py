@@ -131,10 +131,11 @@ def to_base(value: float, unit: str) -> tuple[float, str]:
     return (value + u.offset) * u.factor, BASE_UNITS.get(u.dimension, u.name)
 
 
-def binary_factor(unit: str) -> float | None:
-    """The base units one `unit` stands for in its binary sense ("kilobyte": 1024), if it has one."""
+def binary_ratio(unit: str) -> float | None:
+    """How much larger `unit` is in its binary sense than as stated ("kilobyte": 1.024), if it
+    has one."""
     u = UNITS.get(unit)
-    return u.binary if u is not None else None
+    return u.binary / u.factor if u is not None and u.binary else None
 
 
 def unit_dimension(unit: str) -> str | None:

@@ -17,6 +17,8 @@ import json
 import re
 from importlib import resources
 
+from .json import allows_value
+
 KIND_ORDER = {"conflict": 0, "update": 1, "agreement": 2}
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -128,9 +130,9 @@ def claim_row(c, doc, js) -> list:
             f["time"] = t["start"] if t["start"] == t["end"] else f"{t['start']} to {t['end']}"
         frame = _trim([f[k] for k in FRAME_FIELDS])
     value = c.value.model_dump(mode="json")
-    interval = {k: v for k, v in c.interval.model_dump(mode="json").items() if v is not None}
-    if interval == value:  # an exact count or date allows just what it states
-        interval = None
+    # an exact count or date allows just what it states
+    interval = None if allows_value(c) else {k: v for k, v in c.interval.model_dump(mode="json").items()
+                                             if v is not None}
     text = None if doc is not None and doc.text[c.start:c.end] == c.text else c.text
     cid = None if c.id == f"{c.doc}:{start}-{end}" else c.id
     return _trim([start, end, c.line, c.column, c.kind, value, interval, c.unit,

@@ -17,7 +17,7 @@ never turns its claims into objects. A claims sequence with a `fragments()` meth
 """
 from __future__ import annotations
 
-from ..models import Claim, DateValue, NumberValue, list_adapter
+from ..models import AmountValue, Claim, DateValue, NumberValue, list_adapter
 
 # What a claim's line leaves out, by (path is its document's, interval is its value)
 _LEFT_OUT = {(False, False): None, (True, False): {"path"}, (False, True): {"interval"}, (True, True): {"path", "interval"}}
@@ -36,8 +36,10 @@ def claims_fragment(claims, paths: dict[str, str]) -> str:
 
 def allows_value(c) -> bool:
     """Whether a claim's interval allows just its stated value: a reader of the report takes
-    `value` for an interval left out."""
+    `value` for an interval left out (the HTML review's claims leave it out alike)."""
     i, v = c.interval, c.value
+    if isinstance(v, AmountValue):   # a duration's interval is in seconds: the same only in seconds
+        return v.unit == i.unit == "second" and i.start is None and i.end is None and (i.low, i.high) == (v.low, v.high)
     if i.unit is not None:
         return False
     if isinstance(v, NumberValue):
