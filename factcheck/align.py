@@ -343,8 +343,8 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
         if len(shared) <= MAX_PARTNERS:
             partners = sorted(shared)
         else:
-            rest = sorted((j for j in shared if j not in same_key), key=lambda j: (-shared[j], j))
-            partners = sorted([*same_key, *rest[:max(0, MAX_PARTNERS - len(same_key))]])
+            rest = sorted((-n, j) for j, n in shared.items() if j not in same_key)
+            partners = sorted([*same_key, *(j for _, j in rest[:max(0, MAX_PARTNERS - len(same_key))])])
         if i in copied:
             partners = sorted({*partners, *copied[i]})
         key = a.frame.key

@@ -196,7 +196,9 @@ class Token:
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(), stem(m.group())) for m in _TOKEN.finditer(text, start, end)]
+    # A figure has no suffix to strip: it is its own stem (a table of 10,000 rows has as many).
+    return [Token(m.start(), m.end(), w, w if w[0].isdigit() else stem(w))
+            for m in _TOKEN.finditer(text, start, end) for w in (m.group(),)]
 
 
 def in_words(c: Claim, text: str, lex: Lexicon, measure: str | None, predicate: str | None) -> str | None:
@@ -351,6 +353,15 @@ class _Sentence:
         self.dates = sorted((o for o in group if isinstance(o.value, DateValue)), key=lambda o: (o.start, o.end))
         self.date_starts = [o.start for o in self.dates]
         self._content: tuple[list[int], list[str]] | None = None
+        self._predicates: list[str | None] | None = None
+        self._names: tuple | None = None
+        self._span = (s0, s1)
+
+    def predicates(self, toks: list[Token], lex: Lexicon) -> list[str | None]:
+        """Each token's event word (`Lexicon.predicate`), looked up once for the sentence."""
+        if self._predicates is None:
+            self._predicates = [lex.predicate(t) for t in toks]
+        return self._predicates
 
     def content(self, toks: list[Token], lex: Lexicon) -> tuple[list[int], list[str]]:
         """The indices of the tokens that can be context words (no claim's own, no figure, no
@@ -366,6 +377,16 @@ class _Sentence:
                 words.append(lex.measure_of.get(t.stem) or lex.predicate(t) or t.stem)
             self._content = (at, words)
         return self._content
+
+    def names(self, text: str, lex: Lexicon) -> tuple:
+        """The runs of capitalised words in the sentence, found once: where each run starts and
+        ends, and those that can name someone (`_name_of`) with what they name."""
+        if self._names is None:
+            runs = list(_NAME.finditer(text, *self._span))
+            named = [(m.start(), m.end(), n) for m in runs if (n := _name_of(text, m.group(), lex))]
+            self._names = ([m.start() for m in runs], [m.end() for m in runs],
+                           [x[0] for x in named], [x[1] for x in named], [x[2] for x in named])
+        return self._names
 
     def overlapping(self, lo: int, hi: int) -> range:
         """The indices of the tokens that overlap text[lo:hi]."""
@@ -524,10 +545,10 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     # The claim's own hedge is not one: the "up" of "up to 772 jobs" is no rise.
     hedge_at = _hedge_start(c, text, s0)
     near = []
+    event = sent.predicates(toks, lex)
     # Only words within 12 of the claim count (d <= 12), so only they are looked at.
     for i in range(max(0, first - 12), min(len(toks), last + 11)):
-        t = toks[i]
-        p = lex.predicate(t)
+        t, p = toks[i], event[i]
         if p is None or i in inside or hedge_at <= t.start < c.start:
             continue
         d = (first - i) if i < first else (i - last) * 1.3
@@ -550,7 +571,7 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
         time = c.value
     elif (dated := sent.nearest_date(text, c, s0)) is not None:
         time = dated.value
-    actors = _actors(text, c0, lo, lex)
+    actors = _actors(text, c0, lo, lex, sent)
     previous = bool(_PREVIOUS.search(text, max(c0, lo - 60), lo))
     scope_m = _SCOPE.search(text, c0, c1)
     scope = f"{scope_m.group(1).lower()} {stem(scope_m.group(2))}" if scope_m else None
@@ -658,21 +679,45 @@ def _appears_mid(text: str, word: str) -> bool:
     return regex.search(rf"[\p{{Ll}},;] {regex.escape(word)}\b", text) is not None
 
 
-def _actors(text: str, c0: int, lo: int, lex: Lexicon) -> tuple[str, ...]:
-    """The first and the nearest names in the clause before a claim: who it is about."""
-    names = []
-    for m in _NAME.finditer(text, c0, lo):
-        words = [w.strip(".'’").removesuffix("'s").removesuffix("’s") for w in m.group().split()]
-        words = [w for w in words if w and w.lower() not in lex.stop and w.lower() not in _NOT_NAMES]
-        if not words:
-            continue
-        if len(words) == 1 and (_appears_lower(text, words[0]) or m.start() == c0 and not _appears_mid(text, words[0])):
-            continue  # "Weather stations", "Experts say": a common word capitalised at the start, not a name
-        full = " ".join(words).lower()
-        names.append(lex.alias_of.get(full) or lex.alias_of.get(words[-1].lower()) or words[-1].lower())
-    if not names:
+@lru_cache(maxsize=4096)
+def _name_words(found: str, stop: frozenset) -> tuple[str, ...]:
+    """The words of a run of capitalised words that can name someone: no stop words, months or
+    weekdays ("In March", "The"). Cached: a claim's clause is read for each of its claims."""
+    words = (w.strip(".'’").removesuffix("'s").removesuffix("’s") for w in found.split())
+    return tuple(w for w in words if w and w.lower() not in stop and w.lower() not in _NOT_NAMES)
+
+
+def _name_of(text: str, run: str, lex: Lexicon) -> tuple[str, str | None] | None:
+    """What a run of capitalised words names, and the word to test if it opens its clause (a
+    single word that never stands mid-sentence is a common word capitalised there): None when
+    it names no one ("Weather stations", "In March")."""
+    words = _name_words(run, lex.stop)
+    if not words or len(words) == 1 and _appears_lower(text, words[0]):
+        return None
+    full = " ".join(words).lower()
+    return (lex.alias_of.get(full) or lex.alias_of.get(words[-1].lower()) or words[-1].lower(),
+            words[0] if len(words) == 1 else None)
+
+
+def _actors(text: str, c0: int, lo: int, lex: Lexicon, sent: _Sentence) -> tuple[str, ...]:
+    """The first and the nearest names in the clause before a claim: who it is about.
+
+    The sentence's runs of capitalised words are found once (`_Sentence.names`); a clause that
+    starts or a claim that stands inside such a run reads the clause on its own, as the run is
+    cut there."""
+    starts, ends, n_starts, n_ends, named = sent.names(text, lex)
+    k = bisect.bisect_left(starts, lo) - 1          # the last run starting before the claim
+    j = bisect.bisect_left(starts, c0) - 1          # the last run starting before the clause
+    if k >= 0 and ends[k] > lo or j >= 0 and ends[j] > c0:
+        found = [(m.start(), n) for m in _NAME.finditer(text, c0, lo) if (n := _name_of(text, m.group(), lex))]
+    else:
+        i0, i1 = bisect.bisect_left(n_starts, c0), bisect.bisect_right(n_ends, lo)
+        found = list(zip(n_starts[i0:i1], named[i0:i1]))
+    if found and found[0][0] == c0 and found[0][1][1] and not _appears_mid(text, found[0][1][1]):
+        found = found[1:]   # "Experts say": a common word capitalised at the start, not a name
+    if not found:
         return ()
-    return tuple(sorted({names[0], names[-1]}))
+    return tuple(sorted({found[0][1][0], found[-1][1][0]}))
 
 
 def _same_clause(text: str, date: Claim, c: Claim, s0: int) -> bool:

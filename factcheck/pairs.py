@@ -89,8 +89,9 @@ class Local:
 
 def _local(c: Claim, stop: frozenset, sentence: tuple) -> Local:
     """`sentence` is what `Context` works out once per sentence: its tokens, their starts, the
-    set of their stems and its clause breaks. Only the tokens near the claim are visited."""
-    words, starts, stems, breaks = sentence
+    set of their stems, its clause breaks and each token's stem if it is a content word (None if
+    not). Only the tokens near the claim are visited."""
+    words, starts, stems, breaks, content = sentence
     s0, s1 = c.sentence.start, c.sentence.end
     lo, hi = max(s0, c.start - 60), min(s1, c.end + 60)
     c0, c1 = clause(breaks, s0, s1, c.start, c.end)
@@ -101,8 +102,11 @@ def _local(c: Claim, stop: frozenset, sentence: tuple) -> Local:
     right = [t for t in between(c.end, hi) if t.end <= hi and not t.text[0].isdigit()]
     near = {t.stem for t in left[-NEAR:] + right[:NEAR]
             if c0 <= t.start < c1 and t.text.lower() not in stop and len(t.text) > 1}
-    own = {t.stem for t in between(c0, c1) if t.end <= c1
-           and not t.text[0].isdigit() and t.text.lower() not in stop and len(t.text) > 1}
+    i0, i1 = bisect.bisect_left(starts, c0), bisect.bisect_left(starts, c1)
+    if i1 > i0 and words[i1 - 1].end > c1:
+        i1 -= 1   # a word that runs past the clause is not its own
+    own = set(content[i0:i1])
+    own.discard(None)
     return Local(tuple(t.stem for t in left[-2:]), tuple(t.stem for t in right[:2]), frozenset(near),
                  frozenset(own), stems)
 
@@ -141,7 +145,9 @@ class Context:
                 text = docs[c.doc].text
                 words = tokens(text, c.sentence.start, c.sentence.end)
                 sentence = (words, [t.start for t in words], frozenset(t.stem for t in words),
-                            clause_breaks(text, c.sentence.start, c.sentence.end))
+                            clause_breaks(text, c.sentence.start, c.sentence.end),
+                            [None if t.text[0].isdigit() or len(t.text) < 2 or t.text.lower() in self.stop
+                             else t.stem for t in words])   # each word's stem if it is a content word
             self.local[c.id] = _local(c, self.stop, sentence)
             if self.size[c.id]:
                 self.per_value[(c.doc, _key(self.size[c.id]))] += 1
