@@ -702,17 +702,22 @@ def _name_of(text: str, run: str, lex: Lexicon) -> tuple[str, str | None] | None
 def _actors(text: str, c0: int, lo: int, lex: Lexicon, sent: _Sentence) -> tuple[str, ...]:
     """The first and the nearest names in the clause before a claim: who it is about.
 
-    The sentence's runs of capitalised words are found once (`_Sentence.names`); a clause that
-    starts or a claim that stands inside such a run reads the clause on its own, as the run is
-    cut there."""
+    The sentence's runs of capitalised words are found once (`_Sentence.names`); where the
+    clause starts inside a run, the run's tail is read on its own, and where the claim stands
+    inside one, the whole clause is, as a scan of the clause alone would cut the run there."""
+    def read(a: int, b: int) -> list:
+        return [(m.start(), n) for m in _NAME.finditer(text, a, b) if (n := _name_of(text, m.group(), lex))]
     starts, ends, n_starts, n_ends, named = sent.names(text, lex)
     k = bisect.bisect_left(starts, lo) - 1          # the last run starting before the claim
-    j = bisect.bisect_left(starts, c0) - 1          # the last run starting before the clause
-    if k >= 0 and ends[k] > lo or j >= 0 and ends[j] > c0:
-        found = [(m.start(), n) for m in _NAME.finditer(text, c0, lo) if (n := _name_of(text, m.group(), lex))]
+    if k >= 0 and ends[k] > lo:
+        found = read(c0, lo)
     else:
-        i0, i1 = bisect.bisect_left(n_starts, c0), bisect.bisect_right(n_ends, lo)
-        found = list(zip(n_starts[i0:i1], named[i0:i1]))
+        found, rest = [], c0
+        j = bisect.bisect_left(starts, c0) - 1      # the last run starting before the clause
+        if j >= 0 and ends[j] > c0:
+            found, rest = read(c0, ends[j]), ends[j]
+        i0, i1 = bisect.bisect_left(n_starts, rest), bisect.bisect_right(n_ends, lo)
+        found += zip(n_starts[i0:i1], named[i0:i1])
     if found and found[0][0] == c0 and found[0][1][1] and not _appears_mid(text, found[0][1][1]):
         found = found[1:]   # "Experts say": a common word capitalised at the start, not a name
     if not found:
