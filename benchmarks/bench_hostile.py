@@ -5,9 +5,10 @@ a naive extractor slow: one huge identifier token, runs of number words, a 5,000
 number, one very long line, a table with thousands of rows. Each is checked as a
 single document (`factcheck check FILE --no-cache --no-report`, in process) at a small
 and a large size, after every input has been read once small (the date reader compiles
-its patterns on first use), the better of two runs; its seconds per MB are divided by
-plain prose's at the same size. A ratio that stays near its value at the small size means the cost grows with
-the text, not faster; the target is every ratio within 3x of prose.
+its patterns on first use); its seconds per MB are divided by plain prose's at the same
+size, timed in the same round, and the median of five rounds is reported. A ratio that
+stays near its value at the small size means the cost grows with the text, not faster;
+the target is every ratio within 3x of prose.
 
     python3 benchmarks/bench_hostile.py [--sizes 50,200] [--json FILE]
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import tempfile
 import time
@@ -70,7 +72,7 @@ INPUTS = {
 }
 
 
-RUNS = 2
+ROUNDS = 5   # each round times prose, then every input: a ratio is taken within one round
 
 
 def _time(text: str, name: str, tmp: Path) -> float:
@@ -85,27 +87,32 @@ def _time(text: str, name: str, tmp: Path) -> float:
 
 
 def run(sizes_kb: tuple[int, ...] = (50, 200)) -> dict:
+    """Per input and size: the median over ROUNDS of its seconds per MB and of its ratio to
+    prose's in the same round. This machine's speed drifts by a fifth within minutes; prose
+    timed just before the inputs it is compared with drifts with them, and the median of five
+    rounds is not moved by a busy moment or two."""
     out: dict = {"sizes_kb": list(sizes_kb), "inputs": {}}
+    texts = {(name, kb): make(kb * 1024) for name, make in INPUTS.items() for kb in sizes_kb}
+    mb = {k: len(t.encode("utf-8")) / 2**20 for k, t in texts.items()}
+    per_mb: dict[tuple, list[float]] = {k: [] for k in texts}
+    ratio: dict[tuple, list[float]] = {k: [] for k in texts}
     with tempfile.TemporaryDirectory() as tmp:
         # Imports, and the patterns the date reader compiles on first use: each input once,
         # small, so no input pays for what another would have compiled first.
         for name, make in INPUTS.items():
             _time(make(4 * 1024), name, Path(tmp))
-        for name, make in INPUTS.items():
-            rows = []
+        for _ in range(ROUNDS):
             for kb in sizes_kb:
-                text = make(kb * 1024)
-                mb = len(text.encode("utf-8")) / 2**20
-                # the better of two runs: a busy moment of the machine is not the input's cost
-                best = min(_time(text, name, Path(tmp)) for _ in range(RUNS))
-                rows.append({"kb": kb, "seconds": round(best, 3), "mb": mb})
-            out["inputs"][name] = rows
-    prose = {r["kb"]: r["seconds"] / r["mb"] for r in out["inputs"]["prose"]}
-    for name, rows in out["inputs"].items():
-        for r in rows:
-            r["seconds_per_mb"] = round(r["seconds"] / r["mb"], 2)
-            r["ratio_to_prose"] = round(r["seconds"] / r["mb"] / prose[r["kb"]], 2)
-            del r["mb"]
+                prose = _time(texts[("prose", kb)], "prose", Path(tmp)) / mb[("prose", kb)]
+                for name in INPUTS:
+                    key = (name, kb)
+                    x = prose if name == "prose" else _time(texts[key], name, Path(tmp)) / mb[key]
+                    per_mb[key].append(x)
+                    ratio[key].append(x / prose)
+    for name in INPUTS:
+        out["inputs"][name] = [{"kb": kb, "seconds_per_mb": round(statistics.median(per_mb[(name, kb)]), 2),
+                                "ratio_to_prose": round(statistics.median(ratio[(name, kb)]), 2)}
+                               for kb in sizes_kb]
     return out
 
 
