@@ -9,8 +9,9 @@ claim factcheck extracts is matched to the gold mention it overlaps; every
 candidate pair of two documents' claims (`align.iter_candidate_pairs`) is one
 training row, its `pairs.features` the inputs and "the gold links the two
 mentions" (agree or conflict) the label. The model is an L2-regularised logistic
-regression fitted by Newton's method (numpy, needed only here: `pip install
-numpy`). `--loco` fits on all clusters but one, judges the one left out with the
+regression, each weight on the side of zero its feature's definition allows
+(`pairs.DIRECTION`), fitted by Newton's method (numpy, needed only here: `pip
+install numpy`). `--loco` fits on all clusters but one, judges the one left out with the
 product's own engine, and scores it with the evaluation's scorer (`--scorer`,
 its `score_cluster` and `summarise`): the figure that says how the model does on
 text it has not seen.
@@ -31,7 +32,7 @@ from .engine import judge_block
 from .frames import build_frames, lexicon
 from .ingest import load_documents
 from .models import Claim, Document
-from .pairs import FEATURES, Context, features
+from .pairs import DIRECTION, FEATURES, Context, features
 from .pipeline import claims_for
 from .rulepack import PairModelSpec, Rules, default_pack_dir, load_rules, pack_files
 
@@ -116,22 +117,44 @@ def rows(cluster: Cluster, rules: Rules) -> tuple[list[dict[str, float]], list[i
 
 
 def fit(xs: list[dict[str, float]], ys: list[int], l2: float = L2) -> tuple[float, dict[str, float]]:
-    """L2-regularised logistic regression by Newton's method: (intercept, weights by feature)."""
+    """L2-regularised logistic regression, each weight kept on the side of zero its feature's
+    `pairs.DIRECTION` allows, by projected Newton steps: (intercept, weights by feature).
+
+    A weight held at zero, whose gradient would push it across, stays out of the step (the
+    active set); the others take a Newton step, projected back onto the allowed sides, halved
+    until the loss falls."""
     import numpy as np   # NOTE: fitting only; judging needs no numpy
 
     names = list(FEATURES)
     X = np.array([[1.0] + [x.get(n, 0.0) for n in names] for x in xs])
     y = np.array(ys, dtype=float)
-    w = np.zeros(X.shape[1])
+    side = np.array([0.0] + [float(DIRECTION.get(n, 0)) for n in names])   # 0: either sign
     penalty = np.full(X.shape[1], l2)
     penalty[0] = 0.0                       # the intercept is not shrunk
-    for _ in range(100):
+
+    def loss(w):
+        z = np.clip(X @ w, -30, 30)
+        return float(np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 * np.sum(penalty * w * w))
+
+    w = np.zeros(X.shape[1])
+    for _ in range(200):
         p = 1.0 / (1.0 + np.exp(-np.clip(X @ w, -30, 30)))
         grad = X.T @ (p - y) + penalty * w
         hess = (X * (p * (1 - p))[:, None]).T @ X + np.diag(penalty) + 1e-9 * np.eye(X.shape[1])
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.max(np.abs(step)) < 1e-8:
+        held = (side != 0) & (side * w <= 0) & (side * grad > 0)
+        free = ~held
+        step = np.zeros_like(w)
+        step[free] = np.linalg.solve(hess[np.ix_(free, free)], grad[free])
+        t, before = 1.0, loss(w)
+        while True:
+            new = w - t * step
+            new[held | (side * new < 0)] = 0.0
+            if loss(new) <= before + 1e-12 or t < 1e-6:
+                break
+            t /= 2
+        done = np.max(np.abs(new - w)) < 1e-9
+        w = new
+        if done:
             break
     return float(w[0]), {n: float(v) for n, v in zip(names, w[1:])}
 

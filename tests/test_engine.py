@@ -41,9 +41,7 @@ def test_seeds_agree_with_each_other(seeds_report):
     {("000", "1910 until 1945"), ("001", "first half of the 20th century")},
     # The year of the admission, and the five abductees returned (two wordings of one fact).
     {("000", "2002"), ("001", "2002")},
-    pytest.param({("001", "five"), ("003", "five")}, marks=pytest.mark.xfail(strict=True, reason=(
-        "p = 0.30, under agree_at 0.35: 'five of them' takes its noun from the sentence before, and the "
-        "texts were published five years apart (issue 11)"))),
+    {("001", "five"), ("003", "five")},
 ])
 def test_seed_agreements_across_articles(seeds_report, pair):
     # A group of agreeing claims (one per article) states every pair in it.
