@@ -20,7 +20,7 @@ from .mention import Mention
 
 # Language data: what marks a minimum after the version, and before the product's name.
 MINIMUM_AFTER = ("or later", "or newer", "or higher", "or above", "or greater", "and later", "and newer",
-                 "and above", "and up")
+                 "and higher", "and above", "and greater", "and up")
 MINIMUM_BEFORE = ("requires", "required", "require", "requiring", "at least", "minimum", "needs")
 # product names that open with a small letter
 SMALL_NAMES = ("macOS", "iOS", "iPadOS", "watchOS", "tvOS", "npm", "pip")
