@@ -326,6 +326,7 @@ def _tables(text: str) -> tuple[list[int], list[int]]:
 WINDOW = 150  # tokens each side of a claim read for its context words in a very long sentence
 DATE_REACH = 250   # characters between a claim's start and a date's: past it, `_same_clause` is never true
 LONGEST_WORD = 40   # characters: no event word is longer (the longest English words run to about 30)
+DENSE = 8     # claims in a sentence past which what they read is worked out once for the sentence
 REACH = 300   # characters each side of a claim that its clause can reach: a "clause" longer than
 #               that is a table row, a list or a run-on line, and reading all of it for each of its
 #               claims made one long line cost the square of its length
@@ -356,6 +357,10 @@ class _Sentence:
         self._predicates: list[str | None] | None = None
         self._names: tuple | None = None
         self._span = (s0, s1)
+        # Words each claim reads are worked out once for the sentence only where claims stand
+        # close together (a list of dates, a table row): for a sentence of a figure or two,
+        # reading each claim's own stretch costs less than reading the whole sentence once.
+        self.dense = len(group) > DENSE
 
     def predicates(self, toks: list[Token], lex: Lexicon) -> list[str | None]:
         """Each token's event word (`Lexicon.predicate`), looked up once for the sentence."""
@@ -545,10 +550,11 @@ def _frame(c: Claim, group, toks, ents, text, s0, s1, lex: Lexicon, doc: Documen
     # The claim's own hedge is not one: the "up" of "up to 772 jobs" is no rise.
     hedge_at = _hedge_start(c, text, s0)
     near = []
-    event = sent.predicates(toks, lex)
+    event = sent.predicates(toks, lex) if sent.dense else None
     # Only words within 12 of the claim count (d <= 12), so only they are looked at.
     for i in range(max(0, first - 12), min(len(toks), last + 11)):
-        t, p = toks[i], event[i]
+        t = toks[i]
+        p = event[i] if event else lex.predicate(t)
         if p is None or i in inside or hedge_at <= t.start < c.start:
             continue
         d = (first - i) if i < first else (i - last) * 1.3
@@ -700,29 +706,34 @@ def _name_of(text: str, run: str, lex: Lexicon) -> tuple[str, str | None] | None
 
 
 def _actors(text: str, c0: int, lo: int, lex: Lexicon, sent: _Sentence) -> tuple[str, ...]:
-    """The first and the nearest names in the clause before a claim: who it is about.
-
-    The sentence's runs of capitalised words are found once (`_Sentence.names`); where the
-    clause starts inside a run, the run's tail is read on its own, and where the claim stands
-    inside one, the whole clause is, as a scan of the clause alone would cut the run there."""
-    def read(a: int, b: int) -> list:
-        return [(m.start(), n) for m in _NAME.finditer(text, a, b) if (n := _name_of(text, m.group(), lex))]
-    starts, ends, n_starts, n_ends, named = sent.names(text, lex)
-    k = bisect.bisect_left(starts, lo) - 1          # the last run starting before the claim
-    if k >= 0 and ends[k] > lo:
-        found = read(c0, lo)
-    else:
-        found, rest = [], c0
-        j = bisect.bisect_left(starts, c0) - 1      # the last run starting before the clause
-        if j >= 0 and ends[j] > c0:
-            found, rest = read(c0, ends[j]), ends[j]
-        i0, i1 = bisect.bisect_left(n_starts, rest), bisect.bisect_right(n_ends, lo)
-        found += zip(n_starts[i0:i1], named[i0:i1])
+    """The first and the nearest names in the clause before a claim: who it is about."""
+    found = _named_runs(text, c0, lo, lex, sent) if sent.dense else _read_names(text, c0, lo, lex)
     if found and found[0][0] == c0 and found[0][1][1] and not _appears_mid(text, found[0][1][1]):
         found = found[1:]   # "Experts say": a common word capitalised at the start, not a name
     if not found:
         return ()
     return tuple(sorted({found[0][1][0], found[-1][1][0]}))
+
+
+def _read_names(text: str, a: int, b: int, lex: Lexicon) -> list:
+    """(start, `_name_of`) of each run of capitalised words in text[a:b] that names someone."""
+    return [(m.start(), n) for m in _NAME.finditer(text, a, b) if (n := _name_of(text, m.group(), lex))]
+
+
+def _named_runs(text: str, c0: int, lo: int, lex: Lexicon, sent: _Sentence) -> list:
+    """`_read_names(text, c0, lo)` from the sentence's runs, found once (`_Sentence.names`):
+    where the clause starts inside a run, the run's tail is read on its own, and where the
+    claim stands inside one, the whole clause is, as a scan of the clause alone cuts the run."""
+    starts, ends, n_starts, n_ends, named = sent.names(text, lex)
+    k = bisect.bisect_left(starts, lo) - 1          # the last run starting before the claim
+    if k >= 0 and ends[k] > lo:
+        return _read_names(text, c0, lo, lex)
+    found, rest = [], c0
+    j = bisect.bisect_left(starts, c0) - 1          # the last run starting before the clause
+    if j >= 0 and ends[j] > c0:
+        found, rest = _read_names(text, c0, ends[j], lex), ends[j]
+    i0, i1 = bisect.bisect_left(n_starts, rest), bisect.bisect_right(n_ends, lo)
+    return found + list(zip(n_starts[i0:i1], named[i0:i1]))
 
 
 def _same_clause(text: str, date: Claim, c: Claim, s0: int) -> bool:

@@ -1,12 +1,18 @@
-"""A claim's actors are looked up in its sentence's runs of capitalised words, found once
-(frames._Sentence.names). The lookup must give what reading the clause alone gives, wherever
-the clause starts or the claim stands: inside a run ("New York", "McDonald"), at its edge, or
-between runs."""
+"""In a sentence dense with claims, a claim's actors are looked up in its sentence's runs of
+capitalised words, found once (frames._Sentence.names). The lookup must give what reading the
+clause alone gives, wherever the clause starts or the claim stands: inside a run ("New York",
+"McDonald"), at its edge, or between runs."""
 from __future__ import annotations
 
 import random
 
 from factcheck.frames import _NAME, _Sentence, _actors, _appears_mid, _name_of, lexicon, tokens
+
+
+def _dense(text: str, lex) -> _Sentence:
+    sent = _Sentence(text, 0, len(text), [], tokens(text, 0, len(text)), lex, {})
+    sent.dense = True   # as if it held many claims: the runs are shared
+    return sent
 from factcheck.rulepack import load_rules
 
 WORDS = ["New York", "McDonald", "March", "the", "said", "Kim Jong-Un", "Red Cross", "on", "Tuesday",
@@ -30,7 +36,7 @@ def test_actors_from_shared_runs_equal_the_clause_read_alone():
     checked = 0
     for _ in range(200):
         text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 30))) + "."
-        sent = _Sentence(text, 0, len(text), [], tokens(text, 0, len(text)), lex, {})
+        sent = _dense(text, lex)
         for _ in range(20):
             c0 = rng.randint(0, len(text) - 1)
             lo = rng.randint(c0, len(text))
@@ -42,7 +48,7 @@ def test_actors_from_shared_runs_equal_the_clause_read_alone():
 def test_a_clause_starting_inside_a_name_reads_its_tail():
     lex = lexicon(load_rules())
     text = "Officials met McDonald and Smith on 5 March."
-    sent = _Sentence(text, 0, len(text), [], tokens(text, 0, len(text)), lex, {})
+    sent = _dense(text, lex)
     inside = text.index("McDonald") + 2           # "Donald" is what a scan from here reads
     at = text.index("5 March")
     assert _actors(text, inside, at, lex, sent) == _read_alone(text, inside, at, lex)
