@@ -13,10 +13,8 @@ import regex
 
 from . import absolute, periods, relative
 from .calendar_math import D, Atom
-from .patterns import (DECADE_WORDS, FULL_WEEKDAYS, MONTHS, ORD_WORDS, PATTERNS, WEEKDAYS, _CAL, _DIGIT_FAMILIES,
-                       _HOLIDAY_WORDS, _MASTER, _MASTER_DIGIT, _MASTER_MODIFIER, _MASTER_MONTH, _MASTER_WEEKDAY,
-                       _MASTER_YEAR, _MODIFIER_FAMILIES, _MONTH_ALT, _MONTH_FAMILIES, _WEEKDAY_FAMILIES,
-                       _YEAR_FAMILIES, _strip_names, _sub_master)
+from .patterns import (DECADE_WORDS, FULL_WEEKDAYS, MONTHS, ORD_WORDS, WEEKDAYS, _CAL, _HOLIDAY_WORDS, _MASTER,
+                       _MASTER_DIGIT, _MASTER_MODIFIER, _MASTER_MONTH, _MASTER_WEEKDAY, _MASTER_YEAR, _MONTH_ALT)
 
 # A holiday is looked for at its words but the commonest ("a new plan", "good news").
 _ANCHOR_WORDS = set(MONTHS) | set(WEEKDAYS) | set(DECADE_WORDS) | \
@@ -134,134 +132,9 @@ def _master_for(text: str, low: str, p: int):
 
 
 def _match_at(text: str, low: str, p: int):
-    """The master's match at p: the families of `_master_for`'s master that can begin with
-    text[p:p + 2], tried one by one in master order (same match, same group name)."""
-    master = _master_for(text, low, p)
-    head = text[p:p + 2]
-    if head.isascii():
-        key = (id(master), head.lower())
-        names = _NARROWED.get(key)
-        if names is None:
-            if not _PREFIXES:
-                _PREFIXES.update((n, _prefixes(_strip_names(pat))) for n, pat in PATTERNS)
-            names = _NARROWED[key] = tuple(n for n in _FAMILIES_OF[id(master)] if _may_begin(_PREFIXES[n], key[1]))
-        for n in names:
-            single = _SINGLE.get(n)
-            if single is None:
-                single = _SINGLE[n] = _sub_master((n,))
-            mm = single.match(text, p, p + _MAXLEN)
-            if mm is not None:
-                return mm
-        return None
-    return master.match(text, p, p + _MAXLEN)
-
-
-# NOTE: a failed attempt of the whole master costs ~15 us and most attempts fail (at
-# "evening" in "late into the evening", "night" in "throughout the night"); two letters
-# rule out nearly every family. Trying the rest one by one in master order finds the
-# alternation's match (its first matching family) in about half the time overall.
-_FAMILIES_OF = {id(_MASTER): tuple(n for n, _ in PATTERNS)}
-for _m, _names in ((_MASTER_DIGIT, _DIGIT_FAMILIES), (_MASTER_YEAR, _YEAR_FAMILIES), (_MASTER_MONTH, _MONTH_FAMILIES),
-                   (_MASTER_WEEKDAY, _WEEKDAY_FAMILIES), (_MASTER_MODIFIER, _MODIFIER_FAMILIES)):
-    _FAMILIES_OF[id(_m)] = tuple(n for n, _ in PATTERNS if n in _names)
-_PREFIXES: dict[str, frozenset[str]] = {}
-_NARROWED: dict[tuple[int, str], tuple[str, ...]] = {}
-_SINGLE: dict[str, "regex.Pattern"] = {}
-_ANY_CHAR, _ANY_REST = "\0", "\1"   # in a prefix: any one character; anything from here on
-
-
-def _may_begin(prefixes: frozenset[str], head: str) -> bool:
-    """Whether a match with one of these prefixes can begin with `head` (lower-case, the text's
-    next two characters or fewer at its end)."""
-    for pre in prefixes:
-        for i, ch in enumerate(pre):
-            if ch == _ANY_REST:
-                return True
-            if i >= len(head) or (ch != _ANY_CHAR and ch != head[i]):
-                break
-        else:
-            return True
-    return False
-
-
-def _prefixes(pattern: str, k: int = 2) -> frozenset[str]:
-    """What a case-insensitive match of `pattern` can begin with when the text there is ASCII,
-    as lower-case strings: a string of k characters is a prefix of the match, a shorter one
-    the whole match, and _ANY_CHAR/_ANY_REST stand for any character/any rest.
-    Over-approximates: look-arounds, anchors and atomic groups count as always holding;
-    syntax the stdlib's parser does not read, or a construct not handled below, allows anything."""
-    try:
-        from re import _parser as sre   # NOTE: the family patterns use no `regex`-only syntax
-        parsed = sre.parse(pattern)
-    except Exception:
-        return frozenset(_ANY_REST)
-    return frozenset(_seq_prefixes(list(parsed), k))
-
-
-def _concat(a: set[str], b: set[str], k: int) -> set[str]:
-    out = set()
-    for x in a:
-        if len(x) >= k or x.endswith(_ANY_REST):
-            out.add(x)
-        else:
-            out.update((x + y)[:k] for y in b)
-    return out
-
-
-def _seq_prefixes(items, k: int) -> set[str]:
-    out = {""}
-    for op, av in items:
-        out = _concat(out, _op_prefixes(str(op), av, k), k)
-        if all(len(x) >= k or x.endswith(_ANY_REST) for x in out):
-            break
-    return out
-
-
-def _folded(code: int) -> set[str]:
-    c = chr(code)
-    return {v for v in (c.lower(), c.upper().lower(), c.casefold()) if len(v) == 1}
-
-
-def _op_prefixes(op: str, av, k: int) -> set[str]:
-    if op == "LITERAL":
-        return _folded(av)
-    if op == "IN":
-        chars: set[str] = set()
-        for iop, iav in av:
-            iop = str(iop)
-            if iop == "LITERAL":
-                chars |= _folded(iav)
-            elif iop == "RANGE" and iav[1] - iav[0] < 256:
-                for code in range(iav[0], iav[1] + 1):
-                    chars |= _folded(code)
-            elif iop == "CATEGORY" and str(iav) == "CATEGORY_DIGIT":
-                chars.update("0123456789")    # only ASCII text is narrowed: other digits cannot matter
-            elif iop == "CATEGORY" and str(iav) == "CATEGORY_SPACE":
-                chars.update(c for c in map(chr, range(128)) if c.isspace())
-            else:                         # NEGATE, word classes, wide ranges: any character
-                return {_ANY_CHAR}
-        return chars
-    if op == "BRANCH":
-        out: set[str] = set()
-        for alt in av[1]:
-            out |= _seq_prefixes(list(alt), k)
-        return out
-    if op == "SUBPATTERN":
-        return _seq_prefixes(list(av[3]), k)
-    if op == "ATOMIC_GROUP":
-        return _seq_prefixes(list(av), k)
-    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        lo, hi, sub = av
-        one = _seq_prefixes(list(sub), k)
-        cur, out = {""}, set()
-        for i in range(min(hi, lo + k) + 1):
-            if i >= lo:
-                out |= cur
-            cur = _concat(cur, one, k)
-        return out
-    if op in ("AT", "ASSERT", "ASSERT_NOT"):
-        return {""}
-    return {_ANY_REST}                    # ANY, NOT_LITERAL, back-references...
+    """The match at p of `_master_for`'s master, the smallest alternation that covers what can
+    start there."""
+    return _master_for(text, low, p).match(text, p, p + _MAXLEN)
 
 
 def _anchors(low: str) -> list[tuple[int, int, str]]:
