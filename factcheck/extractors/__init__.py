@@ -111,10 +111,11 @@ _HEDGE_BEFORE = regex.compile(
     r"estimated|exceeding|of)[\s,]*\Z", regex.I)
 
 
-# "one two three four", "one-two-three": spelled numbers one after another with nothing but a
-# space or a hyphen between them are counting (a rhyme, a drill, a countdown), not claims; "two
-# or three", "twenty one", "forty-two" and "two, three" are read as they are. Read as claims, a
-# page of them cost a frame and comparisons for every word.
+# "one two three four", "one-two-three", "ten nine eight", "twenty-twenty-twenty": spelled
+# numbers one after another, with nothing but a space or a hyphen between them, that go up or
+# down by one or repeat are counting (a rhyme, a drill, a countdown), not claims; "two or
+# three", "twenty one", "forty-two", "two, three" and a score read out ("three-nought-four") are
+# read as they are. Read as claims, a page of counting cost a frame and comparisons a word.
 COUNTING_RUN = 3
 
 
@@ -128,9 +129,26 @@ def _not_counting(text: str, kept: list[Mention]) -> list[Mention]:
                and (text[kept[j].end:kept[j + 1].start].isspace() or text[kept[j].end:kept[j + 1].start] == "-")):
             j += 1
         if spelled[i] and j - i + 1 >= COUNTING_RUN:
-            drop.update(range(i, j + 1))
+            drop.update(_counting(kept, i, j + 1))
         i = j + 1
     return [m for k, m in enumerate(kept) if k not in drop] if drop else kept
+
+
+def _counting(kept: list[Mention], i: int, j: int) -> list[int]:
+    """The indices in kept[i:j] (spelled numbers side by side) that stand in a stretch of
+    COUNTING_RUN or more whose values go up by one, down by one, or stay the same."""
+    out, s = [], i
+    while s < j:
+        e, step = s + 1, None
+        while e < j:
+            d = kept[e].value.get("low", 0) - kept[e - 1].value.get("low", 0)
+            if d not in (-1, 0, 1) or step is not None and d != step:
+                break
+            step, e = d, e + 1
+        if e - s >= COUNTING_RUN:
+            out += range(s, e)
+        s = e - 1 if e - s >= 2 else e   # the last of a stretch may open the next ("one two three two one")
+    return out
 
 
 # "more than 1, 800 people": a thousands separator typed with a space after it. One figure
