@@ -892,20 +892,29 @@ def _one_clause(r1: Claim, r2: Claim, change: Claim, text: str) -> bool:
                    for a, _ in clause_breaks(text, change.sentence.start, change.sentence.end))
 
 
-_SINCE_CUE = regex.compile(r"\b(?:first|for the first time)\b[^.;]{0,80}$", regex.I)
+@lru_cache(maxsize=16)
+def elapsed_words(first_words: tuple, gap_hedges: tuple) -> tuple[regex.Pattern, regex.Pattern]:
+    """The cue patterns of an elapsed rule's parameters (rulepack.ElapsedParams): a first time
+    within the sentence before a duration, and "in" (with a hedge) right before it."""
+    if not first_words:
+        return regex.compile(r"(?!)"), regex.compile(r"(?!)")
+    spaced = r"\s+"
+    hedge = rf"(?:(?:{language.words(gap_hedges, spaced)})\s+)?" if gap_hedges else ""
+    return (regex.compile(rf"\b(?:{language.words(first_words)})\b[^.;]{{0,80}}$", regex.I),
+            regex.compile(rf"\bin\s+{hedge}$", regex.I))
 
 
 def compare_elapsed(rule: RuleSpec, pairs, docs, rules: Rules, by_doc, **_) -> list[Finding]:
     """'the first meeting in four years' against 'last met in 2008': the gap must fit the duration."""
     out = []
+    since, gap = elapsed_words(rule.params.first_words, rule.params.gap_hedges)
     for doc_id, claims in by_doc.items():
         doc = docs[doc_id]
         text = doc.text
         for d in claims:
-            if d.kind != "duration" or not _SINCE_CUE.search(text, d.sentence.start, d.start):
+            if d.kind != "duration" or not since.search(text, d.sentence.start, d.start):
                 continue
-            if not regex.search(r"\bin\s+(?:(?:more|less|fewer)\s+than\s+|nearly\s+|almost\s+|about\s+)?$",
-                                text[max(d.sentence.start, d.start - 30):d.start], regex.I):
+            if not gap.search(text[max(d.sentence.start, d.start - 30):d.start]):
                 continue
             when = reference_time(d, doc)
             if when is None:

@@ -70,9 +70,18 @@ class PointsParams(Strict):
                         "with one between them, a change in points that is not their difference is a conflict")
 
 
+class ElapsedParams(Strict):
+    """compare: elapsed — 'the first meeting in four years' against the date of the one before."""
+    first_words: tuple[str, ...] = Field(
+        (), description="words before a duration that make it the time since an event last happened ('first', "
+                        "'for the first time')")
+    gap_hedges: tuple[str, ...] = Field(
+        (), description="words that may stand between 'in' and the duration ('more than', 'nearly')")
+
+
 # The comparisons a rule can name (engine.COMPARISONS implements each) and the parameters each takes.
 PARAMS: dict[str, type[Strict]] = {
-    "same-measure": NoParams, "sum": SumParams, "points": PointsParams, "elapsed": NoParams, "weekday": NoParams,
+    "same-measure": NoParams, "sum": SumParams, "points": PointsParams, "elapsed": ElapsedParams, "weekday": NoParams,
     "reference": NoParams,
 }
 Compare = Literal["same-measure", "sum", "points", "elapsed", "weekday", "reference"]
