@@ -74,7 +74,7 @@ class ElapsedParams(Strict):
     """compare: elapsed — 'the first meeting in four years' against the date of the one before."""
     first_words: tuple[str, ...] = Field(
         (), description="words before a duration that make it the time since an event last happened ('first', "
-                        "'for the first time')")
+                        "'for the first time'); with none, the rule finds nothing")
     gap_hedges: tuple[str, ...] = Field(
         (), description="words that may stand between 'in' and the duration ('more than', 'nearly')")
 
