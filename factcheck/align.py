@@ -24,7 +24,7 @@ from .frames import DEFINITE_START, Lexicon, stem, tokens
 from .intervals import date_interval, numeric_interval, overlap, stated_bounds, stated_size
 from .keys import OptionWords, page_scope
 from .lookahead import TAIL
-from .models import TIME_KINDS, Claim, Document, Frame
+from .models import TIME_KINDS, Claim, DateValue, Document, Frame
 from .pairs import Context, PairModel, as_if_agreeing, features, seen, worded_alike
 
 # A name in more documents than this (or than this share of the corpus, if more) is too common
@@ -702,10 +702,18 @@ def same_figure(x: Claim, y: Claim) -> bool:
 
 def _restates(x: Claim, partners: list[tuple[Claim, bool]], agree: bool) -> bool:
     """Whether x may join a claim's partners in x's document: it has none yet, or x restates
-    each of them (values that overlap) and agrees with the claim as they do. A figure that
+    each of them (`_same_span`) and agrees with the claim as they do. A figure that
     disagrees may join a partner that agrees when it restates that partner more sharply
     ("1,240" beside "more than 1,200"): the sharper figure is the one the claim must meet."""
-    return all(overlap(x, y) and (ok == agree or ok and not agree and _sharper(x, y)) for y, ok in partners)
+    return all(_same_span(x, y) and (ok == agree or ok and not agree and _sharper(x, y)) for y, ok in partners)
+
+
+def _same_span(x: Claim, y: Claim) -> bool:
+    """x may restate y: numbers that overlap; dates naming the same days (a decade is no
+    restatement of the half-century that holds it)."""
+    if x.kind in ("date", "date_range") and isinstance(x.value, DateValue) and isinstance(y.value, DateValue):
+        return (x.value.start, x.value.end) == (y.value.start, y.value.end)
+    return overlap(x, y)
 
 
 def _sharper(x: Claim, y: Claim) -> bool:

@@ -135,3 +135,20 @@ def test_an_age_and_a_duration_in_years_are_one_family(rules):
     ca, cb = (c for d in docs for c in build_frames(d, claims_for(d, rules), rules))
     assert {ca.kind, cb.kind} == {"age", "duration"}
     assert align.family(ca) == align.family(cb)
+
+
+def test_a_restatement_of_a_date_names_the_same_days(rules):
+    # A claim matched to "the 1980s" in another text may take that text's other "1980s" as a
+    # restatement, but not "the second half of the 20th century", which only holds the decade:
+    # that would let a claim's partner be a span around it rather than the same fact said again.
+    doc = document_from_text("Spies came in the 1980s. They came in the 1980s, in the second half of the "
+                             "20th century, and in 1984.", doc_id="b")
+    decade, again, half, year = claims_for(doc, rules)
+    assert (decade.text, again.text, year.text) == ("1980s", "1980s", "1984")
+    assert half.text.endswith("second half of the 20th century")
+    assert align._restates(again, [(decade, True)], True)
+    assert not align._restates(half, [(decade, True)], True)
+    assert not align._restates(year, [(decade, True)], True)
+    # figures restate as before: a value that overlaps ("about 1,200" and "1,240")
+    figures = claims_for(document_from_text("About 1,200 people came, 1,240 by one count.", doc_id="c"), rules)
+    assert align._restates(figures[1], [(figures[0], True)], True)
