@@ -49,3 +49,17 @@ class Mention:
     @property
     def length(self) -> int:
         return self.end - self.start
+
+
+def longest_of_overlapping(spans: list) -> list:
+    """Of spans (anything with `start` and `end`) that overlap, the longest, the first of equals;
+    the result is in text order. A reader's shorter reading inside a longer one ("forty five" in
+    "thirteen dollars forty five", "March" in "March 19-20") is not a second claim."""
+    out: list = []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out and s.start < out[-1].end:
+            if s.end - s.start > out[-1].end - out[-1].start:
+                out[-1] = s
+            continue
+        out.append(s)
+    return out

@@ -32,10 +32,10 @@ import regex
 
 from ..lookahead import TAIL
 from ..units import PERCENTAGE_POINT
-from .mention import Mention
+from .mention import Mention, longest_of_overlapping
 from .. import language
 from . import numwords as nw
-from .numwords import CARDINAL, parse_number_words  # noqa: F401  (re-exported for other readers)
+from .numwords import CARDINAL
 from .times import FOUR_DIGIT_ZONES
 
 # ---------------------------------------------------------------- shared number reading
@@ -729,21 +729,7 @@ def extract_numbers(text: str) -> list[Mention]:
             return q >= 0 and ospans[q][1] >= m.end and ospans[q][1] - ospans[q][0] > m.end - m.start
         out = [m for m in out if not inside(m)]
         out.extend(ords)
-    return _dedupe(out)
-
-
-def _dedupe(ms: list[Mention]) -> list[Mention]:
-    """Drop a mention that overlaps a longer one of ours ("forty five" inside "thirteen dollars
-    forty five"); the result is in text order."""
-    ms.sort(key=lambda m: (m.start, -m.end))
-    out: list[Mention] = []
-    for m in ms:
-        if out and m.start < out[-1].end:
-            if m.end - m.start > out[-1].end - out[-1].start:
-                out[-1] = m
-            continue
-        out.append(m)
-    return out
+    return longest_of_overlapping(out)
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:

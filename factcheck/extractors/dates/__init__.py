@@ -57,7 +57,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..mention import Mention
+from ..mention import Mention, longest_of_overlapping
 from .calendar_math import D, Atom, _iso
 from .patterns import PATTERNS, _COMPILED
 from .ranges import _join, _shift
@@ -87,14 +87,7 @@ def extract_dates(text: str, published: dt.date | None) -> list[Mention]:
         if a is not None and (a.s is not None or a.m is not None) and a.end > a.start:
             atoms.append(a)
             state[0] = max(a.end, mm.start() + 1)
-    atoms.sort(key=lambda a: (a.start, -(a.end - a.start)))
-    kept: list[Atom] = []
-    for a in atoms:
-        if kept and a.start < kept[-1].end:
-            if a.end - a.start > kept[-1].end - kept[-1].start:
-                kept[-1] = a
-            continue
-        kept.append(a)
+    kept: list[Atom] = longest_of_overlapping(atoms)
     try:
         kept = _join(text, kept, published)
     except (ValueError, OverflowError):   # dates at the calendar's edges: keep the atoms unjoined
