@@ -7,7 +7,7 @@ import datetime as dt
 
 import regex
 
-from .calendar_math import (D, Atom, _add_months, _count, _day_of, _easter, _is_cap, _month_end, _month_of,
+from .calendar_math import (STEP, D, Atom, _add_months, _count, _day_of, _easter, _is_cap, _month_end, _month_of,
                             _month_ok, _nearest_md, _nth_weekday, _safe, _tense, _thirds, _year_of, _year_ok)
 from .patterns import (MONTHS, _BETWEEN_BEFORE, _HOLIDAY_OF, _WD_ABBR, _WD_FULL, _YEAR_NOUN, _rmatch,
                        _rsearch)
@@ -235,7 +235,7 @@ def _a_dayofmonth(m, g, st, en, text, pub):
     if pub is None:
         return None
     day = _day_of(g["d"])
-    f = _add_months(D(pub.year, pub.month, 1), {"this": 0, "next": 1, "last": -1}[g["r"].lower()])
+    f = _add_months(D(pub.year, pub.month, 1), STEP[g["r"].lower()])
     x = _safe(f.year, f.month, day) if day else None
     return Atom(st, en, x, x, rel=True) if x else None
 
@@ -246,7 +246,7 @@ def _a_nthof(m, g, st, en, text, pub):
     else:
         if pub is None:
             return None
-        y = pub.year + {"this": 0, "next": 1, "last": -1}[g["r"].lower()]
+        y = pub.year + STEP[g["r"].lower()]
     if g.get("o"):
         k = _day_of(g["o"])
         if not k or k > 12:

@@ -121,6 +121,8 @@ def _century_num(tok: str) -> int | None:
 
 
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+# "this", "next", "last" before a period: how many periods it stands from the publication's own
+STEP = {"this": 0, "next": 1, "last": -1}
 
 
 def _count(tok: str) -> float | None:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import regex
 
-from .calendar_math import (D, Atom, _add_months, _century_num, _is_cap, _month_end, _month_of, _month_ok,
+from .calendar_math import (STEP, D, Atom, _add_months, _century_num, _is_cap, _month_end, _month_of, _month_ok,
                             _tense, _thirds, _week)
 from .patterns import DECADE_WORDS, _BETWEEN_BEFORE, _YEAR_CTX, _YEAR_NOUN, _rmatch, _rsearch
 
@@ -38,7 +38,7 @@ def _a_quarter(m, g, st, en, text, pub):  # "quarter"
             qs = D(pub.year, 3 * ((pub.month - 1) // 3) + 1, 1)
             s = _add_months(qs, -3)
             return Atom(st, en, s, _month_end(s.year, s.month + 2), gran="quarter", rel=True)
-        y = pub.year + {"next": 1, "last": -1}.get(rel, 0)
+        y = pub.year + STEP.get(rel, 0)
     return Atom(st, en, D(y, 3 * n - 2, 1), _month_end(y, 3 * n), y=y, gran="quarter",
                 rel=not (g.get("y") or g.get("y2")))
 
@@ -57,7 +57,7 @@ def _a_half(m, g, st, en, text, pub):  # "half"
     else:
         if pub is None:
             return None
-        y = pub.year + {"next": 1, "last": -1}.get((g.get("rel") or "").lower(), 0)
+        y = pub.year + STEP.get((g.get("rel") or "").lower(), 0)
     return Atom(st, en, D(y, 1, 1) if first else D(y, 7, 1), D(y, 6, 30) if first else D(y, 12, 31),
                 y=y, gran="half")
 
@@ -136,7 +136,7 @@ def _a_week(m, g, st, en, text, pub):  # "week"
         else:
             if pub is None:
                 return None
-            y = pub.year + {"next": 1, "last": -1, "this": 0}[g["rel"].lower()]
+            y = pub.year + STEP[g["rel"].lower()]
         if idx == -1:
             s = _week(D(y, 12, 28))[0]
         else:
@@ -153,7 +153,7 @@ def _a_week(m, g, st, en, text, pub):  # "week"
     else:
         if pub is None:
             return None
-        first = _add_months(D(pub.year, pub.month, 1), {"next": 1, "last": -1, "this": 0}[g["rel"].lower()])
+        first = _add_months(D(pub.year, pub.month, 1), STEP[g["rel"].lower()])
         y, mo = first.year, first.month
     if idx == -1:
         s = _week(_month_end(y, mo))[0]
@@ -169,7 +169,7 @@ def _a_isoweek(m, g, st, en, text, pub):  # "isoweek"
     else:
         if pub is None:
             return None
-        y = pub.year + {"next": 1, "last": -1, "this": 0}.get((g.get("rel") or "this").lower(), 0)
+        y = pub.year + STEP.get((g.get("rel") or "this").lower(), 0)
     try:
         s = D.fromisocalendar(y, n, 1)
     except ValueError:
@@ -196,7 +196,7 @@ def _a_endof(m, g, st, en, text, pub):  # "endof"
         if pub is None:
             return None
         u = (g.get("u") or g.get("u2")).lower()
-        off = {"next": 1, "last": -1}.get((g.get("rel") or "").lower(), 0)
+        off = STEP.get((g.get("rel") or "").lower(), 0)
         if u == "year":
             x = D(pub.year + off, 12, 31)
         elif u == "month":

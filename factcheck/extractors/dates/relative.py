@@ -9,7 +9,7 @@ import datetime as dt
 import regex
 
 from ..numwords import parse_number_words
-from .calendar_math import (D, Atom, _add_months, _business, _count, _day_of, _is_cap, _month_end, _month_of,
+from .calendar_math import (STEP, D, Atom, _add_months, _business, _count, _day_of, _is_cap, _month_end, _month_of,
                             _nth_weekday, _plus, _safe, _tense, _week, _weekday_date, _weekday_mode)
 from .patterns import FULL_WEEKDAYS, WEEKDAYS, _WD_ABBR, _WD_FULL, _rsearch
 
@@ -68,7 +68,7 @@ def _a_tod(m, g, st, en, text, pub):  # "tod"
     if pub is None:
         return None
     # "last night" = yesterday evening; "next evening" = tomorrow's; "this morning" = today
-    x = pub + dt.timedelta(days={"last": -1, "next": 1}.get(g["w"].lower(), 0))
+    x = pub + dt.timedelta(days=STEP.get(g["w"].lower(), 0))
     return Atom(st, en, x, x, rel=True)
 
 
@@ -86,7 +86,7 @@ def _a_nthwd(m, g, st, en, text, pub):  # "nthwd"
     else:
         if pub is None:
             return None
-        f = _add_months(D(pub.year, pub.month, 1), {"this": 0, "next": 1, "last": -1}[g["r"].lower()])
+        f = _add_months(D(pub.year, pub.month, 1), STEP[g["r"].lower()])
         y, mo = f.year, f.month
     x = _nth_weekday(y, mo, wd, n)
     return Atom(st, en, x, x, rel=not g.get("y"))
