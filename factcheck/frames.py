@@ -358,7 +358,7 @@ class _Sentence:
         self._names: tuple | None = None
         self._span = (s0, s1)
         # Words each claim reads are worked out once for the sentence only where claims stand
-        # close together (a list of dates, a table row): for a sentence of a figure or two,
+        # close together (a list of dates, a run-on line of figures): for a sentence of a figure or two,
         # reading each claim's own stretch costs less than reading the whole sentence once.
         self.dense = len(group) > DENSE
 

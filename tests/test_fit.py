@@ -105,22 +105,25 @@ def test_the_strictest_bar_within_one_conflict_of_the_best_is_chosen():
     assert fit.strictest_within_one({0.5: {"tp": 1, "fp": 0, "fn": 0}}) == 0.5
 
 
-def test_each_weight_stays_on_the_side_its_feature_allows():
+def test_each_weight_stays_on_the_side_its_feature_allows(monkeypatch):
     # Two overlapping features of one measure: `entities_shared` is present only where
     # `shared_words` is, and on more negatives than positives among those rows. Unconstrained,
     # it takes a negative weight (sharing names would make one measure less likely); its
     # definition allows only a positive one, so it is held at zero.
-    xs = [{"shared_words": 1.0, "entities_shared": 1.0}] * 6 + [{"shared_words": 1.0}] * 6 \
-        + [{"shared_words": 1.0, "entities_shared": 1.0}] * 4 + [{}] * 20
-    ys = [1] * 6 + [1] * 6 + [0] * 4 + [0] * 20
+    xs = [{"shared_words": 1.0, "entities_shared": 1.0}] * 10 + [{"shared_words": 1.0}] * 10 + [{}] * 20
+    ys = [1] * 3 + [0] * 7 + [1] * 9 + [0] * 1 + [0] * 20
     intercept, w = fit.fit(xs, ys, l2=1.0)
     assert w["shared_words"] > 1
     assert w["entities_shared"] == 0.0
     # evidence against one measure is never fitted as evidence for it
-    xs = [{"small_counts": 1.0}] * 8 + [{}] * 8
-    ys = [1] * 6 + [0] * 2 + [1] * 2 + [0] * 6
-    _, w = fit.fit(xs, ys, l2=1.0)
-    assert w["small_counts"] == 0.0
+    xs2 = [{"small_counts": 1.0}] * 8 + [{}] * 8
+    ys2 = [1] * 6 + [0] * 2 + [1] * 2 + [0] * 6
+    _, w2 = fit.fit(xs2, ys2, l2=1.0)
+    assert w2["small_counts"] == 0.0
+    # without the directions the same rows fit both weights across zero: the constraint did it
+    monkeypatch.setattr(fit, "DIRECTION", {})
+    assert fit.fit(xs, ys, l2=1.0)[1]["entities_shared"] < -0.5
+    assert fit.fit(xs2, ys2, l2=1.0)[1]["small_counts"] > 0.5
 
 
 def test_every_feature_has_a_direction_or_a_reason_to_have_none():
