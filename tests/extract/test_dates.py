@@ -83,3 +83,12 @@ def test_anchor_digit_runs():
     from factcheck.extractors.dates.scan import _anchors
     low = "in 2019 and 12345, 1 may, 20240315 and 3000 on the 3rd"
     assert [w for _, _, w in _anchors(low) if w[0].isdigit()] == ["2019", "1", "20240315", "3"]
+
+
+def test_a_year_as_written_or_stepped_from_the_publication():
+    from factcheck.extractors.dates.calendar_math import stepped_year
+    pub = dt.date(2020, 5, 1)
+    assert stepped_year("2019", "next", pub) == 2019            # a written year wins
+    assert [stepped_year(None, r, pub) for r in ("Next", "last", "this", None)] == [2021, 2019, 2020, 2020]
+    assert stepped_year(None, "next", None) is None              # nothing to step from
+    assert extract_dates("the third quarter of next year", pub)[0].value == {"start": "2021-07-01", "end": "2021-09-30"}

@@ -8,7 +8,8 @@ import datetime as dt
 import regex
 
 from .calendar_math import (STEP, D, Atom, _add_months, _count, _day_of, _easter, _is_cap, _month_end, _month_of,
-                            _month_ok, _nearest_md, _nth_weekday, _safe, _tense, _thirds, _year_of, _year_ok)
+                            _month_ok, _nearest_md, _nth_weekday, _safe, _tense, _thirds, _year_of, _year_ok,
+                            stepped_year)
 from .patterns import (MONTHS, _BETWEEN_BEFORE, _HOLIDAY_OF, _WD_ABBR, _WD_FULL, _YEAR_NOUN, _rmatch,
                        _rsearch)
 
@@ -241,12 +242,9 @@ def _a_dayofmonth(m, g, st, en, text, pub):
 
 
 def _a_nthof(m, g, st, en, text, pub):
-    if g.get("y"):
-        y = int(g["y"])
-    else:
-        if pub is None:
-            return None
-        y = pub.year + STEP[g["r"].lower()]
+    y = stepped_year(g.get("y"), g.get("r"), pub)
+    if y is None:
+        return None
     if g.get("o"):
         k = _day_of(g["o"])
         if not k or k > 12:

@@ -125,6 +125,16 @@ _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 STEP = {"this": 0, "next": 1, "last": -1}
 
 
+def stepped_year(written: str | None, rel: str | None, pub: D | None) -> int | None:
+    """A year as written, else the publication's moved by "this", "next" or "last" (none: its
+    own); None when neither the text nor a publication date gives one."""
+    if written:
+        return int(written)
+    if pub is None:
+        return None
+    return pub.year + STEP.get((rel or "").lower(), 0)
+
+
 def _count(tok: str) -> float | None:
     t = " ".join(tok.lower().split())
     if t in ("a", "an", "one"):

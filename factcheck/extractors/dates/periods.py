@@ -8,7 +8,7 @@ import datetime as dt
 import regex
 
 from .calendar_math import (STEP, D, Atom, _add_months, _century_num, _is_cap, _month_end, _month_of, _month_ok,
-                            _tense, _thirds, _week)
+                            _tense, _thirds, _week, stepped_year)
 from .patterns import DECADE_WORDS, _BETWEEN_BEFORE, _YEAR_CTX, _YEAR_NOUN, _rmatch, _rsearch
 
 _QUARTER_N = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -52,12 +52,9 @@ def _a_half(m, g, st, en, text, pub):  # "half"
         base = (c - 1) * 100
         return Atom(st, en, D(base, 1, 1) if first else D(base + 50, 1, 1),
                     D(base + 49, 12, 31) if first else D(base + 99, 12, 31), gran="range", kind="date_range")
-    if g.get("y"):
-        y = int(g["y"])
-    else:
-        if pub is None:
-            return None
-        y = pub.year + STEP.get((g.get("rel") or "").lower(), 0)
+    y = stepped_year(g.get("y"), g.get("rel"), pub)
+    if y is None:
+        return None
     return Atom(st, en, D(y, 1, 1) if first else D(y, 7, 1), D(y, 6, 30) if first else D(y, 12, 31),
                 y=y, gran="half")
 
@@ -131,12 +128,9 @@ def _a_week(m, g, st, en, text, pub):  # "week"
     idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
            "fifth": 5, "5th": 5, "last": -1}[n]
     if g.get("y") or (g.get("rel") and g.get("unit").lower() == "year"):
-        if g.get("y"):
-            y = int(g["y"])
-        else:
-            if pub is None:
-                return None
-            y = pub.year + STEP[g["rel"].lower()]
+        y = stepped_year(g.get("y"), g.get("rel"), pub)
+        if y is None:
+            return None
         if idx == -1:
             s = _week(D(y, 12, 28))[0]
         else:
@@ -164,12 +158,9 @@ def _a_week(m, g, st, en, text, pub):  # "week"
 
 def _a_isoweek(m, g, st, en, text, pub):  # "isoweek"
     n = int(g["n"])
-    if g.get("y"):
-        y = int(g["y"])
-    else:
-        if pub is None:
-            return None
-        y = pub.year + STEP.get((g.get("rel") or "this").lower(), 0)
+    y = stepped_year(g.get("y"), g.get("rel"), pub)
+    if y is None:
+        return None
     try:
         s = D.fromisocalendar(y, n, 1)
     except ValueError:
