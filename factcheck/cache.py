@@ -38,6 +38,7 @@ import os
 import secrets
 import sqlite3
 import sys
+import time
 import zlib
 from pathlib import Path
 
@@ -264,7 +265,7 @@ class Cache:
             raise Unavailable(f"{self.folder / SECRET}: cannot read or make the cache's key "
                               f"({e.strerror or e})") from None
         try:
-            return self._connect()
+            return self._connect_when_free()
         except sqlite3.OperationalError as e:   # locked, busy, read-only, cannot open: not corrupt
             raise Unavailable(f"{self.path}: cannot use the cache ({e})") from None
         except sqlite3.DatabaseError as e:
@@ -274,6 +275,19 @@ class Cache:
             return self._connect()
         except (OSError, sqlite3.DatabaseError) as e:
             raise Unavailable(f"{self.path}: cannot rebuild the cache ({getattr(e, 'strerror', None) or e})") from None
+
+    def _connect_when_free(self) -> sqlite3.Connection:
+        """_connect, tried again while another run holds the file, up to BUSY_SECONDS. SQLite's
+        busy timeout does not cover switching a new file to WAL while a second run opens it
+        too: that fails at once with "database is locked" (two first runs at the same moment)."""
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            try:
+                return self._connect()
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) and "busy" not in str(e) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
