@@ -26,7 +26,7 @@ from .errors import InputError
 from .models import Claim, DateValue, Document, Finding, claim_place
 from .pairs import PairModel
 from .normalise import SECONDS
-from .rulepack import RuleSpec, Rules
+from .rulepack import RuleSpec, Rules, SumParams
 from .units import PERCENTAGE_POINT
 
 YEAR = SECONDS["year"]
@@ -450,8 +450,10 @@ def _shared_interval(claims: list[Claim]) -> str | None:
 
 # Spans that move with the day of writing: "the next three days", "this year". Written on two
 # days they can name two spans, and neither text is wrong.
-_ROLLING = regex.compile(r"\b(?:next|past|last|coming|previous|following)\s+(?:\w+\s+)(?:hours?|days?|weeks?|"
-                         r"months?|years?)\b|\bthis\s+(?:week|month|quarter|season|year)\b", regex.I)
+_CONTEXT = language.context()
+_SPACE = r"\s+"   # a space in a cue phrase: any run of white space
+_ROLLING = regex.compile(rf"\b(?:{language.words(_CONTEXT.rolling_leads)})\s+\w+\s+(?:{language.words(_CONTEXT.rolling_units)})\b"
+                         rf"|\b(?:{language.words(_CONTEXT.rolling_periods, _SPACE)})\b", regex.I)
 
 
 def _same_time(a: Claim, b: Claim, docs) -> bool:
@@ -489,17 +491,33 @@ class SumWords:
     after: regex.Pattern    # right after the total: "49 in all", "13,255 in total"
     rest: frozenset         # stems of what is left: "others", "the remaining"
     rate: regex.Pattern     # after a figure: "$1.47 a share", "45,000 jobs a month"
+    starting: regex.Pattern  # before a figure, up to it: "up from 41", "down by about 39"
+    share: regex.Pattern    # after a figure: "56 of the 622"
+    member: regex.Pattern   # before a figure, in its clause: "health care alone adding 19,000"
 
 
 @lru_cache(maxsize=16)
-def sum_words(total_words: tuple, total_after: tuple, rest_words: tuple, rate_nouns: tuple) -> SumWords:
+def sum_words(params: SumParams) -> SumWords:
     never = regex.compile(r"(?!)")
+
+    def alt(ws) -> str:
+        return language.words(ws, _SPACE)
+    hedge = rf"(?:(?:{alt(params.lead_hedges)})\s+)?" if params.lead_hedges else ""
+    det = rf"(?:(?:{alt(params.share_determiners)})\s+)?" if params.share_determiners else ""
     return SumWords(
-        cues=regex.compile(rf"\b(?:{language.words(total_words)})\b", regex.I) if total_words else never,
-        after=regex.compile(rf"\s*(?:\p{{L}}+\s+)?(?:{language.words(total_after)})\b", regex.I) if total_after else never,
-        rest=frozenset(stem(w) for w in rest_words),
-        rate=regex.compile(rf"\s*(?:\p{{L}}+\s+)?(?:a|an|per|each)\s+(?:{language.words(rate_nouns)})\b", regex.I)
-        if rate_nouns else never)
+        cues=regex.compile(rf"\b(?:{language.words(params.total_words)})\b", regex.I) if params.total_words else never,
+        after=regex.compile(rf"\s*(?:\p{{L}}+\s+)?(?:{language.words(params.total_after)})\b", regex.I)
+        if params.total_after else never,
+        rest=frozenset(stem(w) for w in params.rest_words),
+        rate=regex.compile(rf"\s*(?:\p{{L}}+\s+)?(?:a|an|per|each)\s+(?:{language.words(params.rate_nouns)})\b",
+                           regex.I) if params.rate_nouns else never,
+        # "$" and not "\Z": searched up to a figure, the end of the slice is where it starts
+        starting=regex.compile(rf"\b(?:{alt(params.change_leads)})\s+{hedge}$", regex.I)
+        if params.change_leads else never,
+        # case kept: "285,983. Of the 492,226 voters" starts another sentence
+        share=regex.compile(rf"\s+(?:{alt(params.share_words)})\s+{det}\d") if params.share_words else never,
+        member=regex.compile(rf"\b(?:{alt(params.member_words)})\b[^,.;:]*\Z", regex.I)
+        if params.member_words else never)
 
 
 NEAR_PARTS = 40   # candidate parts of one total, the nearest in the text: a long list or table of
@@ -522,7 +540,7 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
     opposites = frozenset(frozenset(pair) for pair in params.opposed)
     lex = lexicon(rules)
     kind_of = {_canonical(w, lex): i for i, g in enumerate(params.groups) for w in g}
-    w = sum_words(params.total_words, params.total_after, params.rest_words, params.rate_nouns)
+    w = sum_words(params)
 
     def alike(m1: str | None, m2: str | None) -> bool:
         return m1 == m2 or m1 in kind_of and kind_of[m1] == kind_of.get(m2)
@@ -531,8 +549,8 @@ def compare_sum(rule: RuleSpec, pairs, docs, rules: Rules, by_doc: dict[str, lis
         # a bound ("more than 1,200", "up to 30") is no part and no total: any sum meets it
         # an option's setting ("Default 4, Max 64") is no part of a total and no total
         nums = [c for c in claims if c.kind in rule.kinds and c.value.low == c.value.high and c.frame.key is None
-                and c.qualifier in ("exact", "approx") and not _STARTING.search(text, max(0, c.start - 24), c.start)
-                and not w.rate.match(text, c.end, c.end + TAIL) and not _SUBSET.match(text, c.end, c.end + TAIL)
+                and c.qualifier in ("exact", "approx") and not w.starting.search(text, max(0, c.start - 24), c.start)
+                and not w.rate.match(text, c.end, c.end + TAIL) and not w.share.match(text, c.end, c.end + TAIL)
                 and not _OPERATOR_BEFORE.search(text, max(0, c.start - 4), c.start)
                 and not _OPERATOR_AFTER.match(text, c.end, c.end + TAIL)]
         order = {s: i for i, s in enumerate(sorted({c.sentence.start for c in claims}))}
@@ -639,7 +657,7 @@ def _a_split(t: Claim, parts: list[Claim], fits: bool, missing: float, near: lis
         return False   # "gained 209 seats while the Tories lost 248": no split of one total
     # a list of three or more: two of its items are not the whole
     return fits or not _more_parts(t, p1, p2, [c for c in near if c.frame.measure is None
-                                               or alike(c.frame.measure, t.frame.measure)], text)
+                                               or alike(c.frame.measure, t.frame.measure)], text, w)
 
 
 # "(272 - [241 + 13])": an operand of the writer's own sum, no part of another.
@@ -647,19 +665,11 @@ _OPERATOR_BEFORE = regex.compile(r"(?:[+×*\u2212]|\s[-\u2013]\s)[\s\[(]*\Z")
 _OPERATOR_AFTER = regex.compile(r"[\])]*\s*(?:[+×*\u2212]|[-\u2013]\s)")
 # "Of the 61 patients who died, 29 ... and 32 ...": the figure after "of" is the whole.
 _WHOLE_BEFORE = regex.compile(r"\bof\s+(?:the\s+|all\s+|its\s+|their\s+)?\Z", regex.I)
-# "56 of the 622 people": a share of the next figure, not a part beside it.
-_SUBSET = regex.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?\d")
 
 
 def _canonical(word: str, lex) -> str:
     """A counted noun as frames name measures: its lexicon synonym, else its stem."""
     return lex.measure_of.get(stem(word), stem(word))
-
-
-# "rose to 5.2% from 5.4%", "up from 41": where a change started, not a part of anything.
-# "down 39 from 2019", "up 251": a change, no part either.
-_STARTING = regex.compile(r"\b(?:from|down|up)\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|just\s+|only\s+)?$",
-                          regex.I)
 
 
 def _lists(nums: list[Claim], text: str) -> list[list[Claim]]:
@@ -679,7 +689,8 @@ def _lists(nums: list[Claim], text: str) -> list[list[Claim]]:
     return out
 
 
-_LIST_GAP = regex.compile(r"[^.;:]{0,60}?(?:,|;|\band\b|\bwhile\b)[^.:]{0,60}", regex.I | regex.S)
+_LIST_GAP = regex.compile(rf"[^.;:]{{0,60}}?(?:,|;|\b(?:{language.words(_CONTEXT.list_joins, _SPACE)})\b)[^.:]{{0,60}}",
+                          regex.I | regex.S)
 
 
 _OR_GAP = regex.compile(r"[\s,]*(?:\bor|\bnor|/)[\s,]*", regex.I)
@@ -732,15 +743,12 @@ def _paired(p1: Claim, p2: Claim, near: list[Claim], text: str) -> bool:
         and not any(p1.end <= c.start and c.end <= p2.start for c in near)
 
 
-def _more_parts(t: Claim, p1: Claim, p2: Claim, near: list[Claim], text: str) -> bool:
+def _more_parts(t: Claim, p1: Claim, p2: Claim, near: list[Claim], text: str, w: SumWords) -> bool:
     """Whether another candidate part stands in the sentences of the two parts. A figure said
     of one member "alone" ("with health care alone adding 19,000") is a share of a part."""
     spans = {p1.sentence.start, p2.sentence.start}
     return any(c is not p1 and c is not p2 and c.sentence.start in spans
-               and not _ALONE.search(text, max(c.sentence.start, c.start - 40), c.start) for c in near)
-
-
-_ALONE = regex.compile(r"\balone\b[^,.;:]*\Z", regex.I)
+               and not w.member.search(text, max(c.sentence.start, c.start - 40), c.start) for c in near)
 
 
 def _sum_meets(total: Claim, parts: list[Claim]) -> bool:

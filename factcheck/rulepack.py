@@ -61,6 +61,19 @@ class SumParams(Strict):
         (), description="counted nouns of what is left ('others', 'the remaining'): a part that completes a whole")
     rate_nouns: tuple[str, ...] = Field(
         (), description="nouns after 'a', 'per' or 'each' that make a figure a rate ('$1.47 a share'), no part")
+    change_leads: tuple[str, ...] = Field(
+        (), description="words right before a figure that make it where a change started or its size "
+                        "('up from 41', 'down 39'): no part and no total")
+    lead_hedges: tuple[str, ...] = Field(
+        (), description="words that may stand between a change lead and its figure ('up from about 41')")
+    share_words: tuple[str, ...] = Field(
+        (), description="words between a figure and the next that make the first a share of the second "
+                        "('56 of the 622'): no part beside it")
+    share_determiners: tuple[str, ...] = Field(
+        (), description="words that may stand between a share word and the second figure ('of the', 'of its')")
+    member_words: tuple[str, ...] = Field(
+        (), description="words after a subject that make its figure one member's share ('health care alone "
+                        "adding 19,000'), no other part of the split")
 
 
 class PointsParams(Strict):

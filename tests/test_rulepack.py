@@ -199,3 +199,25 @@ def test_a_sum_rules_cue_words_are_its_parameters():
     fewer = rules.model_copy(update={"rules": tuple(r.model_copy(update={"params": params}) if r is rule else r
                                                     for r in rules.rules)})
     assert sums(fewer) == []
+
+
+def test_a_sum_rules_change_share_and_member_words_are_its_parameters():
+    # "up from about 80" (where a change started), "56 of the 622" (a share of the next figure)
+    # and "health care alone" (one member's share) are read from the pack's words, and only them
+    from factcheck.engine import sum_words
+
+    (rule,) = [r for r in load_rules().rules if r.compare == "sum"]
+    w = sum_words(rule.params)
+    text = "Sales were 120 units, up from about 80 units, and 56 of the 622 stores, with Lusana alone adding 9."
+    assert w.starting.search(text, 0, text.index("80"))
+    assert w.starting.search("Sales fell to 90, down by 30", 0, 26)
+    assert not w.starting.search(text, 0, text.index("120"))
+    assert w.share.match(text, text.index("56") + 2) and not w.share.match(text, text.index("622") + 3)
+    assert w.member.search(text, 0, text.index("9."))
+    assert not w.member.search("with Lusana, Kora alone, adding 9", 0, 31)   # "alone" in another clause
+    bare = sum_words(rule.params.model_copy(update={"change_leads": (), "share_words": (), "member_words": ()}))
+    assert not bare.starting.search(text, 0, text.index("80"))
+    assert not bare.share.match(text, text.index("56") + 2)
+    assert not bare.member.search(text, 0, text.index("9."))
+    # a capital starts another sentence: "Total ballots cast: 285,983\n\nOf the 492,226 voters"
+    assert not w.share.match("285,983\n\nOf the 492,226", 7)

@@ -132,6 +132,10 @@ class ContextWords(Strict):
     conditions: tuple[str, ...]
     not_names: tuple[str, ...]
     names_too: tuple[str, ...]
+    rolling_leads: tuple[str, ...]
+    rolling_units: tuple[str, ...]
+    rolling_periods: tuple[str, ...]
+    list_joins: tuple[str, ...]
 
 
 def folder() -> Path:
