@@ -219,6 +219,17 @@ def _place(path: Path, replace: bool) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def _ignore_in_git(folder: Path) -> None:
+    """A folder the cache made tells git to leave it out, as pytest's and ruff's caches do: in a
+    pre-commit hook or a CI checkout, a cache that git sees is a file the check changed. Only a
+    folder made here: one the user named and had already is theirs to keep as it is."""
+    try:
+        (folder / ".gitignore").write_text("# made by factcheck: its cache is no part of a repository\n*\n",
+                                           encoding="utf-8")
+    except OSError:
+        pass   # the cache works without it
+
+
 def warn(message: str) -> None:
     print(f"factcheck: warning: {message}", file=sys.stderr)
 
@@ -255,10 +266,13 @@ class Cache:
         """The connection; Unavailable when this run must go without the cache. Only a file
         that is not a cache of this schema is deleted: one that is busy (another run holds
         its lock past the wait) or cannot be written is another process's or the user's."""
+        made = not self.folder.exists()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise Unavailable(f"{self.folder}: cannot create the cache folder ({e.strerror or e})") from None
+        if made:
+            _ignore_in_git(self.folder)
         try:
             self.secret = _secret(self.folder)
         except OSError as e:

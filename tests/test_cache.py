@@ -118,6 +118,19 @@ def test_a_file_where_the_cache_folder_should_be_means_no_cache_not_no_check(tmp
     assert (tmp_path / ".factcheck-cache").read_text() == "not a folder"
 
 
+def test_a_cache_folder_it_makes_is_left_out_of_git_one_it_finds_is_left_alone(tmp_path):
+    # a pre-commit hook or CI job that runs in a checkout must not leave files git sees changed
+    made = tmp_path / "new" / ".factcheck-cache"
+    with Cache(made):
+        pass
+    assert (made / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    with Cache(mine):
+        pass
+    assert not (mine / ".gitignore").exists()
+
+
 def test_tampered_rows_are_not_trusted(tmp_path, rules, capsys):
     ds = docs()
     with Cache(tmp_path) as c:
