@@ -451,9 +451,9 @@ def _shared_interval(claims: list[Claim]) -> str | None:
 # Spans that move with the day of writing: "the next three days", "this year". Written on two
 # days they can name two spans, and neither text is wrong.
 _CONTEXT = language.context()
-_SPACE = r"\s+"   # a space in a cue phrase: any run of white space
-_ROLLING = regex.compile(rf"\b(?:{language.words(_CONTEXT.rolling_leads)})\s+\w+\s+(?:{language.words(_CONTEXT.rolling_units)})\b"
-                         rf"|\b(?:{language.words(_CONTEXT.rolling_periods, _SPACE)})\b", regex.I)
+_ROLLING = regex.compile(rf"\b(?:{language.words(_CONTEXT.rolling_leads)})\s+\w+\s+"
+                         rf"(?:{language.words(_CONTEXT.rolling_units)})\b"
+                         rf"|\b(?:{language.words(_CONTEXT.rolling_periods, language.SPACES)})\b", regex.I)
 
 
 def _same_time(a: Claim, b: Claim, docs) -> bool:
@@ -501,7 +501,7 @@ def sum_words(params: SumParams) -> SumWords:
     never = regex.compile(r"(?!)")
 
     def alt(ws) -> str:
-        return language.words(ws, _SPACE)
+        return language.words(ws, language.SPACES)
     hedge = rf"(?:(?:{alt(params.lead_hedges)})\s+)?" if params.lead_hedges else ""
     det = rf"(?:(?:{alt(params.share_determiners)})\s+)?" if params.share_determiners else ""
     return SumWords(
@@ -689,8 +689,8 @@ def _lists(nums: list[Claim], text: str) -> list[list[Claim]]:
     return out
 
 
-_LIST_GAP = regex.compile(rf"[^.;:]{{0,60}}?(?:,|;|\b(?:{language.words(_CONTEXT.list_joins, _SPACE)})\b)[^.:]{{0,60}}",
-                          regex.I | regex.S)
+_JOINS = language.words(_CONTEXT.list_joins, language.SPACES)
+_LIST_GAP = regex.compile(rf"[^.;:]{{0,60}}?(?:,|;|\b(?:{_JOINS})\b)[^.:]{{0,60}}", regex.I | regex.S)
 
 
 _OR_GAP = regex.compile(r"[\s,]*(?:\bor|\bnor|/)[\s,]*", regex.I)

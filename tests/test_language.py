@@ -176,3 +176,24 @@ def test_the_context_words_make_the_frames_patterns():
     assert frames._SCOPE.search("Not including its debt, the deal is worth EUR 4.9bn").groups() == ("Not including", "debt")
     assert frames._EXAMPLE.search("The  following\nexample sets 5 retries")
     assert frames._FUTURE.search("talks plan to resume") and frames._PAST.search("talks resumed")
+
+
+@pytest.mark.parametrize("text, kind, unit", [
+    ("The overnight low was 40F, the weather service said.", "quantity", "degree fahrenheit"),
+    ("Harvest: 40F bushels of wheat were sold.", None, None),   # "wheat" holds "heat" but is no weather word
+    ("She finished the marathon in 2:04:11, a course record.", "duration", "second"),
+    ("The meeting ran from 2:04:11 in the log.", "duration", "second"),   # "ran": a race word too
+    ("The baby gained 5 pounds in a month.", "quantity", "pound"),
+    ("He paid 5 pounds for a ticket.", None, None),   # money words: no weight
+    ("He paid 5 pounds again for a ticket.", None, None),   # "again" holds "gain" but weighs nothing
+    ("Residents under 35 may apply.", "age", "year"),
+])
+def test_the_cue_words_tell_what_an_ambiguous_figure_measures(text, kind, unit):
+    # cue words (context.yaml) decide a temperature, a race time, a weight or money, an age;
+    # a stem begins a word, so a word that merely holds one ("wheat") is no cue
+    claims = [c for c in factcheck.extract(text, PUB) if c.kind not in ("date", "count") and c.text != "a month"]
+    if kind is None:
+        assert claims == []
+    else:
+        (c,) = claims
+        assert (c.kind, c.unit) == (kind, unit)

@@ -121,17 +121,11 @@ _WORD_TRIG = _re.compile(r"[\s(\"“‘'—\-](" + language.trie(_TRIG_WORDS) + 
 _ATT_TOKEN = _re.compile(r"[^\W\d_]+")
 _NEXT_TOKEN = _re.compile(r"[ \t\u00a0\u202f]+([^\W\d_]+)")
 _CONNECT_WORDS = {"to", "and", "or", "through", "thousand", "million", "billion", "trillion", "lakh", "crore"}
-# Context words.
-_TEMP_CTX = regex.compile(
-    r"(?i)temperat|heat|\bhot|cold|warm|cool|chill|freez|frost|thermo|weather|celsius|fahrenheit|°|"
-    r"\bhighs?\b|\blows?\b|climat|boil|melt|degrees?\s+[cf]\b|fever|oven|\bsun\b|summer|winter|\bminus\b|"
-    r"overnight|thaw|snow|\bice\b|\bicy\b|humid|scorch|swelter|mercury")
-_MONEY_CTX = regex.compile(
-    r"(?i)[£$€]|\b(?:gbp|sterling|cost|costs|price|prices|paid|pay|pays|worth|fund|funds|funding|budget|"
-    r"deal|sold|bought|spend|spent|salary|wage|fine|fined|bill|profit|revenue|loss|tax|cash|money|"
-    r"payment|compensation|fee|fees|invest|investment|investors?|raised?|raising|valuation|valued|sales|"
-    r"turnover|earnings|debt|loan|loans|bonus|shares?|stake|bid|offer|euros?|dollars?|pounds?)\b")
-_WEIGHT_CTX = regex.compile(r"(?i)weigh|heav|\blbs?\b|\bkgs?\b|kilo|ounce|\bton|gain|\blost\b|\blose\b|obes|\bfat\b|lighter|pounds? of\b")
+# Words around an ambiguous reading that tell what it measures (language data, context.yaml).
+_CUES = language.context()
+_TEMP_CTX = regex.compile(language.cues(_CUES.temperature_cues))
+_MONEY_CTX = regex.compile(language.cues(_CUES.money_cues))
+_WEIGHT_CTX = regex.compile(language.cues(_CUES.weight_cues))
 # What may follow "<digits> m" for a metre reading: a physical word (strong), or a weak
 # follower (punctuation, a number, "from", "is") that counts only outside money context.
 _M_STRONG = regex.compile(
@@ -205,17 +199,10 @@ _NOT_NAMES = {
 _CLOCK = regex.compile(
     r"(?<![\w:.,])(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?:\.(?P<f>\d{1,3}))?"
     r"|(?P<m2>\d{1,2}):(?P<s2>[0-5]\d)\.(?P<f2>\d{1,3}))(?![\w:]|\.\d)")
-_RACE_CTX = regex.compile(
-    r"(?i)\b(?:time|times|timed|finish\w*|race\w*|marathon|clock\w*|record|won|win|wins|winning|ran|run|"
-    r"runs|crossed|personal\s+best|pb|lap|laps|half-marathon|triathlon|stage|sprint|swim|swam|course|"
-    r"victory|winner|champion|gold|silver|bronze|seconds?|behind|ahead|title|final|heat|medal|metres|meters|"
-    r"km|miles?|in\s+a\s+time)\b")
+_RACE_CTX = regex.compile(language.cues(_CUES.race_cues))
 # "residents under 35", "the over-65s", "children aged under 5"
 _AGE_BOUND = regex.compile(r"(?i)(?:under|over)(?:[ -](?P<n>\d{1,2})(?P<s>s)\b|[ \u00a0](?P<n2>\d{1,2})(?![\w%]|[.,]\d|\s*(?:%|per\s*cent|percent)))")
-_AGE_NOUN_BEFORE = regex.compile(
-    r"(?i)\b(?:people|persons|residents|voters|adults|children|kids|youngsters|those|men|women|boys|girls|players|"
-    r"patients|drivers|students|pupils|workers|anyone|everyone|nobody|respondents|users|individuals|citizens|"
-    r"teenagers|aged|age|ages|babies|infants|pensioners|smokers|fans|viewers|applicants|candidates)[ \u00a0]+$")
+_AGE_NOUN_BEFORE = regex.compile(rf"(?i)\b(?:{language.trie(_CUES.age_nouns)})[ \u00a0]+$")
 _ABS_ZERO = regex.compile(r"(?i)\babsolute zero\b")
 
 

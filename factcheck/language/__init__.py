@@ -116,6 +116,13 @@ class Clock(Strict):
     cues: tuple[str, ...]
 
 
+class Cues(Strict):
+    """Words that tell what a figure near them measures: whole words, word beginnings, symbols."""
+    words: tuple[str, ...] = ()
+    stems: tuple[str, ...] = ()
+    symbols: tuple[str, ...] = ()
+
+
 class ContextWords(Strict):
     future: tuple[str, ...]
     past: tuple[str, ...]
@@ -136,6 +143,11 @@ class ContextWords(Strict):
     rolling_units: tuple[str, ...]
     rolling_periods: tuple[str, ...]
     list_joins: tuple[str, ...]
+    temperature_cues: Cues
+    money_cues: Cues
+    weight_cues: Cues
+    race_cues: Cues
+    age_nouns: tuple[str, ...]
 
 
 def folder() -> Path:
@@ -200,4 +212,17 @@ def words(ws, space: str | None = None) -> str:
     return "|".join(regex.escape(w).replace("\\ ", space) if space else regex.escape(w) for w in ws)
 
 
-__all__ = ["calendar", "clock", "context", "currencies", "folder", "number_words", "trie", "units", "words"]
+SPACES = r"\s+"   # a space in a cue phrase: any run of white space
+
+
+def cues(c: Cues) -> str:
+    """Cue words as one case-insensitive pattern that finds any of them (`Cues`)."""
+    parts = [f"(?:{trie(c.symbols)})"] if c.symbols else []
+    if c.stems:
+        parts.append(rf"\b(?:{trie(c.stems)})")
+    if c.words:
+        parts.append(rf"\b(?:{trie(c.words, SPACES)})\b")
+    return "(?i)" + ("|".join(parts) or "(?!)")
+
+
+__all__ = ["calendar", "clock", "context", "cues", "currencies", "folder", "number_words", "trie", "units", "words"]
