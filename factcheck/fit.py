@@ -254,11 +254,15 @@ class Bench:
         best = max(s["agree_f1"] for s in at.values())
         # Bars within noise of the best agreement F1 swap places with any small change of the
         # model; among them, the one whose matching lets the conflicts score best (an agreeing
-        # pair takes a claim's partner before a disagreeing one can), then the strictest.
-        agree_at = max((t for t in AGREE_GRID if at[t]["agree_f1"] >= best - AGREE_F1_NOISE),
-                       key=lambda t: (round(_f_half_of(**at[t]["conflict_counts"]), 6), t))
-        conflict_at = strictest_within_one({t: summary(agree_at, t)["conflict_counts"] for t in CONFLICT_GRID})
-        return agree_at, conflict_at
+        # pair takes a claim's partner before a disagreeing one can), each with the conflict
+        # bar it would get, then the strictest.
+        options = {}
+        for t in (t for t in AGREE_GRID if at[t]["agree_f1"] >= best - AGREE_F1_NOISE):
+            counts = {u: summary(t, u)["conflict_counts"] for u in CONFLICT_GRID}
+            u = strictest_within_one(counts)
+            options[t] = (round(_f_half_of(**counts[u]), 6), u)
+        agree_at = max(options, key=lambda t: (options[t][0], t))
+        return agree_at, options[agree_at][1]
 
 
 def _f_half_of(tp: int, fp: int, fn: int) -> float:
