@@ -76,6 +76,8 @@ class Pair:
     via: Claim | None = None                      # kept as a restatement of this claim's pair
     #                                               (`_through_restatements`)
     copied: bool = False                          # b reprints a's sentence word for word (`copies`)
+    through: Claim | None = None                  # two claims of one text, kept as both matched with
+    #                                               this claim of another (`match`, `in_text`)
     seen: dict | None = None                      # what each feature of `evidence` saw (`pairs.seen`)
 
 
@@ -598,7 +600,8 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
         if max(pair.score, pair.if_agreeing) >= KEEP_FROM:
             pair.copied = copy_of.get(b.id) == a.id
             scored.append(pair)
-    match([p for p in scored if p.a.doc != p.b.doc], model.agree_at, model.conflict_at)
+    in_text = {(p.a.id, p.b.id): (p, worded_alike(p.a, p.b, cx)) for p in scored if p.a.doc == p.b.doc and not p.agree}
+    match([p for p in scored if p.a.doc != p.b.doc], model.agree_at, model.conflict_at, in_text, model.same_text_at)
     conflicted = {c.id for p in scored if p.kept and not p.agree and p.a.doc != p.b.doc for c in (p.a, p.b)}
     for a, b in restating:
         if a.id in conflicted or b.id in conflicted:
@@ -639,7 +642,8 @@ def _scored(a: Claim, b: Claim, cx: Context, model: PairModel) -> Pair:
     return Pair(a, b, p, p if agree else model.probability(as_if_agreeing(f)), agree)
 
 
-def match(pairs: list[Pair], agree_at: float, conflict_at: float) -> None:
+def match(pairs: list[Pair], agree_at: float, conflict_at: float,
+          in_text: dict[tuple[str, str], tuple[Pair, bool]] | None = None, same_text_at: float = 1.0) -> None:
     """Mark the pairs that are matched: between two documents, each claim takes at most one
     partner per measure, most probable pairs first; none whose values agree below agree_at,
     none whose values disagree below conflict_at (a false conflict costs a reader more).
@@ -654,7 +658,36 @@ def match(pairs: list[Pair], agree_at: float, conflict_at: float) -> None:
     finds "added 41,000 jobs" in one report looks for the figure the other report words most
     like it, and only then asks whether the two values agree. A claim matched so may take that
     reading's restatement in the other text as well ("2.47 kg" against "2.47 lb" and "1.12 kg").
+
+    A text may restate a measure with another value: "in the 1970s and 1980s", later "in the
+    1970s and 1990s". A claim matched with the first may then take the second, disagreeing,
+    when the second is worded as the first (`in_text`: the pairs of one text whose values
+    disagree, scored, and whether worded alike) as surely as a conflict needs; the text
+    contradicts itself as well, and that pair is kept, `through` the claim both were matched
+    with. Where the second is not the claim's closest reading, it is tied to the claim only
+    through the first, so the two must be one measure as a text's own contradiction must
+    (`same_text_at`, `worded_alike`): a text often gives two months or a first and a revised
+    figure in alike words.
     """
+    in_text = in_text or {}
+
+    def contradicts(x: Claim, y: Claim, alone: bool = False) -> Pair | None:
+        """The pair of x and y, of one text, if worded as one measure: as surely as a conflict
+        needs, or `alone`, as a text's own contradiction needs."""
+        q, alike = in_text.get((x.id, y.id)) or in_text.get((y.id, x.id)) or (None, False)
+        if q is None or q.if_agreeing < (same_text_at if alone else conflict_at) or alone and not alike:
+            return None
+        return q
+
+    def joins(x: Claim, partners: list[tuple[Claim, bool]], agree: bool) -> bool:
+        return _restates(x, partners, agree) or not agree and bool(partners) and \
+            all(ok and contradicts(x, y) for y, ok in partners)
+
+    def restated_otherwise(p: Pair) -> bool:
+        # one claim's match, restated in its own text with another value and worded as it as
+        # surely as a text's own contradiction needs: the restatement is held to the claim too
+        return any(taken[c.id] and all(ok and contradicts(x, y, alone=True) for y, ok in taken[c.id])
+                   for c, x in ((p.a, p.b), (p.b, p.a)))
     by_docs: dict[tuple[str, str], list[Pair]] = defaultdict(list)
     for p in pairs:
         by_docs[(p.a.doc, p.b.doc)].append(p)
@@ -665,10 +698,15 @@ def match(pairs: list[Pair], agree_at: float, conflict_at: float) -> None:
             agree = p.agree
             if agree and p.score < agree_at:
                 continue
-            if not agree and (p.if_agreeing < conflict_at or not closest(p, taken)):
+            if not agree and (p.if_agreeing < conflict_at or not (closest(p, taken) or restated_otherwise(p))):
                 continue
-            if all(_restates(x, mine, agree) for x, mine in ((p.b, taken[p.a.id]), (p.a, taken[p.b.id]))):
+            if all(joins(x, mine, agree) for x, mine in ((p.b, taken[p.a.id]), (p.a, taken[p.b.id]))):
                 p.kept = True
+                for c, x in ((p.a, p.b), (p.b, p.a)):
+                    for y, ok in taken[c.id]:
+                        if not agree and ok and (q := contradicts(x, y)) is not None:
+                            q.kept, q.through = True, c
+                            p.via = y
                 taken[p.a.id].append((p.b, agree))
                 taken[p.b.id].append((p.a, agree))
 

@@ -316,6 +316,8 @@ def _alignment(p: Pair) -> dict:
         out["refers_back"] = True          # the later figure names the earlier again ("the two-day ...")
     if p.via is not None:
         out["restates"] = p.via.id         # compared as a restatement of this claim of its text
+    if p.through is not None:
+        out["both_matched_with"] = p.through.id   # two claims of one text, each matched with this one
     return out
 
 
@@ -332,6 +334,8 @@ def evidence_text(p: Pair, top: int = 3) -> str:
         lead = f"one measure: the text names it again as 'the {later.text} ...'; by their words alone"
     elif p.via is not None:
         lead = f"one measure: it restates {quote(p.via)} of its own text, matched with the other; by their words alone"
+    elif p.through is not None:
+        lead = f"one measure: both are matched with {quote(p.through)} of another text; by their words alone"
     return f"{lead}, p = {prob:.2f}" + (f" ({why})" if why else "")
 
 

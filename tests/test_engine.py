@@ -145,6 +145,31 @@ def test_a_figure_copied_into_another_unit_conflicts_and_says_so(tmp_path):
     assert f.explanation["arithmetic"] == "the same figure in two units, 90 seconds against 5,400 seconds"
 
 
+def test_a_text_that_restates_a_figure_with_another_value_conflicts_with_a_text_that_agrees_with_one(tmp_path):
+    # a states the toll twice, 120 then 150; b says 120. b's 120 matches a's 120, and a's 150,
+    # worded as a's 120, contradicts both: a with itself and b through the restatement
+    (tmp_path / "a.txt").write_text(
+        "The storm destroyed 120 homes in the coastal villages of Lusana on Friday, officials said.\n\n"
+        "Rebuilding will take months. Aid groups sent tents and water.\n\n"
+        "The storm destroyed 150 homes in the coastal villages of Lusana on Friday, the officials said.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Officials said the storm destroyed 120 homes in the coastal villages of Lusana on Friday.\n", encoding="utf-8")
+    report = check([str(tmp_path)])
+    claims = {c.id: c for c in report.claims}
+
+    def said(f):
+        return sorted((claims[i].path[-5:], claims[i].text) for i in f.claims)
+    got = sorted((f.kind, said(f)) for f in report.findings)
+    assert got == [("agreement", [("a.txt", "120"), ("b.txt", "120")]),
+                   ("conflict", [("a.txt", "120"), ("a.txt", "150")]),
+                   ("conflict", [("a.txt", "150"), ("b.txt", "120")])]
+    across = next(f for f in report.findings if f.kind == "conflict" and said(f)[1][0] == "b.txt")
+    first = next(c for c in report.claims if c.path.endswith("a.txt") and c.text == "120")
+    assert across.explanation["alignment"]["restates"] == first.id
+    assert "restates '120' (a) of its own text" in across.message
+
+
 def test_two_texts_stating_one_limit_differently_conflict(tmp_path):
     # [0, 18] and [0, 21] hours share values, but "up to" names the limit itself: 18 is not 21
     (tmp_path / "a.txt").write_text("The laptop gives up to 18 hours of video playback.\n", encoding="utf-8")
