@@ -197,3 +197,18 @@ def test_the_cue_words_tell_what_an_ambiguous_figure_measures(text, kind, unit):
     else:
         (c,) = claims
         assert (c.kind, c.unit) == (kind, unit)
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Lusana lost 1-3 at home on Sunday.", [("1", 1, 1), ("3", 3, 3)]),   # a score: "lost", "home"
+    ("Each crew has 1-3 reserves.", [("1-3", 1, 3)]),                    # a range
+    ("Sales rose from 23 to 41 units.", [("23", 23, 23), ("41", 41, 41)]),   # a change: two values
+    ("Sales were from 23 to 41 units.", [("from 23 to 41", 23, 41)]),
+    ("See page 12 for the table.", []),                                  # a label, no count
+    ("The report cited 12 pages.", [("12", 12, 12)]),
+    ("See RFC 3986 for details.", []),
+])
+def test_the_number_readers_cue_words_tell_scores_changes_and_labels(text, read):
+    # score, change and numbered-noun words (context.yaml) decide how figures near them are read
+    got = [(c.text, c.value.low, c.value.high) for c in factcheck.extract(text, PUB) if c.kind == "count"]
+    assert got == read

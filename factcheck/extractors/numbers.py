@@ -166,13 +166,8 @@ _IPV4 = regex.compile(r"(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d]|\.\d
 # several times faster than a full _IPV4 scan (same for _ORD_DIGIT_SEEN below).
 _IPV4_SEEN = re.compile(r"\d\.\d{1,3}\.\d")
 _PROPORTION_DEN = regex.compile(r"(?:hal(?:f|ves)|thirds?|quarters?|fourths?|fifths?|tenths?)\Z", regex.I)
-_REF_NOUN = regex.compile(
-    r"\b(?:page|pages|p\.|pp\.|chapter|article|section|paragraph|clause|verse|route|flight|room|gate|"
-    r"platform|version|episode|exhibit|figure|fig\.|table|appendix|annex|amendment|resolution|no\.|nos\.|"
-    r"no|number|highway|interstate|channel|psalm|stage|level|grade|tier|bus|model|series|type|category|"
-    r"cat\.|row|seat|lane|pier|berth|terminal|unit|apartment|flat|suite|box|lot|ward|district|zone|"
-    r"phase|track|line|act|scene|part|volume|vol\.|issue|book|lesson|step|question|item|"
-    r"rfc|iso|pep|cve|ieee|ecma)\s+\Z", regex.I)   # standards are named by number: RFC 3986, ISO 8601
+_CUES = language.context()
+_REF_NOUN = regex.compile(rf"\b(?:{language.trie(_CUES.numbered_nouns)})\s+\Z", regex.I)
 _RELEASE = regex.compile(r"\d{1,2}\.\d{1,3}")   # "2.15": a release number after "version" or a name
 _HEADING_NAME = regex.compile(r"(?:^|\n)#{1,6}[\x20\t]+[^\n]*\p{Lu}[\w.-]*[\x20\t]+\Z")
 # An HTTP status code names a response ("HTTP 308 redirect", "status code `404`", "a 503 error"): not a count.
@@ -287,19 +282,8 @@ _IDIOM_NOUNS = set("""
 off time sided way on man woman party stop liner size shot horse track dimensional
 """.split())
 
-_SPORT_RE = regex.compile(
-    r"\b(?:won|win|wins|winning|beat|beats|beaten|beating|lost|lose|loses|losing|defeat\w*|draw|drew|"
-    r"drawn|score\w*|final|finals|goals?|victory|victories|match|matches|game|games|lead|led|leads|"
-    r"trail\w*|half-?time|penalt\w+|set|sets|tie|tied|victor|thrash\w*|edged|rout\w*|points?|"
-    r"innings|runs|wickets?|semi-?finals?|league|cup|derby|fixture|clash|side|sides|home|away)\b",
-    regex.I)
-_CHANGE_RE = regex.compile(
-    r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w+|decreas\w+|grew|grows|growing|grown|jump\w*|"
-    r"climb\w*|dropp?(?:s|ed|ing)?|declin(?:e|es|ed|ing)|cut|cuts|rais\w+|lowered|lowers|boost\w*|reduc\w+|slash\w*|soar\w*|"
-    r"surg\w+|plung\w+|slump\w*|shrank|shrunk|shrink\w*|went|gone|going|moved?|up|down|changed?|"
-    r"expand\w*|doubl\w+|tripl\w+|swell\w*|swollen|widen\w*|narrow\w*|revis\w+|upgrad\w+|downgrad\w+|"
-    r"adjust\w*|extend\w*|push\w*|pulled|lift\w*|hik\w+|tumbl\w+|dipp?\w*|sank|sunk|sink\w*|"
-    r"trimm?\w*|add\w*|gain\w*|lost|los\w+)\b", regex.I)
+_SPORT_RE = regex.compile(language.cues(_CUES.score_cues))
+_CHANGE_RE = regex.compile(language.cues(_CUES.change_cues))
 
 _ONE_BEFORE = regex.compile(
     r"(?:\b(?:no|this|that|the|which|any|every|each|some|another|last|next|other|little|loved|"

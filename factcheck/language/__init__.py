@@ -148,6 +148,9 @@ class ContextWords(Strict):
     weight_cues: Cues
     race_cues: Cues
     age_nouns: tuple[str, ...]
+    numbered_nouns: tuple[str, ...]
+    score_cues: Cues
+    change_cues: Cues
 
 
 def folder() -> Path:
