@@ -212,3 +212,15 @@ def test_the_number_readers_cue_words_tell_scores_changes_and_labels(text, read)
     # score, change and numbered-noun words (context.yaml) decide how figures near them are read
     got = [(c.text, c.value.low, c.value.high) for c in factcheck.extract(text, PUB) if c.kind == "count"]
     assert got == read
+
+
+@pytest.mark.parametrize("text, dated", [
+    ("The bridge opened in 1994.", ["1994"]),         # "in": a year follows
+    ("2011 was a dry year.", ["2011"]),               # "was": what a year takes after it
+    ("Some 2002 people signed it.", []),              # "people": a count, no year
+    ("The vote is in May.", ["May"]),                 # "in": a month follows
+    ("Voters may 12 times switch.", []),              # no lead: "may" the verb
+])
+def test_the_calendars_context_words_tell_years_and_months_from_other_words(text, dated):
+    # year_leads, year_followers, year_counted and month_leads (calendar.yaml)
+    assert [c.text for c in factcheck.extract(text, PUB) if c.kind == "date"] == dated

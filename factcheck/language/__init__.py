@@ -81,6 +81,10 @@ class Calendar(Strict):
     decades: dict[str, int]
     holidays: tuple[Holiday, ...]
     not_anchors: tuple[str, ...]
+    year_leads: tuple[str, ...]
+    year_counted: tuple[str, ...]
+    year_followers: tuple[str, ...]
+    month_leads: tuple[str, ...]
 
     @field_validator("months", "weekdays")
     @classmethod

@@ -233,27 +233,12 @@ _YEAR_QTR_AFTER = regex.compile(r"(?:['’]\s?s)?\s+(?:first|second|third|fourth
 _BETWEEN_BEFORE = regex.compile(r"between\s+(?:the\s+)?$", regex.I)
 
 # Words before a bare year that make it read as a year.
-_YEAR_CTX = regex.compile(
-    r"(?:\b(?:in|since|by|from|until|till|before|after|during|of|for|year|years|to|through|thru|between|and|or|early|"
-    r"late|mid|circa|c\.|around|about|spring|summer|autumn|fall|winter|the|a|its|his|her|their|our|this|that|"
-    r"copyright|fiscal|fy|calendar|ca\.|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|end|beginning|start|middle|than|on|at|as|season|election|elections|census|budget|not|except)"
-    r"|[©(]|mid-|–|—)\s*$", regex.I)
+_YEAR_CTX = regex.compile(rf"(?:\b(?:{language.trie(_CAL.year_leads)})|[©(]|mid-|–|—)\s*$", regex.I)
 # Words after a year that make it a count ("2002 people", "2002 km").
-_YEAR_NOUN = regex.compile(
-    r"\s*(?:[a-z]+\s+)?(?:people|persons|men|women|children|students|workers|jobs|votes|voters|seats|cars|homes|"
-    r"houses|troops|soldiers|deaths|cases|members|employees|staff|units|copies|tons|tonnes|times|years|months|days|"
-    r"hours|minutes|metres|meters|miles|feet|km|kg|mm|cm|m|ft|lb|lbs|points|euros|dollars|pounds|yen|sq|square|"
-    r"acres|hectares|calories|words|pages|items|pieces|shares|barrels|tons|mph|kph|km/h|degrees)\b", regex.I)
+_YEAR_NOUN = regex.compile(rf"\s*(?:[a-z]+\s+)?(?:{language.trie(_CAL.year_counted)})\b", regex.I)
 _YEAR_VERB_AFTER = regex.compile(
-    r"'s|\s+(?:was|were|is|saw|marked|brought|has|had|will|would|and|or|to|through|until|census|election|"
-    r"elections|season|olympics|world\s+cup|budget|report|survey|study|law|act|agreement|accord|summit|games|"
-    r"crisis|war|attack|attacks|level|levels|figures|data|edition|model|campaign|deal|visit|talks|meeting|"
-    r"decision|vote|referendum|record|peak|high|low|final|plan|target|deadline|version|rate|rates)\b|\s*[),;:!?]|\s*\.(?!\d)|\s*$",
-    regex.I)
+    rf"'s|\s+(?:{language.trie(_CAL.year_followers, language.SPACES)})\b|\s*[),;:!?]|\s*\.(?!\d)|\s*$", regex.I)
 _AMBIG_MONTHS = {"may", "march", "mar", "jan", "sat", "sun", "dec", "jun", "jul", "aug", "sept", "sep", "oct",
                  "nov", "feb", "apr"}
 _MONTH_NEXT = regex.compile(rf"\s*(?:-|–|—|to|through|till|until)\s*{MONTH}", regex.I)
-_MONTH_CTX = regex.compile(
-    r"(?:\b(?:in|on|since|by|until|till|from|to|through|before|after|during|of|last|next|this|early|late|mid|"
-    r"between|and|or|end|beginning|start|middle|for|around|until|than)\s+|mid-)$", regex.I)
+_MONTH_CTX = regex.compile(rf"(?:\b(?:{language.trie(_CAL.month_leads)})\s+|mid-)$", regex.I)
