@@ -224,3 +224,16 @@ def test_the_number_readers_cue_words_tell_scores_changes_and_labels(text, read)
 def test_the_calendars_context_words_tell_years_and_months_from_other_words(text, dated):
     # year_leads, year_followers, year_counted and month_leads (calendar.yaml)
     assert [c.text for c in factcheck.extract(text, PUB) if c.kind == "date"] == dated
+
+
+@pytest.mark.parametrize("text, read", [
+    ("No one was hurt.", []),                        # before_one: a pronoun
+    ("One of the pilots was hurt.", []),             # after_one: "one of"
+    ("One pilot was hurt.", [("One", "count")]),
+    ("He gave first aid to the pilot.", []),         # ordinal_idioms
+    ("It was the second-largest city.", [("second", "ordinal")]),   # ordinal_ranks keep the rank
+    ("It was a first-class seat.", []),              # another word after the hyphen: a compound
+    ("It was a one-off payment.", []),               # idiom_nouns
+])
+def test_the_number_words_around_one_and_ordinals_tell_counts_from_idioms(text, read):
+    assert [(c.text, c.kind) for c in factcheck.extract(text, PUB)] == read

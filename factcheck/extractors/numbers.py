@@ -278,24 +278,15 @@ storey story floor volt watt megawatt kilowatt horsepower hp calorie mph kph kno
 percent point pointer year-old month-old week-old day-old hour-long minute-long day-long
 """.split())
 # "one-off", "one-time", "one-sided": lexicalised compounds, not counts
-_IDIOM_NOUNS = set("""
-off time sided way on man woman party stop liner size shot horse track dimensional
-""".split())
+_NUMBER_WORDS = language.number_words()
+_IDIOM_NOUNS = frozenset(_NUMBER_WORDS.idiom_nouns)
 
 _SPORT_RE = regex.compile(language.cues(_CUES.score_cues))
 _CHANGE_RE = regex.compile(language.cues(_CUES.change_cues))
 
-_ONE_BEFORE = regex.compile(
-    r"(?:\b(?:no|this|that|the|which|any|every|each|some|another|last|next|other|little|loved|"
-    r"young|right|wrong|same|new|old|big|such|every|someone|anyone|one|a|an|her|his|its|their|our|"
-    r"my|your|whichever|whatever|favourite|favorite|main|best|real|first|second|at|by|as|current|existing|"
-    r"previous|latest|original|former|latter|different|particular|specific)\s+|-)\Z",
-    regex.I)
-_ONE_AFTER = regex.compile(
-    r"(?:\s+(?:of|another|by\s+one|after\s+another|and\s+(?:the\s+same|only|all)|or\s+another|or\s+more|day|"
-    r"hand|thing|point|way|can|could|would|should|must|might|may|cannot|will|does|did|who|that|"
-    r"which|else|apiece|time|morning|evening|night|afternoon|more\s+time)\b|'s\b|’s\b|-(?!\d))",
-    regex.I)
+_ONE_BEFORE = regex.compile(rf"(?:\b(?:{language.trie(_NUMBER_WORDS.before_one)})\s+|-)\Z", regex.I)
+_ONE_AFTER = regex.compile(rf"(?:\s+(?:{language.trie(_NUMBER_WORDS.after_one, language.SPACES)})\b|'s\b|’s\b|-(?!\d))",
+                           regex.I)
 
 _ONE_RATIO = regex.compile(rf"\s+(?:in|out\s+of)\s+(?:\d|{nw.CARDINAL})", regex.I)  # "one in five"
 _BETWEEN_RE = regex.compile(r"\b(?:between|from)\s+(?:the\s+)?\Z", regex.I)
@@ -333,12 +324,8 @@ _ORD_DIGIT_RE = regex.compile(r"(?<![\w.,/-])(?P<n>\d{1,3}(?:,\d{3})*|\d+)(?P<s>
 _ORD_DIGIT_SEEN = re.compile(r"\d(?:st|nd|rd|th|ST|ND|RD|TH)")
 _ORD_NOUN_RE = regex.compile(r"[\x20\u00a0](?P<u>day|night|week|month|year)(?![\w-])", regex.I)
 _ORD_IDIOM_BEFORE = regex.compile(r"\b(?:at|in\s+the)\s+\Z|\bfirst\s+(?:and|or)\s+\Z", regex.I)
-_ORD_IDIOM_AFTER = regex.compile(
-    r"(?:\s+(?:aid|hand|lady|person|rate|cousin|ever|of\s+all|and\s+foremost|place\s+of|nature|"
-    r"thought|glance|sight|light|fiddle|guess|opinion|hand|thoughts)\b|-(?!largest|biggest|highest|"
-    r"lowest|smallest|best|worst|most|least|fastest|oldest|longest|richest|strongest|busiest|deadliest|"
-    r"round|half|quarter|placed|place)[A-Za-z])",
-    regex.I)
+_ORD_IDIOM_AFTER = regex.compile(rf"(?:\s+(?:{language.trie(_NUMBER_WORDS.ordinal_idioms, language.SPACES)})\b"
+                              rf"|-(?!{language.trie(_NUMBER_WORDS.ordinal_ranks)})[A-Za-z])", regex.I)
 
 _PROPORTION_AFTER = regex.compile(
     r"\s+(?:of|the|its|their|his|her|our|my|your|all|these|those|this|that|them|us|it)\b", regex.I)
@@ -985,8 +972,8 @@ def _attach_context(text: str, x: _N) -> None:
             if base in _MEASURE_NOUNS or noun.startswith(("year", "month", "week", "day")):
                 x.drop = True  # "two-day", "45-minute", "3-inch", "10-year-old"
                 return
-            if seg.lower() == "one" and (noun in _IDIOM_NOUNS or True):
-                x.drop = True  # "one-off", "one-time", "one-sided"
+            if seg.lower() == "one":
+                x.drop = True  # "one-off", "one-time", "one-sided": "one-" makes a word, no count
                 return
             if x.frac or x.value != int(x.value) or x.value < 0:
                 pass

@@ -37,6 +37,11 @@ class NumberWords(Strict):
     halves: dict[str, int]
     dozen: dict[str, int]
     scale_suffixes: dict[str, int]
+    before_one: tuple[str, ...]
+    after_one: tuple[str, ...]
+    ordinal_idioms: tuple[str, ...]
+    ordinal_ranks: tuple[str, ...]
+    idiom_nouns: tuple[str, ...]
 
 
 class Currencies(Strict):
