@@ -600,7 +600,8 @@ def align(docs: list[Document], claims: list[Claim], links: dict[str, set[str]] 
         if max(pair.score, pair.if_agreeing) >= KEEP_FROM:
             pair.copied = copy_of.get(b.id) == a.id
             scored.append(pair)
-    in_text = {(p.a.id, p.b.id): (p, worded_alike(p.a, p.b, cx)) for p in scored if p.a.doc == p.b.doc and not p.agree}
+    in_text = {(p.a.id, p.b.id): (p, worded_alike(p.a, p.b, cx))   # one text's disagreeing pairs
+               for p in scored if p.a.doc == p.b.doc and not p.agree}
     match([p for p in scored if p.a.doc != p.b.doc], model.agree_at, model.conflict_at, in_text, model.same_text_at)
     conflicted = {c.id for p in scored if p.kept and not p.agree and p.a.doc != p.b.doc for c in (p.a, p.b)}
     for a, b in restating:
@@ -683,7 +684,7 @@ def match(pairs: list[Pair], agree_at: float, conflict_at: float,
         return _restates(x, partners, agree) or not agree and bool(partners) and \
             all(ok and contradicts(x, y) for y, ok in partners)
 
-    def restated_otherwise(p: Pair) -> bool:
+    def restated_otherwise(p: Pair, taken: dict) -> bool:
         # one claim's match, restated in its own text with another value and worded as it as
         # surely as a text's own contradiction needs: the restatement is held to the claim too
         return any(taken[c.id] and all(ok and contradicts(x, y, alone=True) for y, ok in taken[c.id])
@@ -698,7 +699,7 @@ def match(pairs: list[Pair], agree_at: float, conflict_at: float,
             agree = p.agree
             if agree and p.score < agree_at:
                 continue
-            if not agree and (p.if_agreeing < conflict_at or not (closest(p, taken) or restated_otherwise(p))):
+            if not agree and (p.if_agreeing < conflict_at or not (closest(p, taken) or restated_otherwise(p, taken))):
                 continue
             if all(joins(x, mine, agree) for x, mine in ((p.b, taken[p.a.id]), (p.a, taken[p.b.id]))):
                 p.kept = True

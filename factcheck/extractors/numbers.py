@@ -277,16 +277,16 @@ acre hectare ha gram g kilogram kg kilo pound lb ounce oz ton tonne litre liter 
 storey story floor volt watt megawatt kilowatt horsepower hp calorie mph kph knot bed bedroom
 percent point pointer year-old month-old week-old day-old hour-long minute-long day-long
 """.split())
-# "one-off", "one-time", "one-sided": lexicalised compounds, not counts
 _NUMBER_WORDS = language.number_words()
+# "one-off", "one-time", "one-sided": lexicalised compounds, not counts
 _IDIOM_NOUNS = frozenset(_NUMBER_WORDS.idiom_nouns)
 
 _SPORT_RE = regex.compile(language.cues(_CUES.score_cues))
 _CHANGE_RE = regex.compile(language.cues(_CUES.change_cues))
 
 _ONE_BEFORE = regex.compile(rf"(?:\b(?:{language.trie(_NUMBER_WORDS.before_one)})\s+|-)\Z", regex.I)
-_ONE_AFTER = regex.compile(rf"(?:\s+(?:{language.trie(_NUMBER_WORDS.after_one, language.SPACES)})\b|'s\b|’s\b|-(?!\d))",
-                           regex.I)
+_AFTER_ONE = language.trie(_NUMBER_WORDS.after_one, language.SPACES)
+_ONE_AFTER = regex.compile(rf"(?:\s+(?:{_AFTER_ONE})\b|'s\b|’s\b|-(?!\d))", regex.I)
 
 _ONE_RATIO = regex.compile(rf"\s+(?:in|out\s+of)\s+(?:\d|{nw.CARDINAL})", regex.I)  # "one in five"
 _BETWEEN_RE = regex.compile(r"\b(?:between|from)\s+(?:the\s+)?\Z", regex.I)

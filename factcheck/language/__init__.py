@@ -1,11 +1,13 @@
 """Language data: the English words the extractors read, kept as YAML files beside this module.
 
-Number words (`numbers.yaml`), calendar words and holidays (`calendar.yaml`), clock words and
-time zones (`clock.yaml`), currencies (`currencies.yaml`) and units of measurement
-(`units.yaml`) are data, not code: each file is checked against its model below when it
-is first read (a broken file is an error naming its line and column), read once per process,
-and part of the cache's code digest, so editing a list re-reads the documents it touches.
-The extractors take their word tables from here and keep none of their own.
+Number words and the words around them (`numbers.yaml`), calendar words, holidays and the
+words that make a figure a year (`calendar.yaml`), clock words and time zones (`clock.yaml`),
+currencies (`currencies.yaml`), units of measurement (`units.yaml`) and the words around a
+figure that say how to read it (`context.yaml`) are data, not code: each file is checked
+against its model below when it is first read (a broken file is an error naming its line and
+column), read once per process, and part of the cache's code digest, so editing a list
+re-reads the documents it touches. The readers take these tables from here; some of their
+patterns still hold short word lists of their own, mixed with syntax.
 """
 from __future__ import annotations
 
