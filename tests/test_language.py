@@ -204,6 +204,7 @@ def test_the_cue_words_tell_what_an_ambiguous_figure_measures(text, kind, unit):
     ("Each crew has 1-3 reserves.", [("1-3", 1, 3)]),                    # a range
     ("Sales rose from 23 to 41 units.", [("23", 23, 23), ("41", 41, 41)]),   # a change: two values
     ("Sales were from 23 to 41 units.", [("from 23 to 41", 23, 41)]),
+    ("The meetup will grow from 80 to 220 attendees.", [("80", 80, 80), ("220", 220, 220)]),
     ("See page 12 for the table.", []),                                  # a label, no count
     ("The report cited 12 pages.", [("12", 12, 12)]),
     ("See RFC 3986 for details.", []),
@@ -237,3 +238,11 @@ def test_the_calendars_context_words_tell_years_and_months_from_other_words(text
 ])
 def test_the_number_words_around_one_and_ordinals_tell_counts_from_idioms(text, read):
     assert [(c.text, c.kind) for c in factcheck.extract(text, PUB)] == read
+
+
+def test_one_list_of_change_words_serves_numbers_and_quantities():
+    # "shortened from 12 km to 9 km" is a change, as "rose from 23 to 41" is; "runs from ... to" a range
+    def read(text):
+        return [c.text for c in factcheck.extract(text, PUB) if c.kind == "quantity"]
+    assert read("The road was shortened from 12 km to 9 km.") == ["12 km", "9 km"]
+    assert read("The road runs from 12 km to 19 km east of the city.") == ["12 km to 19 km"]

@@ -145,13 +145,7 @@ _IN_AFTER = regex.compile(
     r"of\s+(?:rain|snow|water|rainfall|snowfall))\b)")
 _QUOTE_AFTER = regex.compile(r"\s*(?i:long|wide|tall|high|deep|thick|screen|display|diagonal|monitor|tv|x|×)\b")
 _AGO = regex.compile(r"\s+(?i:ago|earlier)\b")
-_CHANGE_VERB = regex.compile(
-    r"(?i)\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|grew|grow|grows|growing|grown|"
-    r"increased?|increases|increasing|decreased?|decreases|decreasing|dropped|drop|drops|dropping|jumped|"
-    r"jump|jumps|climbed|climb|climbs|cut|cuts|reduced|reduce|reduces|raised|raise|raises|lowered|"
-    r"lower|lowers|changed|change|changes|went|go|goes|moved|move|moves|shrank|shrink|swelled|"
-    r"extended|extend|expanded|expand|revised|upgraded|downgraded|slashed|boosted|doubled|"
-    r"tripled|halved|soared|plunged|slipped|surged|widened|narrowed|lengthened|shortened)\b[^.;]{0,40}$")
+_CHANGE_VERB = regex.compile(language.cues(_CUES.change_cues) + r"[^.;]{0,40}$")
 _RANGE_VERB = regex.compile(r"(?i)\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|spann?(?:s|ed|ing)?)\s*$")
 
 # Articles: "a decade", "half an hour", "an hour and a half", "a few hours".

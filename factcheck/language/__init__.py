@@ -236,7 +236,7 @@ def cues(c: Cues) -> str:
         parts.append(rf"\b(?:{trie(c.stems)})")
     if c.words:
         parts.append(rf"\b(?:{trie(c.words, SPACES)})\b")
-    return "(?i)" + ("|".join(parts) or "(?!)")
+    return "(?i)(?:" + ("|".join(parts) or "(?!)") + ")"
 
 
 __all__ = ["calendar", "clock", "context", "cues", "currencies", "folder", "number_words", "trie", "units", "words"]
