@@ -951,9 +951,11 @@ def compare_elapsed(rule: RuleSpec, pairs, docs, rules: Rules, by_doc, **_) -> l
     return out
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = tuple(names[0] for names in language.calendar().weekdays)   # full names, Monday first
+_MONTH_NAMES = language.trie(n for names in language.calendar().months for n in names)
 _WEEKDAY_BEFORE = regex.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\s*,?\s*(?:the\s+)?$", regex.I)
-_WEEKDAY_OPENING = regex.compile(r"(" + "|".join(_WEEKDAYS) + r")\b[\s,]+(?:the\s+)?\d", regex.I)
+# "Friday, 3 March 2025", "Friday the 3rd", "Friday, September 9" (the American order)
+_WEEKDAY_OPENING = regex.compile(rf"({'|'.join(_WEEKDAYS)})\b[\s,]+(?:the\s+)?(?:\d|(?:{_MONTH_NAMES})\b)", regex.I)
 
 
 def compare_weekday(rule: RuleSpec, pairs, docs, rules: Rules, by_doc, **_) -> list[Finding]:
