@@ -319,6 +319,13 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
     for i, first in copy_of.items():
         copied[first].append(i)
     said_in, row, table = _places(claims)
+    # The claims after each one that stand in its sentence, in a run: no partners of it
+    # (`restated`), so its postings are read from past them (a list of 3,200 dates in one
+    # sentence otherwise counted its keys against the whole list for each date).
+    run_end = list(range(len(claims)))
+    for i in range(len(claims) - 2, -1, -1):
+        if said_in[i + 1] == said_in[i]:
+            run_end[i] = run_end[i + 1]
     for i, own in enumerate(keys_of):
         a = claims[i]
         shared: Counter[int] = Counter()
@@ -335,10 +342,11 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
                 if holders:
                     found.extend((k, holders[e]) for e in linked & holders.keys())
         same_key: set[int] = set()
+        past = run_end[i]
         for k, posting in found:
-            if not posting or posting[-1] <= i or len(posting) > MAX_POSTING:
+            if not posting or posting[-1] <= past or len(posting) > MAX_POSTING:
                 continue
-            later = posting[bisect.bisect_right(posting, i):]
+            later = posting[bisect.bisect_right(posting, past):]
             shared.update(later)
             if k[1][0] == "k":
                 same_key.update(later)   # the same option: a partner however many share words
