@@ -319,13 +319,10 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
     for i, first in copy_of.items():
         copied[first].append(i)
     said_in, row, table = _places(claims)
-    # The claims after each one that stand in its sentence, in a run: no partners of it
-    # (`restated`), so its postings are read from past them (a list of 3,200 dates in one
-    # sentence otherwise counted its keys against the whole list for each date).
-    run_end = list(range(len(claims)))
-    for i in range(len(claims) - 2, -1, -1):
-        if said_in[i + 1] == said_in[i]:
-            run_end[i] = run_end[i + 1]
+    # The claims after each one that stand in its sentence are no partners of it, so its
+    # postings are read from past them (a list of 3,200 dates in one sentence otherwise
+    # counted its keys against the whole list for each date).
+    run_end = _sentence_runs(said_in)
     for i, own in enumerate(keys_of):
         a = claims[i]
         shared: Counter[int] = Counter()
@@ -365,6 +362,15 @@ def iter_candidate_pairs(claims: list[Claim], links: dict[str, set[str]] | None 
                     and (key is None or claims[j].frame.key in (None, key)) \
                     and (table[i] is None or table[i] != table[j] or claims[j].line == a.line):
                 yield a, claims[j]
+
+
+def _sentence_runs(said_in: list[int]) -> list[int]:
+    """Per claim, the last index of the run of claims of its sentence that starts with it."""
+    run_end = list(range(len(said_in)))
+    for i in range(len(said_in) - 2, -1, -1):
+        if said_in[i + 1] == said_in[i]:
+            run_end[i] = run_end[i + 1]
+    return run_end
 
 
 def _places(claims: list[Claim]) -> tuple[list[int], list[int], list]:
