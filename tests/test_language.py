@@ -246,3 +246,13 @@ def test_one_list_of_change_words_serves_numbers_and_quantities():
         return [c.text for c in factcheck.extract(text, PUB) if c.kind == "quantity"]
     assert read("The road was shortened from 12 km to 9 km.") == ["12 km", "9 km"]
     assert read("The road runs from 12 km to 19 km east of the city.") == ["12 km to 19 km"]
+
+
+@pytest.mark.parametrize("text, read", [
+    ("The driver, 34, was hurt.", [("34", "age")]),        # person_nouns: an age in apposition
+    ("The boat, 34, was hurt.", [("34", "count")]),        # no person: a count
+    ("The talks lasted a day.", [("a day", "duration")]),  # duration_leads
+    ("A day later, talks resumed.", []),
+])
+def test_the_quantity_readers_person_nouns_and_duration_leads(text, read):
+    assert [(c.text, c.kind) for c in factcheck.extract(text, PUB)] == read

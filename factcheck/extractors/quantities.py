@@ -154,10 +154,7 @@ _ART = regex.compile(
     rf"(?i)(?<![\w-])(?:(?P<few>a{_SP}+few|a{_SP}+couple{_SP}+of|a{_SP}+couple)|(?P<half>half){_SP}+(?P<art>an?)|(?P<art2>an?))"
     rf"{_SP}+(?P<unit>{_TIME_NAMES}s?)(?P<andhalf>[ \t\u00a0-]+and[ \t\u00a0-]+a[ \t\u00a0-]+half)?(?!\w)"
 )
-_ART_PRE = regex.compile(
-    r"(?i)\b(?:for|in|within|over|after|than|about|almost|nearly|around|roughly|only|just|least|most|past|"
-    r"last|next|another|under|lasted|lasting|lasts|last|takes?|took|taking|spent|spend|spends|up\s+to|some|"
-    r"barely|once|every|mere|full|entire|whole|nearly|approximately)\s+$")
+_ART_PRE = regex.compile(rf"(?i)\b(?:{language.trie(_CUES.duration_leads, language.SPACES)})\s+$")
 _HALF_UNIT = regex.compile(rf"(?i)(?<![\w-])(?:an?{_SP}+)?half[\s-](?P<unit>hour|day|century|decade|year)(?!\w)")
 _QUARTER = regex.compile(
     rf"(?i)(?<![\w-])(?P<n>a|one|three){_SP}+quarters?{_SP}+of{_SP}+an?{_SP}+(?P<unit>hour|century|year)(?!\w)")
@@ -306,12 +303,7 @@ _DIGIT_RUN = regex.compile(r"\d+(?:\.\d+)?")
 _COMPACT_LETTERS = frozenset("smhdµu")
 _ATTACHED_SCALE = {"k": 1e3, "K": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 _AGE_SYMBOLS = {"yo", "y/o"}
-_NAME_BEFORE = regex.compile(
-    r"\b(\p{Lu}[\p{L}'’\-]+|(?:victim|man|woman|boy|girl|teenager|teen|driver|suspect|mother|father|son|"
-    r"daughter|wife|husband|brother|sister|student|pupil|officer|pensioner|resident|worker|child|baby|"
-    r"grandmother|grandfather|defendant|accused|passenger|pilot|cyclist|pedestrian|rider|striker|"
-    r"midfielder|defender|goalkeeper|winger|forward|captain|singer|actor|actress|owner|neighbour|"
-    r"neighbor|friend|partner|girlfriend|boyfriend|victims|men|women|boys|girls)),[ \u00a0]$")
+_NAME_BEFORE = regex.compile(rf"\b(\p{{Lu}}[\p{{L}}'’\-]+|(?:{language.trie(_CUES.person_nouns)})),[ \u00a0]$")
 _APPOS_AFTER = regex.compile(r"\d{1,3}(?=,[ \u00a0]|\.(?:\s|$)|\)|;)")
 _MINUS_BEFORE = regex.compile(r"(?i)\bminus[ \t\u00a0]+$")
 _CUP_OK = regex.compile(r"\s+of\b")

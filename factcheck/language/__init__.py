@@ -162,6 +162,8 @@ class ContextWords(Strict):
     numbered_nouns: tuple[str, ...]
     score_cues: Cues
     change_cues: Cues
+    person_nouns: tuple[str, ...]
+    duration_leads: tuple[str, ...]
 
 
 def folder() -> Path:
