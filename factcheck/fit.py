@@ -258,7 +258,7 @@ class Bench:
         # bar it would get, then the strictest.
         options = {}
         for t in (t for t in AGREE_GRID if at[t]["agree_f1"] >= best - AGREE_F1_NOISE):
-            counts = {u: summary(t, u)["conflict_counts"] for u in CONFLICT_GRID}
+            counts = {u: (at[t] if u == CONFLICT_AT else summary(t, u))["conflict_counts"] for u in CONFLICT_GRID}
             u = strictest_within_one(counts)
             options[t] = (round(_f_half_of(**counts[u]), 6), u)
         agree_at = max(options, key=lambda t: (options[t][0], t))
